@@ -1,0 +1,232 @@
+// Public contracts of the engine: the workbook snapshot it reads and the report it returns.
+// Everything here is plain data so the add-in (Office.js) and the CLI (ExcelJS) can both produce and consume it.
+
+/** An Excel error value such as `#REF!` or `#DIV/0!`. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell value as Excel gives it: numbers (dates are serial numbers, see `date1904`), strings, booleans,
+ * error values, or null for an empty cell. For a formula cell this is the cached result (null when none).
+ */
+export type CellValue = number | string | boolean | CellError | null;
+
+/** A merged area, 0-based and inclusive, relative to A1. */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet. Row r / column c of the arrays is Excel cell (r+1, c+1): snapshots always start at A1. */
+export interface SheetSnapshot {
+  name: string;
+  /** Row-major cell values; rows may be ragged or shorter than the sheet (missing = null). */
+  rows: CellValue[][];
+  /** Number formats aligned with `rows`; missing or null = General. */
+  formats?: (string | null | undefined)[][];
+  /** Formula text (without '=') aligned with `rows`, where the cell holds a formula. */
+  formulas?: (string | null | undefined)[][];
+  merges: MergeRange[];
+  /** 0-based indices of hidden rows / columns. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+export interface WorkbookSnapshot {
+  /** File or document name, used for profile detection and messages. */
+  name?: string;
+  sheets: SheetSnapshot[];
+  /** True when the workbook uses the 1904 date system. */
+  date1904?: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Category =
+  | 'threshold'
+  | 'eligibility'
+  | 'change-limit'
+  | 'deadline'
+  | 'consistency'
+  | 'format'
+  | 'completeness';
+export type SheetKind = 'declaration' | 'progress-table' | 'progress-form' | 'expense' | 'unknown';
+export type ProfileId = 'wuhan' | 'yeji' | 'wulong' | 'laizhou' | 'generic';
+export type Lang = 'zh' | 'en';
+
+/**
+ * Field keys a recognised column (table) or label (form) maps to. Names follow spec/TEMPLATES.md; the
+ * last group are columns ledgers add so deadline "event recorded" checks and the Laizhou O&M rule can run.
+ */
+export type FieldKey =
+  // declaration (001 附件1)
+  | 'seq'
+  | 'unit'
+  | 'projectName'
+  | 'description'
+  | 'period'
+  | 'investment'
+  | 'fundFiscal'
+  | 'fundLoan'
+  | 'fundSelf'
+  | 'fundOther'
+  | 'owner'
+  | 'contact'
+  | 'phone'
+  | 'email'
+  | 'remark'
+  // progress (001 附件2) form and table
+  | 'reportDate'
+  | 'fax'
+  | 'mobile'
+  | 'content'
+  | 'builder'
+  | 'progress'
+  | 'totalInvestment'
+  | 'invested'
+  | 'approvedBudget'
+  | 'adjustment'
+  | 'adjustedTotal'
+  | 'adjustmentDate'
+  | 'procurementDate'
+  | 'projectType'
+  | 'startDate'
+  | 'completionDate'
+  | 'preliminaryAcceptanceDate'
+  | 'acceptanceDate'
+  | 'operationDate'
+  | 'selfEvaluationDate'
+  | 'performanceReportDate'
+  | 'acceptanceApplicationDate'
+  | 'standardPublishedDate'
+  | 'maintenanceFee'
+  // expense detail
+  | 'item'
+  | 'amount'
+  | 'quantity'
+  | 'unitPrice';
+
+/** Keys of computed values (spec/RULES.md §4 plus approvalPath and expenseScope). */
+export type ComputedKey =
+  | 'approvalPath'
+  | 'expenseScope'
+  | 'declarationDue'
+  | 'nextProgressReportDue'
+  | 'annualPerformanceReportDue'
+  | 'acceptanceDue'
+  | 'acceptanceApplicationDue'
+  | 'selfEvaluationFrom'
+  | 'selfEvaluationDue'
+  | 'standardPublicationDue'
+  | 'freeMaintenanceUntil';
+
+/** Header cells the checker writes end with this marker, so recognition never takes them for user columns. */
+export const COMPUTED_HEADER_MARKER = '（自动）';
+
+export interface Citation {
+  /** Profile whose regulation is cited. */
+  profile: Exclude<ProfileId, 'generic'>;
+  /** Regulation title with its document number, e.g. 《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）. */
+  regulation: string;
+  /** Article as printed, e.g. 第二十六条, or 附件 … for annex tables. */
+  article: string;
+}
+
+export interface Finding {
+  sheet: string;
+  /** Excel row number (1-based); for a form, the row of the value. 0 for workbook-level findings. */
+  row: number;
+  /** Column letter ('' for sheet- or workbook-level findings). */
+  column: string;
+  /** A1 address ('' for sheet- or workbook-level findings). */
+  cell: string;
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  messageId: string;
+  params: Record<string, string | number>;
+  /** Message in the report's language. */
+  message: string;
+  citation: Citation | null;
+}
+
+export interface Notice {
+  id: string;
+  severity: Severity;
+  message: string;
+  citation: Citation | null;
+}
+
+export interface ComputedColumn {
+  key: ComputedKey;
+  /** Header text written above the column; ends with COMPUTED_HEADER_MARKER. */
+  header: string;
+  /** Column letter the values go to: an existing computed column of the same header, else right of the table. */
+  column: string;
+}
+
+export interface SheetReport {
+  name: string;
+  kind: SheetKind;
+  /** Excel row number of the (last) header row; for a form, the row of its first label; null when unknown. */
+  headerRow: number | null;
+  /** Field key → column letter. */
+  columns: Partial<Record<FieldKey, string>>;
+  /** Excel row numbers of the rows that were checked as data rows. */
+  dataRows: number[];
+  /** Why the sheet got its kind (shown to the user when recognition looks wrong). */
+  reason: string;
+  computedColumns: ComputedColumn[];
+}
+
+export interface ComputedValue {
+  sheet: string;
+  row: number;
+  key: ComputedKey;
+  header: string;
+  /** Column letter the value belongs in (see SheetReport.computedColumns). */
+  column: string;
+  /** Dates as YYYY-MM-DD; text otherwise. */
+  value: string;
+  type: 'date' | 'text';
+  /** True when the value rests on a holiday schedule the data does not hold. */
+  provisional?: boolean;
+}
+
+export interface ProfileInfo {
+  id: ProfileId;
+  /** Regulation title, empty for generic. */
+  regulation: string;
+  /** True when found from the workbook's own words, false when chosen by the user or defaulted. */
+  detected: boolean;
+  /** Why: the words that matched, or that nothing matched. */
+  reason: string;
+}
+
+export interface Report {
+  /** Reference date, YYYY-MM-DD. */
+  asOf: string;
+  lang: Lang;
+  profile: ProfileInfo;
+  notices: Notice[];
+  sheets: SheetReport[];
+  findings: Finding[];
+  computed: ComputedValue[];
+}
+
+export interface SheetOverride {
+  kind?: SheetKind;
+  /** Excel row number of the (last) header row. */
+  headerRow?: number;
+}
+
+export interface CheckOptions {
+  /** Reference date YYYY-MM-DD; callers pass today's date when the user sets none. */
+  asOf: string;
+  profile?: ProfileId | 'auto';
+  lang?: Lang;
+  /** Per sheet name: the user's correction of recognition. */
+  overrides?: Record<string, SheetOverride>;
+}
