@@ -1,0 +1,244 @@
+// Decides whether a file can safely be handed to ExcelJS, from its bytes alone, before anything is expanded.
+import * as fs from 'node:fs';
+
+export interface PreflightLimits {
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Largest total size the zip may expand to, as its central directory declares. */
+  maxExpandedBytes: number;
+  /** Largest expansion ratio of one entry (uncompressed ÷ compressed) above 1 MB expanded. */
+  maxRatio: number;
+}
+
+/** Real submissions are well under these; a 50 MB .xlsx already holds a few million cells. */
+export const DEFAULT_LIMITS: PreflightLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxExpandedBytes: 500 * 1024 * 1024,
+  maxRatio: 500,
+};
+
+export type PreflightCode =
+  | 'not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'empty'
+  | 'too-large'
+  | 'xls'
+  | 'encrypted'
+  | 'text'
+  | 'not-zip'
+  | 'truncated'
+  | 'zip-bomb'
+  | 'not-xlsx';
+
+export type PreflightResult =
+  | { ok: true; bytes: number; expandedBytes: number }
+  | { ok: false; code: PreflightCode; message: string; messageEn: string };
+
+const MB = 1024 * 1024;
+const fmtMB = (n: number): string => `${(n / MB).toFixed(1)} MB`;
+
+function fail(code: PreflightCode, message: string, messageEn: string): PreflightResult {
+  return { ok: false, code, message, messageEn };
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+// An encrypted OOXML file is an OLE container holding these streams (MS-OFFCRYPTO); names are UTF-16LE.
+const ENCRYPTED_STREAM = Buffer.from('EncryptedPackage', 'utf16le');
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  let off = 0;
+  while (off < length) {
+    const n = fs.readSync(fd, buf, off, length - off, position + off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off === length ? buf : buf.subarray(0, off);
+}
+
+/** Looks like text someone saved as .xlsx (CSV, TSV, HTML): no NUL bytes and mostly printable. */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0) return false;
+  let printable = 0;
+  for (const b of head) {
+    if (b === 0) return false;
+    if (b === 9 || b === 10 || b === 13 || b >= 32) printable++;
+  }
+  return printable / head.length > 0.95;
+}
+
+interface ZipEntry {
+  name: string;
+  compressed: number;
+  uncompressed: number;
+  encrypted: boolean;
+  localOffset: number;
+}
+
+/** Reads the central directory (with ZIP64 where present); null when the archive's tail is missing. */
+function readCentralDirectory(fd: number, size: number): ZipEntry[] | null {
+  const tailLen = Math.min(size, 65535 + 22);
+  const tail = readAt(fd, size - tailLen, tailLen);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const locAt = eocd - 20;
+    if (locAt < 0 || tail.readUInt32LE(locAt) !== SIG_EOCD64_LOCATOR) return null;
+    const eocd64Offset = Number(tail.readBigUInt64LE(locAt + 8));
+    if (eocd64Offset + 56 > size) return null;
+    const rec = readAt(fd, eocd64Offset, 56);
+    if (rec.length < 56 || rec.readUInt32LE(0) !== SIG_EOCD64) return null;
+    count = Number(rec.readBigUInt64LE(32));
+    cdSize = Number(rec.readBigUInt64LE(40));
+    cdOffset = Number(rec.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > size || cdSize > 64 * MB) return null;
+  const cd = readAt(fd, cdOffset, cdSize);
+  if (cd.length < cdSize) return null;
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) return null;
+    const flags = cd.readUInt16LE(p + 8);
+    let compressed = cd.readUInt32LE(p + 20);
+    let uncompressed = cd.readUInt32LE(p + 24);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    let localOffset = cd.readUInt32LE(p + 42);
+    const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
+    // ZIP64 extended information: the 64-bit values follow in the order of the fields that overflowed.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = cd.readUInt16LE(e);
+      const len = cd.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressed === 0xffffffff && q + 8 <= e + 4 + len) {
+          uncompressed = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressed === 0xffffffff && q + 8 <= e + 4 + len) {
+          compressed = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(cd.readBigUInt64LE(q));
+      }
+      e += 4 + len;
+    }
+    entries.push({ name, compressed, uncompressed, encrypted: (flags & 1) === 1, localOffset });
+    p = extraEnd + commentLen;
+  }
+  return entries;
+}
+
+/**
+ * Checks a file before it is parsed: readable, not empty, not over the size limit, an OOXML zip (not an
+ * .xls, an encrypted workbook or text renamed .xlsx), complete, and not expanding beyond the limits.
+ */
+export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LIMITS): PreflightResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    return fail('not-found', '文件不存在或无法访问', 'file not found or not accessible');
+  }
+  if (!stat.isFile()) return fail('not-a-file', '不是文件', 'not a regular file');
+  if (stat.size === 0) return fail('empty', '文件为空（0 字节）', 'the file is empty (0 bytes)');
+  if (stat.size > limits.maxFileBytes) {
+    return fail(
+      'too-large',
+      `文件过大（${fmtMB(stat.size)}，上限 ${fmtMB(limits.maxFileBytes)}）`,
+      `file too large (${fmtMB(stat.size)}; the limit is ${fmtMB(limits.maxFileBytes)})`,
+    );
+  }
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch {
+    return fail('unreadable', '无法打开文件（权限不足或被占用）', 'cannot open the file (permission denied or locked)');
+  }
+  try {
+    const head = readAt(fd, 0, Math.min(stat.size, 4096));
+    if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
+      const whole = stat.size <= 8 * MB ? readAt(fd, 0, stat.size) : head;
+      if (whole.includes(ENCRYPTED_STREAM)) {
+        return fail(
+          'encrypted',
+          '工作簿设有打开密码（已加密），请取消密码后再检查',
+          'the workbook is password-protected (encrypted); remove the password and check again',
+        );
+      }
+      return fail(
+        'xls',
+        '这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再检查',
+        'this is an Excel 97-2003 (.xls) file; save it as .xlsx in Excel and check again',
+      );
+    }
+    if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) {
+      if (looksLikeText(head)) {
+        return fail(
+          'text',
+          '这是文本文件（如 CSV）而非 .xlsx 工作簿，请在 Excel 中另存为 .xlsx',
+          'this is a text file (such as CSV), not an .xlsx workbook; save it as .xlsx in Excel',
+        );
+      }
+      return fail('not-zip', '不是 .xlsx 工作簿（文件格式无法识别）', 'not an .xlsx workbook (unrecognised file format)');
+    }
+    const entries = readCentralDirectory(fd, stat.size);
+    if (!entries) {
+      return fail('truncated', '文件不完整或已损坏（压缩包目录缺失）', 'the file is incomplete or damaged (zip directory missing)');
+    }
+    let expanded = 0;
+    for (const e of entries) {
+      if (e.localOffset + 30 > stat.size) {
+        return fail('truncated', '文件不完整或已损坏（内容被截断）', 'the file is incomplete or damaged (content truncated)');
+      }
+      if (e.encrypted) {
+        return fail('encrypted', '工作簿内容已加密，请取消密码后再检查', 'the workbook content is encrypted; remove the password and check again');
+      }
+      expanded += e.uncompressed;
+      const ratio = e.compressed > 0 ? e.uncompressed / e.compressed : e.uncompressed > 0 ? Infinity : 0;
+      if (e.uncompressed > MB && ratio > limits.maxRatio) {
+        return fail(
+          'zip-bomb',
+          `拒绝展开：${e.name} 的解压比例异常（${Number.isFinite(ratio) ? Math.round(ratio) : '∞'} 倍）`,
+          `refused to expand: ${e.name} has an abnormal expansion ratio (${Number.isFinite(ratio) ? Math.round(ratio) : '∞'}×)`,
+        );
+      }
+    }
+    if (expanded > limits.maxExpandedBytes) {
+      return fail(
+        'zip-bomb',
+        `拒绝展开：解压后将达 ${fmtMB(expanded)}，超过上限 ${fmtMB(limits.maxExpandedBytes)}`,
+        `refused to expand: it would expand to ${fmtMB(expanded)}, over the ${fmtMB(limits.maxExpandedBytes)} limit`,
+      );
+    }
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('xl/workbook.xml') && !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e.name))) {
+      const what = names.has('word/document.xml') ? '（这是 Word 文档）' : names.has('ppt/presentation.xml') ? '（这是 PowerPoint 文件）' : '';
+      return fail('not-xlsx', `压缩包中没有 Excel 工作簿${what}`, 'the archive holds no Excel workbook');
+    }
+    return { ok: true, bytes: stat.size, expandedBytes: expanded };
+  } catch {
+    return fail('unreadable', '读取文件时出错', 'error while reading the file');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
