@@ -1,0 +1,100 @@
+// Reads the 建设年度 of 001 附件1 (“XX年XX月至XX年XX月”, 说明3) and the variants people actually type.
+import type { CellValue } from '../types';
+import { daysInMonth } from './date';
+import { cellText, normalizeText } from './text';
+
+export type YearMonth = { year: number; month: number };
+
+export type PeriodResult =
+  | { ok: true; start: YearMonth; end: YearMonth; canonical: boolean }
+  | { ok: false; reason: 'empty' | 'unreadable' | 'start-after-end'; raw: string };
+
+// Built from parts so the one grammar is written once. Text is NFKC'd (～ → ~, － → -) and whitespace-free.
+const Y = '(\\d{4}|\\d{2})';
+const M = '(\\d{1,2})';
+const D = '(\\d{1,2})';
+const SEP = '(?:至|到|[~〜\\-—–―─]+)';
+// A point in time: 2027年1月[1日] | 2027.1[.1] | 2027/1 | 2027-1[-1]  (5 groups: y m d | y m d … laid out below)
+const POINT = `(?:${Y}年${M}月份?(?:${D}[日号])?|${Y}[./\\-]${M}(?:[./\\-]${D})?)`;
+
+const RANGE = new RegExp(`^${POINT}${SEP}${POINT}$`);
+const RANGE_SAME_YEAR = new RegExp(`^${Y}年${M}月${SEP}${M}月份?$`); // 2027年1月～12月
+const RANGE_IN_YEAR = new RegExp(`^${Y}年${M}${SEP}${M}月份?$`); // 2027年1-6月
+const RANGE_DOTTED_SAME_YEAR = new RegExp(`^${Y}[./]${M}${SEP}${M}$`); // 2027.01-06
+const WHOLE_YEAR = /^(\d{4}|\d{2})年度?$|^(\d{4})$/;
+const YEAR_RANGE = new RegExp(`^(\\d{4})年?度?${SEP}(\\d{4})年度?$`); // 2027年至2028年, 2027-2028
+const CANONICAL = /^\d{4}年\d{1,2}月至\d{4}年\d{1,2}月$/;
+const EMPTY_TEXT = /^(?:|-+|—+|\/|无)$/;
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
+
+function year(text: string): number {
+  const n = +text;
+  return text.length === 2 ? 2000 + n : n;
+}
+
+function validPoint(y: number, m: number, d?: string): boolean {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const day = +d;
+  return day >= 1 && day <= daysInMonth(y, m);
+}
+
+function unreadable(v: CellValue): PeriodResult {
+  return { ok: false, reason: 'unreadable', raw: cellText(v) };
+}
+
+function result(
+  y1: number,
+  m1: number,
+  y2: number,
+  m2: number,
+  canonical: boolean,
+  v: CellValue,
+  d1?: string,
+  d2?: string,
+): PeriodResult {
+  if (!validPoint(y1, m1, d1) || !validPoint(y2, m2, d2)) return unreadable(v);
+  if (y1 * 12 + m1 > y2 * 12 + m2) return { ok: false, reason: 'start-after-end', raw: cellText(v) };
+  return { ok: true, start: { year: y1, month: m1 }, end: { year: y2, month: m2 }, canonical };
+}
+
+/** Picks the alternative of POINT that matched: groups [i..i+2] (年月 form) or [i+3..i+5] (dotted form). */
+function pointAt(m: RegExpExecArray, i: number): { y: number; m: number; d: string | undefined } {
+  if (m[i] !== undefined) return { y: year(m[i]), m: +m[i + 1], d: m[i + 2] };
+  return { y: year(m[i + 3]), m: +m[i + 4], d: m[i + 5] };
+}
+
+function parsePeriodText(text: string, v: CellValue): PeriodResult {
+  const s = normalizeText(text);
+  if (EMPTY_TEXT.test(s)) return { ok: false, reason: 'empty', raw: cellText(v) };
+  let m = RANGE.exec(s);
+  if (m !== null) {
+    const a = pointAt(m, 1);
+    const b = pointAt(m, 7);
+    return result(a.y, a.m, b.y, b.m, CANONICAL.test(s), v, a.d, b.d);
+  }
+  m = RANGE_SAME_YEAR.exec(s) ?? RANGE_IN_YEAR.exec(s) ?? RANGE_DOTTED_SAME_YEAR.exec(s);
+  if (m !== null) {
+    const y = year(m[1]);
+    return result(y, +m[2], y, +m[3], false, v);
+  }
+  m = WHOLE_YEAR.exec(s);
+  if (m !== null) {
+    const y = year(m[1] ?? m[2]);
+    return result(y, 1, y, 12, false, v);
+  }
+  m = YEAR_RANGE.exec(s);
+  if (m !== null) return result(+m[1], 1, +m[2], 12, false, v);
+  return unreadable(v);
+}
+
+/** A construction period; `canonical` tells whether it was already written as N年N月至N年N月. */
+export function parsePeriod(v: CellValue): PeriodResult {
+  if (v === null || v === undefined) return { ok: false, reason: 'empty', raw: '' };
+  if (typeof v === 'string') return parsePeriodText(v, v);
+  // A bare year typed as a number (2027) is the whole year; any other number is not a period.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= MIN_YEAR && v <= 2100) return result(v, 1, v, 12, false, v);
+  return unreadable(v);
+}
