@@ -1,0 +1,462 @@
+// The task pane: settings, check/clear/fill actions, findings, deadlines and sheet recognition — Office-free.
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Tab,
+  TabList,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type {
+  CheckOptions,
+  Finding,
+  Lang,
+  ProfileId,
+  Report,
+  Severity,
+  SheetOverride,
+  WorkbookSnapshot,
+} from '../engine/types';
+import { citationText } from '../engine/regulations';
+import { check as engineCheck } from '../engine';
+import type { WorkbookHost } from '../excel';
+import { STRINGS, type UiStrings } from './strings';
+import {
+  errorMessage,
+  filterFindings,
+  isAbortError,
+  orderFindings,
+  upcomingDeadlines,
+  yieldToUi,
+  type FindingFilter,
+} from './model';
+import { FindingsView } from './FindingsView';
+import { DeadlinesView } from './DeadlinesView';
+import { SheetsView } from './SheetsView';
+
+export type RunCheck = (snapshot: WorkbookSnapshot, options: CheckOptions) => Report;
+
+export interface AppProps {
+  host: WorkbookHost;
+  /** The engine's check; replaceable so tests and the preview can inject their own. */
+  runCheck?: RunCheck;
+  /** Default reference date, YYYY-MM-DD. */
+  today: string;
+  /** Initial UI language. */
+  lang: Lang;
+  onLangChange?: (lang: Lang) => void;
+}
+
+type ProfileChoice = ProfileId | 'auto';
+const PROFILE_CHOICES: readonly ProfileChoice[] = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou'];
+type Operation = 'check' | 'fill' | 'clear';
+type Phase = 'read' | 'check' | 'write' | 'clear';
+interface Busy {
+  op: Operation;
+  phase: Phase;
+  done: number;
+  total: number;
+}
+type Problem = { key: keyof UiStrings['errors']; detail: string };
+type Status = { key: 'checked' | 'filled' | 'cleared' | 'cancelled'; a: number; b: number };
+type View = 'findings' | 'deadlines' | 'sheets';
+
+const INTENT: Record<Severity, 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Change events that arrive this soon after our own writes are echoes of them, not user edits. */
+const OWN_WRITE_ECHO_MS = 1500;
+
+function isProfileChoice(v: unknown): v is ProfileChoice {
+  return typeof v === 'string' && (PROFILE_CHOICES as readonly string[]).includes(v);
+}
+
+export function App(props: AppProps): React.ReactElement {
+  const { host, today } = props;
+  const runCheck = props.runCheck ?? engineCheck;
+  const [lang, setLang] = React.useState<Lang>(props.lang);
+  const s = STRINGS[lang];
+
+  const [profile, setProfile] = React.useState<ProfileChoice>('auto');
+  const [asOf, setAsOf] = React.useState<string>(today);
+  const [overrides, setOverrides] = React.useState<Record<string, SheetOverride>>({});
+  const [overridesDirty, setOverridesDirty] = React.useState(false);
+  const [report, setReport] = React.useState<Report | null>(null);
+  const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [problem, setProblem] = React.useState<Problem | null>(null);
+  const [status, setStatus] = React.useState<Status | null>(null);
+  const [stale, setStale] = React.useState(false);
+  const [filter, setFilter] = React.useState<FindingFilter>({ severity: 'all', category: 'all' });
+  const [current, setCurrent] = React.useState<Finding | null>(null);
+  const [view, setView] = React.useState<View>('findings');
+
+  const abortRef = React.useRef<AbortController | null>(null);
+  const quietUntil = React.useRef(0);
+  const settingsLoaded = React.useRef(false);
+  const mounted = React.useRef(true);
+
+  const effectiveAsOf = ISO_DATE.test(asOf) ? asOf : today;
+
+  // Restore what the unit chose, so a reviewer opening the workbook checks it the same way.
+  React.useEffect(() => {
+    mounted.current = true;
+    let cancelled = false;
+    host
+      .loadSettings()
+      .then((saved) => {
+        if (cancelled) return;
+        if (isProfileChoice(saved.profile)) setProfile(saved.profile);
+        if (saved.asOf && ISO_DATE.test(saved.asOf)) setAsOf(saved.asOf);
+        if (saved.overrides && typeof saved.overrides === 'object') setOverrides(saved.overrides);
+      })
+      .catch((e) => {
+        if (!cancelled) setProblem({ key: 'loadSettings', detail: errorMessage(e, STRINGS[props.lang].errors.unknown) });
+      })
+      .finally(() => {
+        settingsLoaded.current = true;
+      });
+    return () => {
+      cancelled = true;
+      mounted.current = false;
+      abortRef.current?.abort();
+    };
+    // Settings are read once per host.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [host]);
+
+  React.useEffect(() => {
+    let unwatch: (() => Promise<void>) | null = null;
+    let disposed = false;
+    host
+      .watchChanges(() => {
+        if (abortRef.current || Date.now() < quietUntil.current) return;
+        setStale(true);
+      })
+      .then((stop) => {
+        if (disposed) void stop().catch(() => undefined);
+        else unwatch = stop;
+      })
+      // Without change events the pane still works; the user re-checks by hand.
+      .catch(() => undefined);
+    return () => {
+      disposed = true;
+      if (unwatch) void unwatch().catch(() => undefined);
+    };
+  }, [host]);
+
+  const persist = React.useCallback(
+    (next: { profile: ProfileChoice; asOf: string; overrides: Record<string, SheetOverride> }) => {
+      if (!settingsLoaded.current) return;
+      host.saveSettings(next).catch((e) => {
+        if (mounted.current) setProblem({ key: 'saveSettings', detail: errorMessage(e, s.errors.unknown) });
+      });
+    },
+    [host, s],
+  );
+
+  const ordered = React.useMemo(
+    () => (report ? orderFindings(report.findings, report.sheets.map((x) => x.name)) : []),
+    [report],
+  );
+  const visible = React.useMemo(() => filterFindings(ordered, filter), [ordered, filter]);
+  const deadlines = React.useMemo(() => (report ? upcomingDeadlines(report, snapshot) : []), [report, snapshot]);
+
+  const progress = (done: number, total: number) => {
+    if (mounted.current) setBusy((b) => (b ? { ...b, done, total } : b));
+  };
+
+  async function runFlow(op: 'check' | 'fill') {
+    const ac = new AbortController();
+    abortRef.current = ac;
+    const { signal } = ac;
+    setProblem(null);
+    setStatus(null);
+    setBusy({ op, phase: 'read', done: 0, total: 0 });
+    let step: Problem['key'] = 'read';
+    try {
+      const snap = await host.readSnapshot(progress, signal);
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      setBusy({ op, phase: 'check', done: 0, total: 0 });
+      await yieldToUi();
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      step = 'check';
+      const options: CheckOptions = { asOf: effectiveAsOf, profile, lang, overrides };
+      const rep = runCheck(snap, options);
+      persist({ profile, asOf: effectiveAsOf, overrides });
+      setSnapshot(snap);
+      setReport(rep);
+      setCurrent(null);
+      setStale(false);
+      setOverridesDirty(false);
+      await yieldToUi();
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      step = 'write';
+      setBusy({ op, phase: 'write', done: 0, total: 0 });
+      const res = await host.applyReport(rep, { lang, fillComputed: op === 'fill', onProgress: progress, signal });
+      quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      if (mounted.current) {
+        setStatus(
+          op === 'fill'
+            ? { key: 'filled', a: res.computed, b: res.marked }
+            : { key: 'checked', a: rep.findings.length, b: res.marked },
+        );
+      }
+    } catch (e) {
+      quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
+      if (!mounted.current) return;
+      if (isAbortError(e, signal)) setStatus({ key: 'cancelled', a: 0, b: 0 });
+      else setProblem({ key: step, detail: errorMessage(e, s.errors.unknown) });
+    } finally {
+      if (abortRef.current === ac) {
+        abortRef.current = null;
+        if (mounted.current) setBusy(null);
+      }
+    }
+  }
+
+  function onRun(op: 'check' | 'fill') {
+    if (abortRef.current) {
+      // A second click while running cancels the run in progress.
+      abortRef.current.abort();
+      return;
+    }
+    void runFlow(op);
+  }
+
+  async function onClear() {
+    if (abortRef.current) return;
+    const ac = new AbortController();
+    abortRef.current = ac;
+    setProblem(null);
+    setStatus(null);
+    setBusy({ op: 'clear', phase: 'clear', done: 0, total: 0 });
+    try {
+      const res = await host.clearMarks();
+      quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
+      if (mounted.current) setStatus({ key: 'cleared', a: res.restored, b: 0 });
+    } catch (e) {
+      if (mounted.current) setProblem({ key: 'clear', detail: errorMessage(e, s.errors.unknown) });
+    } finally {
+      abortRef.current = null;
+      if (mounted.current) setBusy(null);
+    }
+  }
+
+  function select(sheet: string, cell: string) {
+    if (!sheet || !cell) return;
+    host.selectCell(sheet, cell).catch((e) => {
+      if (mounted.current) setProblem({ key: 'select', detail: errorMessage(e, s.errors.unknown) });
+    });
+  }
+
+  function onSelectFinding(f: Finding) {
+    setCurrent(f);
+    select(f.sheet, f.cell);
+  }
+
+  function onStep(delta: 1 | -1) {
+    if (visible.length === 0) return;
+    const at = current ? visible.indexOf(current) : -1;
+    const next = at < 0 ? (delta > 0 ? 0 : visible.length - 1) : Math.min(visible.length - 1, Math.max(0, at + delta));
+    onSelectFinding(visible[next]);
+  }
+
+  function onLang(next: Lang) {
+    setLang(next);
+    props.onLangChange?.(next);
+    // Messages come from the engine in the report's language: re-run on the data already read (no workbook access).
+    if (report && snapshot && !busy) {
+      try {
+        setReport(runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides }));
+        setCurrent(null);
+      } catch (e) {
+        setProblem({ key: 'check', detail: errorMessage(e, STRINGS[next].errors.unknown) });
+      }
+    }
+  }
+
+  function onProfile(p: ProfileChoice) {
+    setProfile(p);
+    persist({ profile: p, asOf: effectiveAsOf, overrides });
+  }
+
+  function onAsOf(v: string) {
+    setAsOf(v);
+    if (ISO_DATE.test(v)) persist({ profile, asOf: v, overrides });
+  }
+
+  function onOverride(sheet: string, o: SheetOverride | undefined) {
+    const next = { ...overrides };
+    if (o) next[sheet] = o;
+    else delete next[sheet];
+    setOverrides(next);
+    setOverridesDirty(true);
+    persist({ profile, asOf: effectiveAsOf, overrides: next });
+  }
+
+  const phaseText: Record<Phase, string> = {
+    read: s.phaseRead,
+    check: s.phaseCheck,
+    write: s.phaseWrite,
+    clear: s.phaseClear,
+  };
+  const statusText = status
+    ? status.key === 'checked'
+      ? s.checkedStatus(status.a, status.b)
+      : status.key === 'filled'
+        ? s.filledStatus(status.a, status.b)
+        : status.key === 'cleared'
+          ? s.clearedStatus(status.a)
+          : s.cancelled
+    : null;
+  const profileLine = report
+    ? (report.profile.detected ? s.detectedProfile : s.chosenProfile)(
+        s.profileNames[report.profile.id] ?? report.profile.id,
+        report.profile.reason,
+      )
+    : null;
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
+      <main aria-label={s.appTitle} style={{ padding: 10, fontSize: 13 }}>
+        <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+          <h2 style={{ fontSize: 16, margin: 0 }}>{s.appTitle}</h2>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-label={s.languageToggleLabel}
+            onClick={() => onLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {s.languageToggle}
+          </Button>
+        </header>
+
+        {problem && (
+          <MessageBar intent="error" role="alert" style={{ marginTop: 8 }} data-testid="error">
+            <MessageBarBody>{`${s.errors[problem.key]}${problem.detail}`}</MessageBarBody>
+          </MessageBar>
+        )}
+        {report && report.notices.length > 0 && (
+          <section aria-label={s.notices} style={{ marginTop: 8, display: 'grid', gap: 4 }}>
+            {report.notices.map((n) => (
+              <MessageBar key={n.id} intent={INTENT[n.severity]} data-testid="notice">
+                <MessageBarBody>
+                  {n.message}
+                  {n.citation ? `（${citationText(n.citation)}）` : ''}
+                </MessageBarBody>
+              </MessageBar>
+            ))}
+          </section>
+        )}
+        {stale && (
+          <MessageBar intent="warning" style={{ marginTop: 8 }}>
+            <MessageBarBody>{s.staleNotice}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
+          <Field label={s.profile} size="small">
+            <Select size="small" value={profile} onChange={(_, d) => onProfile(d.value as ProfileChoice)}>
+              {PROFILE_CHOICES.map((p) => (
+                <option key={p} value={p}>
+                  {p === 'auto' ? s.profileAuto : s.profileNames[p]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.asOf} size="small">
+            <Input size="small" type="date" value={asOf} onChange={(_, d) => onAsOf(d.value)} />
+          </Field>
+        </div>
+        {profileLine && (
+          <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
+            {profileLine}
+          </p>
+        )}
+
+        <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginTop: 8 }}>
+          <Button
+            appearance="primary"
+            onClick={() => onRun('check')}
+            disabled={!!busy && busy.op !== 'check'}
+            aria-label={busy?.op === 'check' ? `${s.cancel} ${s.check}` : s.check}
+            data-testid="check"
+          >
+            {busy?.op === 'check' ? s.cancel : s.check}
+          </Button>
+          <Button onClick={() => void onClear()} disabled={!!busy} data-testid="clear">
+            {s.clear}
+          </Button>
+          <Button
+            onClick={() => onRun('fill')}
+            disabled={!!busy && busy.op !== 'fill'}
+            aria-label={busy?.op === 'fill' ? `${s.cancel} ${s.fillComputed}` : s.fillComputed}
+            data-testid="fill"
+          >
+            {busy?.op === 'fill' ? s.cancel : s.fillComputed}
+          </Button>
+        </div>
+
+        {busy && (
+          <Field
+            label={phaseText[busy.phase]}
+            size="small"
+            style={{ marginTop: 8 }}
+            validationState="none"
+            validationMessage={busy.total > 0 ? `${busy.done} / ${busy.total}` : undefined}
+          >
+            <ProgressBar
+              aria-label={s.progressLabel}
+              value={busy.total > 0 ? Math.min(1, busy.done / busy.total) : undefined}
+            />
+          </Field>
+        )}
+        <p role="status" aria-live="polite" style={{ fontSize: 12, minHeight: 16, margin: '6px 0' }}>
+          {statusText ?? (report ? '' : s.checkHint)}
+          {overridesDirty && report ? ` ${s.overridesChanged}` : ''}
+        </p>
+
+        {report ? (
+          <>
+            <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+              <Tab value="findings">{`${s.tabs.findings} (${ordered.length})`}</Tab>
+              <Tab value="deadlines">{`${s.tabs.deadlines} (${deadlines.length})`}</Tab>
+              <Tab value="sheets">{`${s.tabs.sheets} (${report.sheets.length})`}</Tab>
+            </TabList>
+            <div role="tabpanel" style={{ marginTop: 6 }}>
+              {view === 'findings' && (
+                <FindingsView
+                  s={s}
+                  report={report}
+                  ordered={ordered}
+                  visible={visible}
+                  filter={filter}
+                  onFilter={(f) => {
+                    setFilter(f);
+                    setCurrent(null);
+                  }}
+                  current={current}
+                  onSelect={onSelectFinding}
+                  onStep={onStep}
+                />
+              )}
+              {view === 'deadlines' && <DeadlinesView s={s} entries={deadlines} onSelect={select} />}
+              {view === 'sheets' && (
+                <SheetsView s={s} sheets={report.sheets} overrides={overrides} onOverride={onOverride} />
+              )}
+            </div>
+          </>
+        ) : (
+          <p style={{ color: '#666' }}>{s.notChecked}</p>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,85 @@
+// Sheets tab: how each sheet was recognised, with a per-sheet correction of kind and header row.
+import * as React from 'react';
+import { Badge, Field, Input, Select } from '@fluentui/react-components';
+import type { SheetKind, SheetOverride, SheetReport } from '../engine/types';
+import type { UiStrings } from './strings';
+
+const KINDS: readonly SheetKind[] = ['declaration', 'progress-table', 'progress-form', 'expense', 'unknown'];
+
+export function SheetsView(props: {
+  s: UiStrings;
+  sheets: SheetReport[];
+  overrides: Record<string, SheetOverride>;
+  onOverride: (sheet: string, override: SheetOverride | undefined) => void;
+}): React.ReactElement {
+  const { s, sheets, overrides } = props;
+  if (sheets.length === 0) return <p>{s.noSheets}</p>;
+
+  const update = (sheet: string, patch: Partial<SheetOverride>) => {
+    const next: SheetOverride = { ...overrides[sheet], ...patch };
+    if (next.kind === undefined) delete next.kind;
+    if (next.headerRow === undefined) delete next.headerRow;
+    props.onOverride(sheet, Object.keys(next).length > 0 ? next : undefined);
+  };
+
+  return (
+    <section aria-label={s.sheetsHeading}>
+      <h3 style={{ fontSize: 14, margin: '4px 0' }}>{s.sheetsHeading}</h3>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {sheets.map((sh) => {
+          const o = overrides[sh.name] ?? {};
+          return (
+            <li
+              key={sh.name}
+              data-testid="sheet"
+              data-sheet={sh.name}
+              style={{ padding: 6, margin: '4px 0', border: '1px solid #e0e0e0', borderRadius: 4 }}
+            >
+              <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+                <strong>{sh.name}</strong>
+                <Badge appearance="tint" color={sh.kind === 'unknown' ? 'subtle' : 'brand'} data-testid="sheet-kind">
+                  {s.kindNames[sh.kind] ?? sh.kind}
+                </Badge>
+                {sh.headerRow !== null && (
+                  <span style={{ fontSize: 12 }} data-testid="sheet-header-row">{`${s.headerRow}：${sh.headerRow}`}</span>
+                )}
+              </div>
+              {sh.reason && <div style={{ fontSize: 12, color: '#555' }}>{`${s.reason}：${sh.reason}`}</div>}
+              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 4 }}>
+                <Field label={s.sheetKind} size="small">
+                  <Select
+                    size="small"
+                    aria-label={`${sh.name} ${s.sheetKind}`}
+                    value={o.kind ?? ''}
+                    onChange={(_, d) => update(sh.name, { kind: d.value === '' ? undefined : (d.value as SheetKind) })}
+                  >
+                    <option value="">{s.kindAuto}</option>
+                    {KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {s.kindNames[k]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={s.headerRow} hint={s.headerRowHint} size="small">
+                  <Input
+                    size="small"
+                    type="number"
+                    min={1}
+                    aria-label={`${sh.name} ${s.headerRow}`}
+                    value={o.headerRow !== undefined ? String(o.headerRow) : ''}
+                    onChange={(_, d) => {
+                      const n = Number.parseInt(d.value, 10);
+                      update(sh.name, { headerRow: Number.isFinite(n) && n >= 1 ? n : undefined });
+                    }}
+                    style={{ width: 90 }}
+                  />
+                </Field>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+// Pure view-model helpers for the task pane: ordering, filtering and counting findings, and the deadline list.
+import type { Category, CellValue, Finding, Report, Severity, WorkbookSnapshot } from '../engine/types';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const CATEGORIES: readonly Category[] = [
+  'threshold',
+  'eligibility',
+  'change-limit',
+  'deadline',
+  'consistency',
+  'format',
+  'completeness',
+];
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Column letters → 0-based index ('A' → 0, 'AA' → 26); -1 when not letters. */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+  return n - 1;
+}
+
+/**
+ * Findings in reading order: workbook-level first, then sheets in workbook order, rows top to bottom,
+ * columns left to right, errors before warnings before info within one cell. Navigation follows this order.
+ */
+export function orderFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
+  const sheetRank = new Map<string, number>();
+  sheetOrder.forEach((s, i) => sheetRank.set(s, i));
+  const rankOf = (f: Finding) => (f.sheet === '' ? -1 : sheetRank.get(f.sheet) ?? sheetOrder.length);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        rankOf(a.f) - rankOf(b.f) ||
+        a.f.row - b.f.row ||
+        columnIndex(a.f.column) - columnIndex(b.f.column) ||
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}
+
+export interface FindingFilter {
+  severity: Severity | 'all';
+  category: Category | 'all';
+}
+
+export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
+  return findings.filter(
+    (f) =>
+      (filter.severity === 'all' || f.severity === filter.severity) &&
+      (filter.category === 'all' || f.category === filter.category),
+  );
+}
+
+export interface FindingGroup {
+  sheet: string;
+  rows: { row: number; findings: Finding[] }[];
+}
+
+/** Groups already ordered findings by sheet, then by row, keeping their order. */
+export function groupFindings(ordered: readonly Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  for (const f of ordered) {
+    let g = groups[groups.length - 1];
+    if (!g || g.sheet !== f.sheet) {
+      g = { sheet: f.sheet, rows: [] };
+      groups.push(g);
+    }
+    let r = g.rows[g.rows.length - 1];
+    if (!r || r.row !== f.row) {
+      r = { row: f.row, findings: [] };
+      g.rows.push(r);
+    }
+    r.findings.push(f);
+  }
+  return groups;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}
+
+export function countByCategory(findings: readonly Finding[]): Partial<Record<Category, number>> {
+  const out: Partial<Record<Category, number>> = {};
+  for (const f of findings) out[f.category] = (out[f.category] ?? 0) + 1;
+  return out;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); NaN when either is not a date. */
+export function daysBetween(from: string, to: string): number {
+  const a = ISO_DATE.exec(from);
+  const b = ISO_DATE.exec(to);
+  if (!a || !b) return NaN;
+  const ta = Date.UTC(+a[1], +a[2] - 1, +a[3]);
+  const tb = Date.UTC(+b[1], +b[2] - 1, +b[3]);
+  return Math.round((tb - ta) / 86_400_000);
+}
+
+export interface DeadlineEntry {
+  sheet: string;
+  row: number;
+  cell: string;
+  header: string;
+  date: string;
+  /** Days from the reference date to the deadline; negative when overdue. */
+  days: number;
+  overdue: boolean;
+  projectName: string | null;
+  provisional: boolean;
+}
+
+function cellText(v: CellValue | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object') return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+/**
+ * Every computed date of the report, overdue ones first (most overdue first), then the rest soonest first.
+ * The project name is read from the snapshot's 项目名称 column when the sheet has one.
+ */
+export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | null): DeadlineEntry[] {
+  const nameColumn = new Map<string, number>();
+  for (const s of report.sheets) {
+    const col = s.columns.projectName;
+    if (col) nameColumn.set(s.name, columnIndex(col));
+  }
+  const sheetRows = new Map<string, CellValue[][]>();
+  for (const s of snapshot?.sheets ?? []) sheetRows.set(s.name, s.rows);
+
+  const entries: DeadlineEntry[] = [];
+  for (const c of report.computed) {
+    if (c.type !== 'date') continue;
+    const days = daysBetween(report.asOf, c.value);
+    if (Number.isNaN(days)) continue;
+    const nc = nameColumn.get(c.sheet);
+    const rows = sheetRows.get(c.sheet);
+    const projectName = nc !== undefined && nc >= 0 && rows ? cellText(rows[c.row - 1]?.[nc]) : null;
+    entries.push({
+      sheet: c.sheet,
+      row: c.row,
+      cell: `${c.column}${c.row}`,
+      header: c.header,
+      date: c.value,
+      days,
+      overdue: days < 0,
+      projectName,
+      provisional: c.provisional === true,
+    });
+  }
+  return entries.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      a.days - b.days ||
+      a.sheet.localeCompare(b.sheet) ||
+      a.row - b.row,
+  );
+}
+
+/** The message of whatever was thrown, for showing to the user (never logged). */
+export function errorMessage(e: unknown, fallback: string): string {
+  if (e instanceof Error && e.message) return e.message;
+  if (typeof e === 'string' && e) return e;
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') {
+    return (e as { message: string }).message || fallback;
+  }
+  return fallback;
+}
+
+export function isAbortError(e: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted) return true;
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'AbortError';
+}
+
+/** Lets the browser paint and handle input between phases of long work (a macrotask, not a microtask). */
+export function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Today's date in local time as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

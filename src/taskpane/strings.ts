@@ -1,0 +1,259 @@
+// Task pane UI strings in Chinese (default) and English; report text itself comes from the engine.
+import type { Category, Lang, ProfileId, Severity, SheetKind } from '../engine/types';
+
+export interface UiStrings {
+  appTitle: string;
+  languageToggle: string;
+  languageToggleLabel: string;
+  profile: string;
+  profileAuto: string;
+  profileNames: Record<ProfileId, string>;
+  detectedProfile: (name: string, reason: string) => string;
+  chosenProfile: (name: string, reason: string) => string;
+  asOf: string;
+  check: string;
+  cancel: string;
+  clear: string;
+  fillComputed: string;
+  checkHint: string;
+  phaseRead: string;
+  phaseCheck: string;
+  phaseWrite: string;
+  phaseClear: string;
+  progressLabel: string;
+  cancelled: string;
+  checkedStatus: (findings: number, marked: number) => string;
+  filledStatus: (computed: number, marked: number) => string;
+  clearedStatus: (restored: number) => string;
+  staleNotice: string;
+  overridesChanged: string;
+  errors: {
+    read: string;
+    check: string;
+    write: string;
+    clear: string;
+    select: string;
+    loadSettings: string;
+    saveSettings: string;
+    unknown: string;
+  };
+  tabs: { findings: string; deadlines: string; sheets: string };
+  severityNames: Record<Severity, string>;
+  categoryNames: Record<Category, string>;
+  kindNames: Record<SheetKind, string>;
+  kindAuto: string;
+  summary: string;
+  bySeverity: string;
+  byCategory: string;
+  filterSeverity: string;
+  filterCategory: string;
+  all: string;
+  noFindings: string;
+  noFindingsFiltered: string;
+  notChecked: string;
+  previous: string;
+  next: string;
+  position: (index: number, total: number) => string;
+  rowLabel: (row: number) => string;
+  workbookLevel: string;
+  sheetLevel: string;
+  findingAria: (sheet: string, cell: string, severity: string, message: string) => string;
+  citation: string;
+  sheetsHeading: string;
+  sheetKind: string;
+  headerRow: string;
+  headerRowHint: string;
+  reason: string;
+  noSheets: string;
+  deadlinesHeading: string;
+  noDeadlines: string;
+  overdueBy: (days: number) => string;
+  dueIn: (days: number) => string;
+  dueToday: string;
+  provisional: string;
+  project: string;
+  notices: string;
+}
+
+const zh: UiStrings = {
+  appTitle: '政务信息化项目资金检查',
+  languageToggle: 'English',
+  languageToggleLabel: 'Switch to English',
+  profile: '适用办法',
+  profileAuto: '自动识别',
+  profileNames: { wuhan: '武汉', yeji: '叶集', wulong: '武隆', laizhou: '莱州', generic: '通用（未识别地区）' },
+  detectedProfile: (name, reason) => `已识别为：${name}（${reason}）`,
+  chosenProfile: (name, reason) => `使用：${name}（${reason}）`,
+  asOf: '基准日期',
+  check: '检查',
+  cancel: '取消',
+  clear: '清除标记',
+  fillComputed: '填写期限列',
+  checkHint: '点击“检查”开始。检查进行中再次点击可取消。',
+  phaseRead: '正在读取工作簿…',
+  phaseCheck: '正在检查…',
+  phaseWrite: '正在标记单元格…',
+  phaseClear: '正在清除标记…',
+  progressLabel: '进度',
+  cancelled: '已取消。',
+  checkedStatus: (findings, marked) => `检查完成：发现 ${findings} 个问题，已标记 ${marked} 个单元格。`,
+  filledStatus: (computed, marked) => `已填写 ${computed} 个期限值，已标记 ${marked} 个单元格。`,
+  clearedStatus: (restored) => `已清除标记，恢复 ${restored} 个单元格。`,
+  staleNotice: '工作簿在检查后有改动，请重新检查。',
+  overridesChanged: '识别设置已更改，重新检查后生效。',
+  errors: {
+    read: '无法读取工作簿：',
+    check: '检查时出错：',
+    write: '无法在工作簿中标记问题：',
+    clear: '无法清除标记：',
+    select: '无法定位到该单元格：',
+    loadSettings: '无法读取工作簿中保存的设置：',
+    saveSettings: '无法把设置保存到工作簿：',
+    unknown: '未知错误',
+  },
+  tabs: { findings: '问题', deadlines: '期限', sheets: '工作表' },
+  severityNames: { error: '错误', warning: '警告', info: '提示' },
+  categoryNames: {
+    threshold: '审批路径',
+    eligibility: '经费范围',
+    'change-limit': '调整限额',
+    deadline: '期限',
+    consistency: '一致性',
+    format: '格式',
+    completeness: '完整性',
+  },
+  kindNames: {
+    declaration: '申报表',
+    'progress-table': '进度情况表（多项目）',
+    'progress-form': '进度情况表（单项目）',
+    expense: '费用明细',
+    unknown: '未识别',
+  },
+  kindAuto: '自动',
+  summary: '汇总',
+  bySeverity: '按严重程度',
+  byCategory: '按类别',
+  filterSeverity: '严重程度',
+  filterCategory: '类别',
+  all: '全部',
+  noFindings: '未发现问题。',
+  noFindingsFiltered: '没有符合筛选条件的问题。',
+  notChecked: '尚未检查。',
+  previous: '上一个',
+  next: '下一个',
+  position: (i, n) => `第 ${i} / ${n} 个`,
+  rowLabel: (row) => `第 ${row} 行`,
+  workbookLevel: '整个工作簿',
+  sheetLevel: '整张表',
+  findingAria: (sheet, cell, severity, message) => `${severity}：${sheet}${cell ? ' ' + cell : ''}，${message}`,
+  citation: '依据',
+  sheetsHeading: '识别的工作表',
+  sheetKind: '表格类型',
+  headerRow: '表头行',
+  headerRowHint: '留空为自动',
+  reason: '识别依据',
+  noSheets: '检查后显示识别结果。',
+  deadlinesHeading: '即将到期与已逾期',
+  noDeadlines: '没有可计算的期限。',
+  overdueBy: (d) => `已逾期 ${d} 天`,
+  dueIn: (d) => `还有 ${d} 天`,
+  dueToday: '今天到期',
+  provisional: '（节假日安排未公布，暂按周一至周五计算）',
+  project: '项目',
+  notices: '提示',
+};
+
+const en: UiStrings = {
+  appTitle: 'Informatization project funding check',
+  languageToggle: '中文',
+  languageToggleLabel: '切换到中文',
+  profile: 'Regulation',
+  profileAuto: 'Detect automatically',
+  profileNames: { wuhan: 'Wuhan', yeji: 'Yeji', wulong: 'Wulong', laizhou: 'Laizhou', generic: 'Generic (no region found)' },
+  detectedProfile: (name, reason) => `Detected: ${name} (${reason})`,
+  chosenProfile: (name, reason) => `Using: ${name} (${reason})`,
+  asOf: 'Reference date',
+  check: 'Check',
+  cancel: 'Cancel',
+  clear: 'Clear marks',
+  fillComputed: 'Fill deadline columns',
+  checkHint: 'Click “Check” to start. Click it again while running to cancel.',
+  phaseRead: 'Reading the workbook…',
+  phaseCheck: 'Checking…',
+  phaseWrite: 'Marking cells…',
+  phaseClear: 'Clearing marks…',
+  progressLabel: 'Progress',
+  cancelled: 'Cancelled.',
+  checkedStatus: (findings, marked) => `Check finished: ${findings} findings, ${marked} cells marked.`,
+  filledStatus: (computed, marked) => `Filled ${computed} deadline values, marked ${marked} cells.`,
+  clearedStatus: (restored) => `Marks cleared, ${restored} cells restored.`,
+  staleNotice: 'The workbook changed after the check. Please check again.',
+  overridesChanged: 'Recognition settings changed; they apply on the next check.',
+  errors: {
+    read: 'Cannot read the workbook: ',
+    check: 'The check failed: ',
+    write: 'Cannot mark the findings in the workbook: ',
+    clear: 'Cannot clear the marks: ',
+    select: 'Cannot go to that cell: ',
+    loadSettings: 'Cannot read the settings saved in the workbook: ',
+    saveSettings: 'Cannot save the settings to the workbook: ',
+    unknown: 'unknown error',
+  },
+  tabs: { findings: 'Findings', deadlines: 'Deadlines', sheets: 'Sheets' },
+  severityNames: { error: 'Error', warning: 'Warning', info: 'Info' },
+  categoryNames: {
+    threshold: 'Approval path',
+    eligibility: 'Eligible expenses',
+    'change-limit': 'Change limit',
+    deadline: 'Deadline',
+    consistency: 'Consistency',
+    format: 'Format',
+    completeness: 'Completeness',
+  },
+  kindNames: {
+    declaration: 'Declaration',
+    'progress-table': 'Progress (table)',
+    'progress-form': 'Progress (form)',
+    expense: 'Expense detail',
+    unknown: 'Not recognised',
+  },
+  kindAuto: 'Automatic',
+  summary: 'Summary',
+  bySeverity: 'By severity',
+  byCategory: 'By category',
+  filterSeverity: 'Severity',
+  filterCategory: 'Category',
+  all: 'All',
+  noFindings: 'No findings.',
+  noFindingsFiltered: 'No findings match the filters.',
+  notChecked: 'Not checked yet.',
+  previous: 'Previous',
+  next: 'Next',
+  position: (i, n) => `${i} of ${n}`,
+  rowLabel: (row) => `Row ${row}`,
+  workbookLevel: 'Whole workbook',
+  sheetLevel: 'Whole sheet',
+  findingAria: (sheet, cell, severity, message) => `${severity}: ${sheet}${cell ? ' ' + cell : ''}, ${message}`,
+  citation: 'Source',
+  sheetsHeading: 'Recognised sheets',
+  sheetKind: 'Sheet kind',
+  headerRow: 'Header row',
+  headerRowHint: 'empty = automatic',
+  reason: 'Why',
+  noSheets: 'Recognition results appear after a check.',
+  deadlinesHeading: 'Upcoming and overdue',
+  noDeadlines: 'No deadlines could be computed.',
+  overdueBy: (d) => `${d} days overdue`,
+  dueIn: (d) => `due in ${d} days`,
+  dueToday: 'due today',
+  provisional: ' (holiday schedule not published yet; Monday–Friday assumed)',
+  project: 'Project',
+  notices: 'Notices',
+};
+
+export const STRINGS: Record<Lang, UiStrings> = { zh, en };
+
+/** Office display language (e.g. zh-CN, en-US) → UI language; Chinese unless the display language is English. */
+export function langFromDisplayLanguage(displayLanguage: string | undefined | null): Lang {
+  return /^en\b/i.test(displayLanguage ?? '') ? 'en' : 'zh';
+}

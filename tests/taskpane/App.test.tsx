@@ -1,0 +1,331 @@
+/** @jest-environment jsdom */
+// Task pane behaviour through a fake WorkbookHost: check/clear/fill, findings, filters, navigation, settings, errors.
+import * as React from 'react';
+import '@testing-library/jest-dom';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { CheckOptions, Report, WorkbookSnapshot } from '../../src/engine/types';
+import { App } from '../../src/taskpane/App';
+import { SNAPSHOT, fakeHost, stubReport } from './fixtures';
+
+// The pane always gets runCheck injected here; the engine itself is tested on its own.
+jest.mock('../../src/engine', () => ({
+  check: () => {
+    throw new Error('tests inject runCheck');
+  },
+}), { virtual: true });
+
+const TODAY = '2024-06-01';
+
+// jsdom lacks ResizeObserver, which Fluent's MessageBar uses for layout (Office webviews have it).
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+
+function setup(opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOptions) => Report } = {}) {
+  const host = opts.host ?? fakeHost();
+  const runCheck = jest.fn((_: WorkbookSnapshot, o: CheckOptions) =>
+    opts.report ? opts.report(o) : stubReport(o.lang ?? 'zh', o.asOf),
+  );
+  const user = userEvent.setup();
+  const utils = render(<App host={host} runCheck={runCheck} today={TODAY} lang="zh" />);
+  return { host, runCheck, user, ...utils };
+}
+
+async function checkOnce(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: '检查' }));
+  await screen.findByText(/检查完成/);
+}
+
+let consoleSpies: jest.SpyInstance[] = [];
+beforeEach(() => {
+  consoleSpies = (['log', 'info', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation(() => {}));
+});
+afterEach(() => {
+  // Nothing from the workbook may reach the console.
+  for (const spy of consoleSpies) {
+    const text = JSON.stringify(spy.mock.calls);
+    expect(text).not.toContain('智慧城管平台');
+    expect(text).not.toContain('办公耗材');
+    spy.mockRestore();
+  }
+});
+
+describe('task pane', () => {
+  test('check reads, checks with the pane settings, marks, and shows profile, notices and findings', async () => {
+    const { host, runCheck, user } = setup();
+    await checkOnce(user);
+
+    expect(host.readSnapshot).toHaveBeenCalledTimes(1);
+    expect(runCheck).toHaveBeenCalledWith(SNAPSHOT, { asOf: TODAY, profile: 'auto', lang: 'zh', overrides: {} });
+    expect(host.applyReport).toHaveBeenCalledTimes(1);
+    expect(host.applyReport.mock.calls[0][1]).toMatchObject({ lang: 'zh', fillComputed: false });
+    expect(screen.getByText('检查完成：发现 3 个问题，已标记 3 个单元格。')).toBeInTheDocument();
+
+    expect(screen.getByTestId('profile-line')).toHaveTextContent('已识别为：武隆（工作簿名称含“武隆”）');
+    expect(screen.getByTestId('notice')).toHaveTextContent('这是一条提示');
+    expect(screen.getByTestId('count-error')).toHaveTextContent('错误 1');
+    expect(screen.getByTestId('count-warning')).toHaveTextContent('警告 1');
+    expect(screen.getByTestId('count-info')).toHaveTextContent('提示 1');
+    expect(screen.getByTestId('category-eligibility')).toHaveTextContent('经费范围：1');
+
+    // Grouped by sheet in workbook order, then by row.
+    const cells = screen.getAllByTestId('finding').map((el) => `${el.getAttribute('data-sheet')}!${el.getAttribute('data-cell')}`);
+    expect(cells).toEqual(['申报表!D3', '申报表!B4', '费用明细!A2']);
+    const first = screen.getByRole('region', { name: '申报表' });
+    expect(within(first).getByText('第 3 行')).toBeInTheDocument();
+    expect(within(first).getByText(/第九条/)).toBeInTheDocument();
+  });
+
+  test('report text is rendered as text, never as HTML', async () => {
+    const { user, container } = setup();
+    await checkOnce(user);
+    expect(screen.getByText('联系电话格式不对 <b>不是HTML</b>')).toBeInTheDocument();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  test('filter by severity and category', async () => {
+    const { user } = setup();
+    await checkOnce(user);
+    await user.selectOptions(screen.getByLabelText('严重程度'), 'error');
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-cell'))).toEqual(['A2']);
+    await user.selectOptions(screen.getByLabelText('严重程度'), 'all');
+    await user.selectOptions(screen.getByLabelText('类别'), 'format');
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-cell'))).toEqual(['B4']);
+    await user.selectOptions(screen.getByLabelText('严重程度'), 'info');
+    expect(screen.queryAllByTestId('finding')).toHaveLength(0);
+    expect(screen.getByText('没有符合筛选条件的问题。')).toBeInTheDocument();
+  });
+
+  test('clicking a finding, pressing Enter on one, and next/previous select its cell', async () => {
+    const { host, user } = setup();
+    await checkOnce(user);
+    const items = screen.getAllByTestId('finding');
+    await user.click(items[1]);
+    expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'B4');
+    expect(items[1]).toHaveAttribute('aria-current', 'true');
+
+    await user.click(screen.getByRole('button', { name: '下一个' }));
+    expect(host.selectCell).toHaveBeenLastCalledWith('费用明细', 'A2');
+    expect(screen.getByRole('button', { name: '下一个' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '上一个' }));
+    await user.click(screen.getByRole('button', { name: '上一个' }));
+    expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'D3');
+
+    screen.getAllByTestId('finding')[2].focus();
+    await user.keyboard('{Enter}');
+    expect(host.selectCell).toHaveBeenLastCalledWith('费用明细', 'A2');
+    screen.getAllByTestId('finding')[1].focus();
+    await user.keyboard(' ');
+    expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'B4');
+  });
+
+  test('clear calls clearMarks and reports how many cells were restored', async () => {
+    const { host, user } = setup();
+    await checkOnce(user);
+    await user.click(screen.getByRole('button', { name: '清除标记' }));
+    expect(host.clearMarks).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('已清除标记，恢复 3 个单元格。')).toBeInTheDocument();
+  });
+
+  test('fill deadline columns applies the report with fillComputed', async () => {
+    const host = fakeHost({ applyReport: jest.fn(async () => ({ marked: 3, computed: 4 })) });
+    const { user } = setup({ host });
+    await user.click(screen.getByRole('button', { name: '填写期限列' }));
+    expect(await screen.findByText('已填写 4 个期限值，已标记 3 个单元格。')).toBeInTheDocument();
+    expect(host.applyReport.mock.calls[0][1]).toMatchObject({ fillComputed: true });
+  });
+
+  test('a second click of 检查 while running cancels the first run', async () => {
+    let seenSignal: AbortSignal | undefined;
+    const host = fakeHost({
+      readSnapshot: jest.fn(
+        (_p: unknown, signal?: AbortSignal) =>
+          new Promise((_, reject) => {
+            seenSignal = signal;
+            signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          }),
+      ),
+    });
+    const { runCheck, user } = setup({ host });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    expect(await screen.findByText('正在读取工作簿…')).toBeInTheDocument();
+    expect(seenSignal?.aborted).toBe(false);
+    await user.click(screen.getByRole('button', { name: '取消 检查' }));
+    expect(seenSignal?.aborted).toBe(true);
+    expect(await screen.findByText('已取消。')).toBeInTheDocument();
+    expect(runCheck).not.toHaveBeenCalled();
+    expect(host.applyReport).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('error')).toBeNull();
+    expect(screen.getByRole('button', { name: '检查' })).toBeEnabled();
+  });
+
+  test('a cancelled run that the host ignores does not show its results', async () => {
+    let resolveRead: (s: WorkbookSnapshot) => void = () => {};
+    const host = fakeHost({ readSnapshot: jest.fn(() => new Promise((r) => (resolveRead = r))) });
+    const { runCheck, user } = setup({ host });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    await user.click(await screen.findByRole('button', { name: '取消 检查' }));
+    await act(async () => resolveRead(SNAPSHOT));
+    expect(await screen.findByText('已取消。')).toBeInTheDocument();
+    expect(runCheck).not.toHaveBeenCalled();
+    expect(screen.queryAllByTestId('finding')).toHaveLength(0);
+  });
+
+  test('shows progress while the host reports it', async () => {
+    let report: (d: number, t: number) => void = () => {};
+    let finish: (s: WorkbookSnapshot) => void = () => {};
+    const host = fakeHost({
+      readSnapshot: jest.fn((p: (d: number, t: number) => void) => {
+        report = p;
+        return new Promise((r) => (finish = r));
+      }),
+    });
+    const { user } = setup({ host });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    act(() => report(40, 100));
+    expect(await screen.findByText('40 / 100')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0.4');
+    await act(async () => finish(SNAPSHOT));
+    await screen.findByText(/检查完成/);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  test.each([
+    ['readSnapshot', '无法读取工作簿：文件已损坏'],
+    ['applyReport', '无法在工作簿中标记问题：文件已损坏'],
+  ] as const)('an error from %s is shown in the pane in words', async (method, text) => {
+    const host = fakeHost({ [method]: jest.fn(async () => Promise.reject(new Error('文件已损坏'))) });
+    const { user } = setup({ host });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(text);
+    expect(screen.getByRole('button', { name: '检查' })).toBeEnabled();
+  });
+
+  test('an error thrown by the check itself is shown', async () => {
+    const { user } = setup({
+      report: () => {
+        throw new Error('规则表损坏');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('检查时出错：规则表损坏');
+  });
+
+  test('language switch re-renders the pane and the findings in English without reading the workbook again', async () => {
+    const { host, runCheck, user } = setup();
+    await checkOnce(user);
+    await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(screen.getByRole('button', { name: 'Check' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Clear marks' })).toBeInTheDocument();
+    expect(runCheck).toHaveBeenLastCalledWith(SNAPSHOT, expect.objectContaining({ lang: 'en' }));
+    expect(screen.getByText('Office consumables are not eligible')).toBeInTheDocument();
+    expect(screen.getByTestId('profile-line')).toHaveTextContent('Detected: Wulong');
+    expect(host.readSnapshot).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('button', { name: '切换到中文' }));
+    expect(screen.getByText('办公耗材不纳入政务信息化项目')).toBeInTheDocument();
+  });
+
+  test('profile and reference date are saved to the workbook and used by the check', async () => {
+    const { host, runCheck, user } = setup();
+    await waitFor(() => expect(host.loadSettings).toHaveBeenCalled());
+    await user.selectOptions(screen.getByLabelText('适用办法'), 'laizhou');
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'laizhou', asOf: TODAY, overrides: {} });
+    const date = screen.getByLabelText('基准日期');
+    await user.clear(date);
+    await user.type(date, '2025-01-15');
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'laizhou', asOf: '2025-01-15', overrides: {} });
+    await checkOnce(user);
+    expect(runCheck).toHaveBeenLastCalledWith(SNAPSHOT, expect.objectContaining({ profile: 'laizhou', asOf: '2025-01-15' }));
+  });
+
+  test('settings saved in the workbook are restored on open', async () => {
+    const host = fakeHost({
+      loadSettings: jest.fn(async () => ({ profile: 'yeji', asOf: '2023-03-31', overrides: { 费用明细: { kind: 'unknown' } } })),
+    });
+    const { runCheck, user } = setup({ host });
+    await waitFor(() => expect(screen.getByLabelText('适用办法')).toHaveValue('yeji'));
+    expect(screen.getByLabelText('基准日期')).toHaveValue('2023-03-31');
+    await checkOnce(user);
+    expect(runCheck).toHaveBeenLastCalledWith(SNAPSHOT, {
+      asOf: '2023-03-31',
+      profile: 'yeji',
+      lang: 'zh',
+      overrides: { 费用明细: { kind: 'unknown' } },
+    });
+  });
+
+  test('sheet recognition is listed and can be overridden; the override is saved and passed to the check', async () => {
+    const { host, runCheck, user } = setup();
+    await checkOnce(user);
+    await user.click(screen.getByRole('tab', { name: /工作表/ }));
+    const sheets = screen.getAllByTestId('sheet');
+    expect(sheets.map((el) => el.getAttribute('data-sheet'))).toEqual(['申报表', '费用明细']);
+    expect(within(sheets[0]).getByTestId('sheet-kind')).toHaveTextContent('申报表');
+    expect(within(sheets[0]).getByTestId('sheet-header-row')).toHaveTextContent('表头行：2');
+    expect(within(sheets[1]).getByTestId('sheet-kind')).toHaveTextContent('费用明细');
+
+    await user.selectOptions(screen.getByLabelText('申报表 表格类型'), 'progress-table');
+    await user.type(screen.getByLabelText('申报表 表头行'), '3');
+    const expected = { 申报表: { kind: 'progress-table', headerRow: 3 } };
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'auto', asOf: TODAY, overrides: expected });
+    expect(screen.getByRole('status')).toHaveTextContent('识别设置已更改');
+
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    await waitFor(() => expect(runCheck).toHaveBeenCalledTimes(2));
+    expect(runCheck.mock.calls[1][1].overrides).toEqual(expected);
+
+    await user.selectOptions(screen.getByLabelText('申报表 表格类型'), '');
+    await user.clear(screen.getByLabelText('申报表 表头行'));
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'auto', asOf: TODAY, overrides: {} });
+  });
+
+  test('deadlines view lists computed dates overdue first, then soonest, with project names', async () => {
+    const base = stubReport('zh');
+    const computed = (row: number, value: string, header = '验收截止（自动）') =>
+      ({ sheet: '申报表', row, key: 'acceptanceDue', header, column: 'E', value, type: 'date' }) as const;
+    const report = (o: CheckOptions): Report => ({
+      ...base,
+      asOf: o.asOf,
+      computed: [
+        computed(3, '2024-07-01'),
+        computed(4, '2024-05-01'),
+        { ...computed(3, '前置审批', '审批路径（自动）'), type: 'text' },
+        computed(4, '2025-01-01'),
+        computed(3, '2024-03-01'),
+      ],
+    });
+    const { host, user } = setup({ report });
+    await checkOnce(user);
+    await user.click(screen.getByRole('tab', { name: /期限/ }));
+    const items = screen.getAllByTestId('deadline');
+    expect(items.map((el) => el.getAttribute('data-date'))).toEqual(['2024-03-01', '2024-05-01', '2024-07-01', '2025-01-01']);
+    expect(items.map((el) => el.getAttribute('data-overdue'))).toEqual(['true', 'true', 'false', 'false']);
+    expect(items[0]).toHaveTextContent('已逾期 92 天');
+    expect(items[0]).toHaveTextContent('智慧城管平台');
+    expect(items[1]).toHaveTextContent('教育云');
+    expect(items[2]).toHaveTextContent('还有 30 天');
+    await user.click(items[1]);
+    expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'E4');
+  });
+
+  test('a change in the workbook after the check asks for a new check', async () => {
+    let onRows: (sheet: string, rows: number[]) => void = () => {};
+    const host = fakeHost({
+      watchChanges: jest.fn(async (cb: typeof onRows) => {
+        onRows = cb;
+        return async () => undefined;
+      }),
+    });
+    const { user } = setup({ host });
+    await checkOnce(user);
+    const now = Date.now();
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(now + 10_000);
+    act(() => onRows('申报表', [3]));
+    spy.mockRestore();
+    expect(screen.getByText('工作簿在检查后有改动，请重新检查。')).toBeInTheDocument();
+  });
+});
