@@ -53,12 +53,16 @@ function parseText(raw: string, columnUnit: '万元' | '元' | undefined, v: Cel
     neg = true;
     s = paren[1];
   }
+  // One sign, before or after the currency symbol ('-¥50', '¥-50'); '--5' stays unreadable.
+  const before = s.length;
   let sign = stripSign(s);
   if (sign.neg) neg = !neg;
   s = sign.s.replace(CURRENCY, '');
-  sign = stripSign(s);
-  if (sign.neg) neg = !neg;
-  s = sign.s;
+  if (sign.s.length === before) {
+    sign = stripSign(s);
+    if (sign.neg) neg = !neg;
+    s = sign.s;
+  }
 
   let unitWritten: AmountUnit | null = null;
   const unit = UNIT_SUFFIX.exec(s);

@@ -22,7 +22,7 @@ const RANGE_SAME_YEAR = new RegExp(`^${Y}年${M}月${SEP}${M}月份?$`); // 2027
 const RANGE_IN_YEAR = new RegExp(`^${Y}年${M}${SEP}${M}月份?$`); // 2027年1-6月
 const RANGE_DOTTED_SAME_YEAR = new RegExp(`^${Y}[./]${M}${SEP}${M}$`); // 2027.01-06
 const WHOLE_YEAR = /^(\d{4}|\d{2})年度?$|^(\d{4})$/;
-const YEAR_RANGE = new RegExp(`^(\\d{4})年?度?${SEP}(\\d{4})年度?$`); // 2027年至2028年, 2027-2028
+const YEAR_RANGE = new RegExp(`^(\\d{4})(?:年度?)?${SEP}(\\d{4})(?:年度?)?$`); // 2027年至2028年, 2027-2028
 const CANONICAL = /^\d{4}年\d{1,2}月至\d{4}年\d{1,2}月$/;
 const EMPTY_TEXT = /^(?:|-+|—+|\/|无)$/;
 
