@@ -38,6 +38,11 @@ const KEYS_BY_PROFILE: Record<ProfileId, readonly ComputedKey[]> = {
   generic: [],
 };
 
+/** The shared, read-only list (for the engine's per-row loop). */
+export function keysOf(profile: ProfileId): readonly ComputedKey[] {
+  return KEYS_BY_PROFILE[profile];
+}
+
 /** Deadline keys the profile's regulation defines (a fresh array; callers may keep it). */
 export function applicableDeadlineKeys(profile: ProfileId): ComputedKey[] {
   return KEYS_BY_PROFILE[profile].slice();

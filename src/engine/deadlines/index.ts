@@ -12,7 +12,7 @@ import type { DayNumber } from '../values/date';
 import type { YearMonth } from '../values/period';
 import { dayFromYmd, isoFromDay, ymdFromDay } from '../values/date';
 import { addMonths, addYears } from '../calendar/months';
-import { applicableDeadlineKeys } from './headers';
+import { keysOf } from './headers';
 import { quarterOfDay, quarterStart, reportWindow } from './quarters';
 
 export { DEADLINE_HEADERS, applicableDeadlineKeys } from './headers';
@@ -93,10 +93,18 @@ const ARTICLES: Partial<Record<ComputedKey, Partial<Record<RegulationId, string>
   freeMaintenanceUntil: { laizhou: '第二十九条' },
 };
 
+// Built once: results share frozen citations instead of allocating one per row.
+const CITATIONS: Record<RegulationId, Partial<Record<ComputedKey, Citation>>> = { wuhan: {}, yeji: {}, wulong: {}, laizhou: {} };
+for (const key of Object.keys(ARTICLES) as ComputedKey[]) {
+  for (const [profile, article] of Object.entries(ARTICLES[key]!) as [RegulationId, string][]) {
+    CITATIONS[profile][key] = Object.freeze(cite(profile, article));
+  }
+}
+
 function citationFor(profile: RegulationId, key: ComputedKey): Citation {
-  const article = ARTICLES[key]?.[profile];
-  if (article === undefined) throw new Error(`no article for ${key} in ${profile}`);
-  return cite(profile, article);
+  const c = CITATIONS[profile][key];
+  if (c === undefined) throw new Error(`no article for ${key} in ${profile}`);
+  return c;
 }
 
 /** An event recorded by a field. `bound` = the date only shows the duty was done on or before it (proof, not date). */
@@ -391,7 +399,7 @@ export function checkProgressReportDate(profile: ProfileId, reportDate: DayNumbe
 export function computeDeadlines(profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
   const out: DeadlineResult[] = [];
   if (profile === 'generic') return out;
-  const keys = applicableDeadlineKeys(profile);
+  const keys = keysOf(profile);
   if (sheetKind === 'declaration') {
     const p = validPeriod(inputs);
     if (profile === 'yeji' && p !== undefined) {
