@@ -1,0 +1,287 @@
+// classifyExpense: one Aho–Corasick pass over the normalised text, priority rules over the concepts found, profile overlays, and a bounded cache.
+import type { Citation, ProfileId, Severity } from '../types';
+import { cite } from '../regulations';
+import { buildAutomaton } from './automaton';
+import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
+import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from './table';
+
+export interface OverlayHit {
+  id: string;
+  citation: Citation;
+  severity: Severity;
+  /** Chinese, quoting the article. */
+  reason: string;
+  reasonEn: string;
+}
+
+export interface Classification {
+  class: ExpenseClass;
+  entry: ScopeEntry | null;
+  /** The words of the (normalised) text that decided the class; '' when unknown. */
+  matched: string;
+  /** Overlays of the given profile only. */
+  overlays: readonly OverlayHit[];
+}
+
+// ---- compile the lexicon once -------------------------------------------------------------------------------
+
+const conceptNames = Object.keys(CONCEPTS) as Concept[];
+const conceptIndex = new Map<Concept, number>(conceptNames.map((c, i) => [c, i]));
+const N_CONCEPTS = conceptNames.length;
+
+// A keyword may belong to several concepts (装修 is an office facility and a renovation verb).
+const keywordConcepts = new Map<string, number[]>();
+conceptNames.forEach((c, ci) => {
+  for (const kw of CONCEPTS[c] as readonly string[]) {
+    const list = keywordConcepts.get(kw);
+    if (list) {
+      if (!list.includes(ci)) list.push(ci);
+    } else keywordConcepts.set(kw, [ci]);
+  }
+});
+const keywords = [...keywordConcepts.keys()];
+const kwConcepts = keywords.map((k) => Int32Array.from(keywordConcepts.get(k)!));
+const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+// Keywords starting/ending in a Latin letter must not be glued to other letters (oa ≠ goal, app ≠ apple).
+const kwLeftBound = Uint8Array.from(keywords, (k) => (isAsciiLetter(k.charCodeAt(0)) ? 1 : 0));
+const kwRightBound = Uint8Array.from(keywords, (k) => (isAsciiLetter(k.charCodeAt(k.length - 1)) ? 1 : 0));
+const automaton = buildAutomaton(keywords);
+
+type CompiledGroups = Int32Array[];
+const compileGroups = (g: Groups): CompiledGroups =>
+  g.map((group) => Int32Array.from(group, (c) => conceptIndex.get(c)!));
+
+const entryById = new Map(WULONG_SCOPE_TABLE.map((e) => [e.id, e]));
+const ruleEntries: ScopeEntry[] = CLASS_RULES.map((r) => {
+  const e = entryById.get(r.entry);
+  if (!e) throw new Error(`expense rule names unknown entry ${r.entry}`);
+  return e;
+});
+const ruleGroups: CompiledGroups[] = CLASS_RULES.map((r) => compileGroups(r.all));
+// Rules are only tried when a concept of their first group is present.
+const rulesByConcept: number[][] = conceptNames.map(() => []);
+ruleGroups.forEach((groups, r) => {
+  for (const c of groups[0]) rulesByConcept[c].push(r);
+});
+
+interface CompiledOverlay {
+  hit: OverlayHit;
+  when: CompiledGroups[];
+  unless: Int32Array;
+}
+const overlaysByProfile = new Map<ProfileId, CompiledOverlay[]>();
+for (const o of OVERLAY_RULES) {
+  const hit: OverlayHit = Object.freeze({
+    id: o.id,
+    citation: Object.freeze(cite(o.profile, o.article)),
+    severity: o.severity,
+    reason: o.reason,
+    reasonEn: o.reasonEn,
+  });
+  const list = overlaysByProfile.get(o.profile) ?? [];
+  list.push({
+    hit,
+    when: o.when.map(compileGroups),
+    unless: Int32Array.from(o.unless ?? [], (c) => conceptIndex.get(c)!),
+  });
+  overlaysByProfile.set(o.profile, list);
+}
+
+// ---- per-call scratch (module-level so a classification allocates nothing but its result) -------------------
+
+const MAX_HITS = 64;
+const hitKw = new Int32Array(MAX_HITS);
+const hitStart = new Int32Array(MAX_HITS);
+const hitEnd = new Int32Array(MAX_HITS);
+let hitCount = 0;
+let scanText = '';
+
+const seenStamp = new Int32Array(N_CONCEPTS);
+const spanStart = new Int32Array(N_CONCEPTS);
+const spanEnd = new Int32Array(N_CONCEPTS);
+const seenList = new Int32Array(N_CONCEPTS);
+let seenCount = 0;
+let stamp = 0;
+
+function onHit(k: number, start: number, end: number): void {
+  if (hitCount >= MAX_HITS) return;
+  if (kwLeftBound[k] === 1 && start > 0 && isAsciiLetter(scanText.charCodeAt(start - 1))) return;
+  if (kwRightBound[k] === 1 && end < scanText.length && isAsciiLetter(scanText.charCodeAt(end))) return;
+  hitKw[hitCount] = k;
+  hitStart[hitCount] = start;
+  hitEnd[hitCount] = end;
+  hitCount++;
+}
+
+const seen = (c: number): boolean => seenStamp[c] === stamp;
+
+function groupsHold(groups: CompiledGroups): boolean {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    let ok = false;
+    for (let i = 0; i < group.length && !ok; i++) ok = seen(group[i]);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Collects hits and the concepts they stand for, dropping hits strictly inside a longer one. */
+function findConcepts(text: string): void {
+  hitCount = 0;
+  scanText = text;
+  automaton.scan(text, onHit);
+  stamp = (stamp + 1) | 0;
+  if (stamp === 0) {
+    seenStamp.fill(-1);
+    stamp = 1;
+  }
+  seenCount = 0;
+  for (let i = 0; i < hitCount; i++) {
+    const s = hitStart[i];
+    const e = hitEnd[i];
+    let inside = false;
+    for (let j = 0; j < hitCount && !inside; j++) {
+      inside = j !== i && hitStart[j] <= s && hitEnd[j] >= e && hitEnd[j] - hitStart[j] > e - s;
+    }
+    if (inside) continue;
+    const cs = kwConcepts[hitKw[i]];
+    for (let j = 0; j < cs.length; j++) {
+      const c = cs[j];
+      if (seenStamp[c] !== stamp) {
+        seenStamp[c] = stamp;
+        spanStart[c] = s;
+        spanEnd[c] = e;
+        seenList[seenCount++] = c;
+      } else if (s <= spanEnd[c] && e >= spanStart[c]) {
+        // touching or overlapping words of one concept read as one phrase: 笔记本 + 电脑 → 笔记本电脑
+        if (s < spanStart[c]) spanStart[c] = s;
+        if (e > spanEnd[c]) spanEnd[c] = e;
+      }
+    }
+  }
+}
+
+/** The text of the deciding concepts, in text order; touching spans join (平板 + 电脑), gaps show as …. */
+function matchedText(text: string, groups: CompiledGroups): string {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const group of groups) {
+    for (let i = 0; i < group.length; i++) {
+      const c = group[i];
+      if (seen(c)) {
+        starts.push(spanStart[c]);
+        ends.push(spanEnd[c]);
+      }
+    }
+  }
+  if (starts.length === 1) return text.slice(starts[0], ends[0]);
+  const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a]);
+  let out = '';
+  let curS = -1;
+  let curE = -1;
+  for (const i of order) {
+    if (curS >= 0 && starts[i] <= curE) {
+      if (ends[i] > curE) curE = ends[i];
+      continue;
+    }
+    if (curS >= 0) out += (out ? '…' : '') + text.slice(curS, curE);
+    curS = starts[i];
+    curE = ends[i];
+  }
+  return out + (out ? '…' : '') + text.slice(curS, curE);
+}
+
+// ---- normalisation ------------------------------------------------------------------------------------------
+
+// NFKC leaves ASCII, CJK ideographs and punctuation (which no keyword contains) alone; skip it for such text.
+const NEEDS_NFKC = /[^\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+const SPACE = /\s/;
+const SPACES = /\s+/g;
+const UPPER = /[A-Z]/;
+
+/** NFKC, no whitespace, ASCII lower-case: the form keywords are written in. */
+export function normaliseExpenseText(raw: string): string {
+  let s = NEEDS_NFKC.test(raw) ? raw.normalize('NFKC') : raw;
+  if (SPACE.test(s)) s = s.replace(SPACES, '');
+  if (UPPER.test(s)) s = s.toLowerCase();
+  return s;
+}
+
+// ---- classification -----------------------------------------------------------------------------------------
+
+const NO_OVERLAYS: readonly OverlayHit[] = Object.freeze([]);
+const UNKNOWN: Classification = Object.freeze({ class: 'unknown', entry: null, matched: '', overlays: NO_OVERLAYS });
+
+function compute(raw: string, profile: ProfileId): Classification {
+  const text = normaliseExpenseText(raw);
+  findConcepts(text);
+  if (seenCount === 0) return UNKNOWN;
+
+  let best = CLASS_RULES.length;
+  for (let i = 0; i < seenCount; i++) {
+    const rules = rulesByConcept[seenList[i]];
+    for (let j = 0; j < rules.length; j++) {
+      const r = rules[j];
+      if (r >= best) break; // rule lists are ascending
+      if (groupsHold(ruleGroups[r])) best = r;
+    }
+  }
+
+  let overlays = NO_OVERLAYS;
+  const candidates = overlaysByProfile.get(profile);
+  if (candidates) {
+    let found: OverlayHit[] | null = null;
+    for (const o of candidates) {
+      let blocked = false;
+      for (let i = 0; i < o.unless.length && !blocked; i++) blocked = seen(o.unless[i]);
+      if (blocked) continue;
+      let fires = false;
+      for (let i = 0; i < o.when.length && !fires; i++) fires = groupsHold(o.when[i]);
+      if (fires) (found ??= []).push(o.hit);
+    }
+    if (found) overlays = Object.freeze(found);
+  }
+
+  if (best === CLASS_RULES.length) {
+    return overlays === NO_OVERLAYS ? UNKNOWN : Object.freeze({ class: 'unknown', entry: null, matched: '', overlays });
+  }
+  const entry = ruleEntries[best];
+  return Object.freeze({ class: entry.class, entry, matched: matchedText(text, ruleGroups[best]), overlays });
+}
+
+function asString(v: unknown): string {
+  if (v == null) return '';
+  try {
+    return String(v);
+  } catch {
+    return '';
+  }
+}
+
+// Ledgers repeat the same few items, so results are cached per profile; oldest entries go first when full.
+const CACHE_LIMIT = 4096;
+const CACHEABLE_LENGTH = 200;
+const caches = new Map<string, Map<string, Classification>>();
+
+/**
+ * Classifies an expense text against the Wulong expense-scope table, adding the overlays of `profile`
+ * (wuhan, laizhou). Never throws; results are frozen and may be shared between calls.
+ */
+export function classifyExpense(text: string, profile: ProfileId): Classification {
+  const raw = typeof text === 'string' ? text : asString(text);
+  // Profiles without overlays share one cache: their results are identical.
+  const key = overlaysByProfile.has(profile) ? profile : '';
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new Map();
+    caches.set(key, cache);
+  }
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const result = compute(raw, key === '' ? 'generic' : profile);
+  if (raw.length <= CACHEABLE_LENGTH) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(raw, result);
+  }
+  return result;
+}

@@ -1,0 +1,376 @@
+// What a clerk's wording means: keyword groups (concepts), the priority-ordered rules that turn concepts into table entries, and the profile overlays.
+//
+// Keywords are written in normalised form (NFKC, no spaces, ASCII lower-case). An occurrence strictly inside a
+// longer keyword occurrence is dropped before the rules run, so 工资管理系统 never counts as 工资, 数据采集终端 never as
+// 数据采集, 云服务器 still counts as both 云服务 and 服务器 (they only overlap). Rules are tried top-down; the first
+// whose every group has a concept present wins. The order encodes "the specific beats the general", and for a line
+// naming two unrelated items, excluded/conditional items are placed above included ones so the clerk is asked.
+
+import type { ProfileId, Severity } from '../types';
+
+export const CONCEPTS = {
+  // --- included devices
+  remoteSensing: ['遥感设备', '遥感', '多光谱', '高光谱', '激光雷达'],
+  remoteData: ['遥感影像', '遥感数据', '卫星影像', '航空影像', '航拍影像'],
+  sensor: ['传感器', '传感', '感应器', '探测器', '烟感', '烟感探头', '温感', '温度探头', '水浸', '温湿度'],
+  camera: [
+    '摄像头', '摄像机', '摄像', '球机', '枪机', '监控探头', '探头', '视频监控', '监控摄像', '监控相机', '监控设备', '监控点位',
+    '安防监控', '抓拍机', '抓拍相机', '卡口', '电子警察', '执法记录仪', '网络相机', '硬盘录像机', '录像机', 'nvr', 'ipc', '雪亮工程',
+  ],
+  rfid: ['rfid', '射频识别', '射频标签', '电子标签'],
+  dataTerminal: [
+    '数据采集终端', '专用采集终端', '采集终端', '采集设备', '采集器', '手持终端', '手持机', '手持设备', 'pda', '执法终端', '移动执法终端', '巡检终端',
+  ],
+  mobile: ['手机', '智能手机', '移动终端'],
+  tablet: ['平板', 'pad', 'ipad'],
+  collect: ['采集', '巡检', '执法', '录入'],
+  otherSensing: [
+    '其他感知设备', '感知设备', '感知终端', '物联网设备', '物联网终端', '物联网', '无人机', '雷达', '监测设备', '监测仪', '监测站', '监测终端',
+    '水位计', '雨量计', '流量计', '气象站', '智能电表', '智能水表', '北斗终端', '定位终端', 'gps', '识别终端', '人脸识别设备',
+  ],
+  // --- O&M supplies
+  spareParts: ['备品备件', '备件', '备品'],
+  omTools: ['运行维护专用工具', '运维专用工具', '运维工具', '维护工具', '专用工具'],
+  serviceDesk: ['服务台'],
+  vehicle: ['专用车辆', '运维车辆', '运维车', '通信车', '应急通信车', '指挥车'],
+  // --- networks
+  extranet: ['政务外网', '电子政务外网', '电子政务网', '政务网'],
+  intranet: ['政务内网', '电子政务内网', '涉密内网', '涉密网'],
+  internet: ['互联网', '宽带', '带宽', '公网ip'],
+  privateNet: ['业务专网', '专网', '专线', '裸光纤', '自建专网', '私有专网'],
+  intranetBare: ['内网', '私有内网', '私有网络', '自建网络'],
+  // Owning a private network is what Laizhou 第三十条 restricts, whatever the verb.
+  privateOwn: ['私有专网', '私有内网', '私有网络', '自建网络', '自建专网'],
+  phoneFee: ['话费', '电话费', '通讯费', '手机卡', '电话卡'],
+  phone: ['电话线路', '电话线', '电话', '固话', '固定电话', '座机'],
+  lan: ['局域网络', '局域网', '综合布线', '网络布线', '布线', '交换机', '路由器', '无线ap', 'wifi', '无线网络'],
+  // --- machine room and hardware
+  machineRoom: [
+    '机房', '机房环境', '物管费', '物业费', '电费', 'ups', '不间断电源', '精密空调', '动环', '动力环境', '配电柜', '机柜', '气体灭火',
+    '防静电地板', '数据中心',
+  ],
+  serverStorage: [
+    '服务器存储', '服务器', '存储设备', '存储', '磁盘阵列', '磁阵', '刀片', '小型机', 'nas', '磁带库', '光纤交换机', '超融合', '备份一体机',
+  ],
+  computer: ['电脑', '计算机', '台式机', '笔记本', '一体机', 'pc', '工作站', '微机', '终端机'],
+  officeEquip: ['办公设备', '打印机', '复印机', '传真机', '碎纸机', '投影仪', '扫描仪', '多功能一体机', '速印机', '电话机'],
+  furniture: ['办公家具', '家具', '桌椅', '办公桌', '办公椅', '电脑桌', '电脑椅', '文件柜', '沙发'],
+  officeFacility: ['办公设施更换', '办公设施', '空调', '装修', '窗帘', '饮水机', '办公用房'],
+  // --- cloud and software
+  cloud: [
+    '租用云服务', '云服务', '云主机', '云资源', '政务云', '云服务器', '云存储', '云平台', '云计算', '云租赁', '云租用', '上云', '云数据库',
+    '算力租用', '算力服务', '云桌面', 'ecs',
+  ],
+  licenseSpecific: [
+    '数据库软件', '数据库授权', '数据库许可', '数据库管理系统', '中间件', '虚拟化', '国产数据库', '达梦', '人大金仓', '金仓', 'oracle', 'vmware',
+  ],
+  database: ['数据库'],
+  licenseWord: ['授权', '许可', 'license', '正版'],
+  zhengbanhua: ['正版化', '软件正版化'],
+  licenseGeneric: ['正版软件', '软件授权', '软件许可', '许可证', '操作系统', '软件采购', '软件购置'],
+  officeSoftware: ['办公软件正版化', '办公软件', 'wps', 'office', '金山办公'],
+  // --- data
+  baseData: ['政务基础数据', '基础数据', '基础数据库', '基础库', '人口库', '法人库', '空间地理'],
+  themeData: ['政务主题数据', '主题数据', '主题库', '主题数据库', '专题数据', '专题库'],
+  dataCollection: ['数据采集', '信息采集', '数据采录', '数据录入', '采集服务', '数据普查', '数据调查', '测绘', '航拍'],
+  dataProcessing: [
+    '数据加工处理', '数据加工', '数据处理', '数据清洗', '数据治理', '数据标注', '数据整理', '数据转换', '数据迁移', '数据建库', '建库',
+    '档案数字化', '数字化加工', '数字化扫描', '数据比对', '数据融合', '数据入库',
+  ],
+  // --- security, testing, standards, project services
+  dengbao: ['等级保护测评', '等保测评', '等级测评', '等保', '等级保护'],
+  rectify: ['整改'],
+  securityAssess: [
+    '安全测评', '安全评估', '安全检测', '安全性评估', '渗透测试', '漏洞扫描', '漏洞检测', '风险评估', '安全整改', '安全加固', '密评',
+    '密码应用安全性评估', '密码测评', '商密测评', '代码审计',
+  ],
+  securityConsult: ['安全咨询', '安全顾问', '安全规划'],
+  softwareTest: ['软件测评', '软件测试', '软件评测', '验收测评', '软件验收测评'],
+  systemTest: ['系统测评', '系统测试', '第三方测评', '测评', '功能测试', '性能测试', '压力测试', '兼容性测试'],
+  designConsult: [
+    '设计咨询', '咨询设计', '可研', '可行性研究', '初步设计', '方案设计', '深化设计', '工程咨询', '项目咨询', '设计费', '顶层设计',
+    '规划设计', '概算编制', '规划咨询', '项目建议书',
+  ],
+  tendering: ['招标代理', '采购代理', '招标服务', '代理服务费', '招投标代理'],
+  supervision: ['工程监理', '监理'],
+  standards: ['标准规范编制', '标准规范', '标准编制', '规范编制', '标准制定', '地方标准', '团体标准', '标准体系'],
+  // --- systems and websites
+  oa: ['办公自动化', 'oa', '协同办公', '公文系统', '公文流转', '公文交换', '办公系统', '办公平台', '移动办公', '无纸化办公', '电子公文'],
+  videoConf: ['视频会议', '视频会商', '会议电视', '电话会议', 'mcu'],
+  meetingRoom: ['会议室', '会议厅', '报告厅', '会场'],
+  meetingSystem: ['会议系统', '无纸化会议'],
+  building: ['楼宇智能化', '智能楼宇', '智能化楼宇', '楼宇自控', '楼宇控制', '楼控', '弱电', '门禁', '智能化工程', '梯控'],
+  buildingCtx: ['楼宇', '大楼', '办公楼', '大厦', '办公区'],
+  hrSystem: [
+    '人事系统', '人事管理系统', '人力资源系统', '人力资源管理', '人事信息系统', '干部管理系统', '工资系统', '薪酬系统', '工资管理系统', '薪资系统',
+    'hr系统',
+  ],
+  financeSystem: [
+    '财务系统', '财务管理系统', '财务软件', '会计核算系统', '财务核算系统', '核算系统', '预算管理系统', '报销系统', '财务平台', '差旅报销系统',
+  ],
+  publicWebsite: [
+    '公共服务网站', '网站', '门户网站', '政务网站', '电子政务网站', '政府网站', '网站群', '网上办事大厅', '网上服务大厅', '网站维护', '网站日常维护',
+    '网站内容',
+  ],
+  socialMedia: ['公众号', '微信公众号', '抖音', '微博', '新媒体', '视频号', '头条号', '快手'],
+  miniProgram: ['小程序'],
+  appWord: ['app', '移动应用', '客户端', '手机app', '手机客户端', '手机端', '移动端'],
+  promo: [
+    '推广', '宣传', '内容更新', '内容维护', '内容编辑', '内容运营', '运营', '信息发布', '更新维护', '代运营', '推广宣传', '宣传推广', '网站维护',
+    '网站日常维护', '网站内容',
+  ],
+  promoSite: ['网站维护', '网站日常维护', '网站内容'],
+  promoGeneric: ['推广宣传', '宣传推广', '宣传费', '推广费'],
+  courseware: ['电子课件', '课件', '课程', '网络课程', '在线课程', '培训课程', '慕课', '微课'],
+  trainingFee: ['学习培训费', '培训费', '学习费', '培训经费', '进修费', '考察学习', '学习考察', '进修'],
+  trainingSystem: ['培训系统', '培训平台', '培训管理', '学习平台', '网络学院', '学习系统'],
+  training: ['培训', '学习培训'],
+  // --- cost types outside the table's scope
+  salary: [
+    '人员工资', '工资', '薪酬', '薪资', '劳务费', '人员经费', '人工费', '人工成本', '人员费用', '人员费', '加班费', '奖金', '绩效工资', '社保费',
+    '社会保险费', '五险一金', '公积金缴存', '津贴',
+  ],
+  travel: ['差旅费', '差旅', '出差', '交通费', '住宿费', '机票', '火车票', '车旅费', '旅费', '市内交通'],
+  consumables: [
+    '办公耗材', '耗材', '打印纸', 'a4纸', '复印纸', '硒鼓', '墨盒', '碳粉', '墨粉', '色带', '墨水', '文具', '办公用品', '签字笔', '纸张',
+  ],
+  // --- generic last resort: an information system or its O&M
+  bizSystem: [
+    '业务系统', '信息系统', '应用系统', '管理系统', '系统', '平台', '软件开发', '系统开发', '应用开发', '开发', '运维', '运行维护', '信息化建设',
+    '系统集成',
+  ],
+  // --- context words used by the overlays
+  build: ['新建', '建设', '新增', '搭建', '建立', '建造', '自建', '自建专网'],
+  rent: ['租用', '租赁', '租金'],
+  renovate: ['改造', '升级', '装修', '改建', '扩建', '改扩建', '翻新', '扩容'],
+  classified: ['涉密'],
+  special: ['专用'],
+  digitalArt: [
+    '影视', '宣传片', '微电影', '动画', '动漫', '数字艺术', '纪录片', '专题片', '短视频', '视频制作', '影视制作', '文创', '数字藏品', '创意设计',
+  ],
+  // Words that only exist to swallow a shorter keyword inside them (开发区 is a place, not software development).
+  // 自助一体机 is a self-service kiosk, which the table does not name, not a 电脑.
+  neutral: ['开发区', '高新区', '监控中心', '自助一体机', '自助终端', '自助服务终端', '手机号'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Concept = keyof typeof CONCEPTS;
+
+/** A rule or overlay condition: every group must have one of its concepts present. */
+export type Groups = readonly (readonly Concept[])[];
+
+export interface ClassRule {
+  entry: string;
+  all: Groups;
+}
+
+/** Priority order, top wins. */
+export const CLASS_RULES: readonly ClassRule[] = [
+  // combinations where the wording names what the money is really for
+  { entry: 'meeting-room-upgrade', all: [['meetingRoom'], ['renovate']] },
+  { entry: 'website-promotion', all: [['publicWebsite', 'socialMedia', 'miniProgram', 'appWord'], ['promo']] },
+  { entry: 'website-promotion', all: [['promoSite']] },
+  { entry: 'website-promotion', all: [['promoGeneric']] },
+  { entry: 'website-promotion', all: [['socialMedia']] },
+  { entry: 'training-courseware', all: [['courseware']] },
+  { entry: 'training-fee', all: [['trainingFee']] },
+  { entry: 'phone-line', all: [['phoneFee']] },
+  { entry: 'software-license', all: [['licenseSpecific']] },
+  { entry: 'software-license', all: [['database'], ['licenseWord', 'licenseGeneric', 'zhengbanhua']] },
+  { entry: 'office-software', all: [['officeSoftware']] },
+  // 正版化 on its own is the office-software licensing campaign the table excludes.
+  { entry: 'office-software', all: [['zhengbanhua']] },
+  { entry: 'security-assessment', all: [['dengbao'], ['rectify']] },
+  // cost types the table excludes outright
+  { entry: 'staff-salary', all: [['salary']] },
+  { entry: 'travel', all: [['travel']] },
+  { entry: 'office-consumables', all: [['consumables']] },
+  { entry: 'business-system', all: [['trainingSystem']] },
+  { entry: 'training-fee', all: [['training']] },
+  { entry: 'office-facilities', all: [['furniture']] },
+  // devices
+  { entry: 'mobile-terminal', all: [['mobile', 'tablet'], ['collect', 'dataTerminal', 'dataCollection']] },
+  { entry: 'mobile-terminal', all: [['mobile']] },
+  { entry: 'data-terminal', all: [['dataTerminal']] },
+  { entry: 'data-collection', all: [['remoteData']] },
+  { entry: 'video-conference', all: [['videoConf']] },
+  { entry: 'building-intelligence', all: [['building']] },
+  { entry: 'camera', all: [['camera']] },
+  { entry: 'remote-sensing', all: [['remoteSensing']] },
+  { entry: 'sensor', all: [['sensor']] },
+  { entry: 'rfid', all: [['rfid']] },
+  { entry: 'other-sensing', all: [['otherSensing']] },
+  // assessments and project services
+  { entry: 'grade-protection', all: [['dengbao']] },
+  { entry: 'security-consulting', all: [['securityConsult']] },
+  { entry: 'security-assessment', all: [['securityAssess']] },
+  { entry: 'software-testing', all: [['softwareTest']] },
+  { entry: 'system-testing', all: [['systemTest']] },
+  { entry: 'design-consulting', all: [['designConsult']] },
+  { entry: 'tendering-agent', all: [['tendering']] },
+  { entry: 'engineering-supervision', all: [['supervision']] },
+  { entry: 'standards', all: [['standards']] },
+  // infrastructure
+  { entry: 'cloud-service', all: [['cloud']] },
+  { entry: 'office-facilities', all: [['officeEquip']] },
+  { entry: 'phone-line', all: [['phone']] },
+  { entry: 'server-storage', all: [['serverStorage']] },
+  { entry: 'machine-room', all: [['machineRoom']] },
+  { entry: 'computer', all: [['computer', 'tablet']] },
+  { entry: 'egov-extranet', all: [['extranet']] },
+  { entry: 'egov-intranet', all: [['intranet']] },
+  { entry: 'internet', all: [['internet']] },
+  { entry: 'private-network', all: [['privateNet']] },
+  { entry: 'private-network', all: [['privateOwn']] },
+  { entry: 'lan', all: [['lan', 'intranetBare']] },
+  { entry: 'office-facilities', all: [['officeFacility']] },
+  { entry: 'meeting-room-upgrade', all: [['meetingRoom']] },
+  // data
+  { entry: 'gov-base-data', all: [['baseData']] },
+  { entry: 'gov-theme-data', all: [['themeData']] },
+  { entry: 'data-collection', all: [['dataCollection']] },
+  { entry: 'data-processing', all: [['dataProcessing']] },
+  // O&M supplies
+  { entry: 'spare-parts', all: [['spareParts']] },
+  { entry: 'om-tools', all: [['omTools']] },
+  { entry: 'service-desk', all: [['serviceDesk']] },
+  { entry: 'special-vehicle', all: [['vehicle']] },
+  // named systems, then the general ones
+  { entry: 'hr-system', all: [['hrSystem']] },
+  { entry: 'finance-system', all: [['financeSystem']] },
+  { entry: 'office-automation', all: [['oa']] },
+  { entry: 'public-service-website', all: [['publicWebsite']] },
+  { entry: 'software-license', all: [['licenseGeneric']] },
+  { entry: 'business-system', all: [['bizSystem', 'meetingSystem', 'miniProgram', 'appWord']] },
+];
+
+export type OverlayProfile = Extract<ProfileId, 'wuhan' | 'laizhou'>;
+
+export interface OverlayRule {
+  id: string;
+  profile: OverlayProfile;
+  article: string;
+  severity: Severity;
+  /** Any one of these condition sets fires the overlay. */
+  when: readonly Groups[];
+  /** Concepts whose presence keeps the overlay silent. */
+  unless?: readonly Concept[];
+  reason: string;
+  reasonEn: string;
+}
+
+const WUHAN_3 =
+  '第三条：“集中采购的办公设备和楼宇智能化项目（含会议、视频等系统）不纳入本办法管理的范畴。”';
+const WUHAN_3_EN =
+  'Article 3: "centrally procured office equipment and building-intelligence projects (including conference, video and ' +
+  'similar systems) are not managed under these Measures."';
+const WUHAN_12 =
+  '第十二条：“除涉密系统外，市级党政机关、市直属事业单位不得新建机房、专网等基础设施，应当依托武汉云、市电子政务网、市级智慧城市基础平台等信息化设施进行建设和运行。”';
+const WUHAN_12_EN =
+  'Article 12: "except for classified systems, municipal Party and government bodies and directly affiliated public ' +
+  'institutions shall not build new machine rooms, dedicated networks or similar infrastructure; they shall build and ' +
+  'run on Wuhan Cloud, the municipal e-government network and the municipal smart-city platforms."';
+const LAIZHOU_2_TAIL = '不适用于本办法。”';
+const LAIZHOU_30 =
+  '第三十条：“各级政务部门的信息化建设项目原则上依托烟台市智慧城市云（政务云）和政务网络部署建设，非经市政府办公室（市大数据局）审核同意，不得新建、租用和改扩建部门自有机房，不得擅自搭建私有的内网、专网。”';
+const LAIZHOU_30_EN =
+  'Article 30: "projects are in principle deployed on the Yantai smart-city cloud (government cloud) and the government ' +
+  'network; without the approval of the municipal government office (municipal big-data bureau) no department may build, ' +
+  'rent, or rebuild and extend its own machine room, nor set up a private intranet or dedicated network on its own."';
+
+const OFFICE_DEVICE: readonly Concept[] = ['computer', 'tablet', 'officeEquip'];
+const FIELD_USE: readonly Concept[] = ['collect', 'dataTerminal', 'dataCollection', 'special'];
+
+export const OVERLAY_RULES: readonly OverlayRule[] = [
+  {
+    id: 'wuhan-office-equipment',
+    profile: 'wuhan',
+    article: '第三条',
+    severity: 'error',
+    when: [[OFFICE_DEVICE]],
+    reason: `属集中采购的办公设备，不在本办法管理范畴。${WUHAN_3}`,
+    reasonEn: `Office equipment bought through centralised procurement is outside these Measures. ${WUHAN_3_EN}`,
+  },
+  {
+    id: 'wuhan-building-intelligence',
+    profile: 'wuhan',
+    article: '第三条',
+    severity: 'error',
+    when: [[['building']], [['videoConf']], [['meetingSystem']], [['meetingRoom'], ['bizSystem']], [['camera'], ['buildingCtx']]],
+    reason: `属楼宇智能化项目（含会议、视频等系统），不在本办法管理范畴。${WUHAN_3}`,
+    reasonEn: `Building-intelligence projects, conference and video systems included, are outside these Measures. ${WUHAN_3_EN}`,
+  },
+  {
+    id: 'wuhan-new-machine-room',
+    profile: 'wuhan',
+    article: '第十二条',
+    severity: 'warning',
+    when: [[['machineRoom'], ['build']]],
+    unless: ['classified'],
+    reason: `新建机房不被允许，涉密系统除外；如属涉密系统请注明。${WUHAN_12}`,
+    reasonEn: `A new machine room is not allowed unless it serves a classified system; say so if it does. ${WUHAN_12_EN}`,
+  },
+  {
+    id: 'wuhan-new-private-network',
+    profile: 'wuhan',
+    article: '第十二条',
+    severity: 'warning',
+    when: [[['privateNet', 'intranetBare'], ['build']], [['privateOwn']]],
+    unless: ['classified'],
+    reason: `新建专网不被允许，涉密系统除外；如属涉密系统请注明。${WUHAN_12}`,
+    reasonEn: `A new dedicated network is not allowed unless it serves a classified system; say so if it does. ${WUHAN_12_EN}`,
+  },
+  {
+    id: 'laizhou-general-equipment',
+    profile: 'laizhou',
+    article: '第二条',
+    severity: 'error',
+    when: [[[...OFFICE_DEVICE, 'mobile']]],
+    unless: FIELD_USE,
+    reason:
+      '属日常办公通用设备的采购，不适用本办法。第二条：“政务部门日常办公计算机、笔记本电脑、平板电脑、手机、打印机、复印机、传真机等通用设备的采购……' +
+      LAIZHOU_2_TAIL,
+    reasonEn:
+      'Buying general office equipment is outside these Measures. Article 2: "the purchase of computers, laptops, tablets, ' +
+      'mobile phones, printers, copiers, fax machines and similar general equipment for daily office use … is not subject to these Measures."',
+  },
+  {
+    id: 'laizhou-new-media',
+    profile: 'laizhou',
+    article: '第二条',
+    severity: 'error',
+    when: [[['publicWebsite', 'socialMedia', 'miniProgram', 'promoSite']]],
+    reason: `网站、公众号等新媒体的建设运维不适用本办法。第二条：“……网站、公众号、小程序、抖音、微博等新媒体的建设运维……${LAIZHOU_2_TAIL}`,
+    reasonEn:
+      'Building and running websites, official accounts and other new media is outside these Measures. Article 2: "… the ' +
+      'construction and operation of websites, official accounts, mini-programs, Douyin, Weibo and other new media … is not subject to these Measures."',
+  },
+  {
+    id: 'laizhou-digital-art',
+    profile: 'laizhou',
+    article: '第二条',
+    severity: 'error',
+    when: [[['digitalArt']]],
+    reason: `影视文化等数字艺术创意类产品和服务不适用本办法。第二条：“……影视文化等数字艺术创意类产品和服务的策划、制作、发行，${LAIZHOU_2_TAIL}`,
+    reasonEn:
+      'Film, culture and other digital-art creative products and services are outside these Measures. Article 2: "… the ' +
+      'planning, production and distribution of film, culture and other digital-art creative products and services is not subject to these Measures."',
+  },
+  {
+    id: 'laizhou-machine-room',
+    profile: 'laizhou',
+    article: '第三十条',
+    severity: 'warning',
+    when: [[['machineRoom'], ['build', 'rent', 'renovate']]],
+    reason: `新建、租用或改扩建部门自有机房须经市政府办公室（市大数据局）审核同意，请确认已取得。${LAIZHOU_30}`,
+    reasonEn: `Building, renting or extending a department's own machine room needs approval; confirm it was obtained. ${LAIZHOU_30_EN}`,
+  },
+  {
+    id: 'laizhou-private-network',
+    profile: 'laizhou',
+    article: '第三十条',
+    severity: 'warning',
+    when: [[['privateNet', 'intranetBare'], ['build', 'rent', 'renovate']], [['privateOwn']]],
+    reason: `搭建私有的内网、专网须经市政府办公室（市大数据局）审核同意，请确认已取得。${LAIZHOU_30}`,
+    reasonEn: `Setting up a private intranet or dedicated network needs approval; confirm it was obtained. ${LAIZHOU_30_EN}`,
+  },
+];
