@@ -1,0 +1,205 @@
+// Marks a loaded workbook with a report: fills and notes on problem cells, computed columns right of each table.
+import ExcelJS from 'exceljs';
+import { COMPUTED_HEADER_MARKER } from '../engine/types';
+import type { Finding, Lang, Report, Severity } from '../engine/types';
+import { citationText } from '../engine/regulations';
+
+/** ARGB fills by severity: Excel's own light "bad" red, an amber and a light blue. */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFE699',
+  info: 'FFDDEBF7',
+};
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Every note the checker writes starts with this line, so a re-check replaces its own note and keeps the user's. */
+export const NOTE_MARKER = 'fundcheck';
+
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+const PROVISIONAL: Record<Lang, string> = {
+  zh: '暂定：所依据年份的节假日调休安排尚未公布，按周一至周五计算工作日。',
+  en: 'Provisional: the holiday schedule for that year is not published yet; working days counted Monday–Friday.',
+};
+
+const BASIS: Record<Lang, string> = { zh: '依据', en: 'Basis' };
+
+/** Column letters → 1-based index (A → 1, AA → 27). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+function noteText(findings: Finding[], lang: Lang): string {
+  const lines: string[] = [NOTE_MARKER];
+  for (const f of findings) {
+    lines.push(`【${SEVERITY_LABEL[lang][f.severity]}】${f.message}`);
+    if (f.citation) lines.push(`${BASIS[lang]}：${citationText(f.citation)}`);
+  }
+  return lines.join('\n');
+}
+
+function existingNoteText(cell: ExcelJS.Cell): string | null {
+  const n = cell.note as unknown;
+  if (!n) return null;
+  if (typeof n === 'string') return n;
+  const texts = (n as { texts?: { text?: string }[] }).texts;
+  return texts ? texts.map((t) => t.text ?? '').join('') : null;
+}
+
+/** The cell a finding belongs on: the master of a merged area, so the mark is visible. */
+function targetCell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  const cell = ws.getCell(row, col);
+  return cell.isMerged && cell.master ? cell.master : cell;
+}
+
+/**
+ * Applies the report to the workbook in memory. Only cells with findings get a new fill and note, and only
+ * the computed columns get values; every style change replaces the cell's own style object, because
+ * ExcelJS shares one style object between all cells loaded with the same style id.
+ */
+export function annotate(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
+  writeComputed(workbook, report, lang);
+
+  // Group findings by sheet and cell; row-level findings (no column) go on the row's first recognised column.
+  const bySheet = new Map<string, Map<string, { row: number; col: number; findings: Finding[] }>>();
+  const firstColumn = new Map<string, number>();
+  for (const s of report.sheets) {
+    let min = 0;
+    for (const letter of Object.values(s.columns)) {
+      if (!letter) continue;
+      const c = columnIndex(letter);
+      if (!min || c < min) min = c;
+    }
+    if (min) firstColumn.set(s.name, min);
+  }
+  for (const f of report.findings) {
+    if (f.row <= 0) continue;
+    const col = f.column ? columnIndex(f.column) : firstColumn.get(f.sheet) ?? 0;
+    if (!col) continue;
+    let cells = bySheet.get(f.sheet);
+    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+    const key = `${f.row}:${col}`;
+    let entry = cells.get(key);
+    if (!entry) cells.set(key, (entry = { row: f.row, col, findings: [] }));
+    entry.findings.push(f);
+  }
+
+  for (const [sheetName, cells] of bySheet) {
+    const ws = workbook.getWorksheet(sheetName);
+    if (!ws) continue;
+    for (const { row, col, findings } of cells.values()) {
+      const cell = targetCell(ws, row, col);
+      findings.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+      const worst = findings[0]!.severity;
+      cell.style = {
+        ...cell.style,
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } },
+      };
+      const ours = noteText(findings, lang);
+      const prior = existingNoteText(cell);
+      const keep = prior && !prior.startsWith(NOTE_MARKER) ? prior.split(`\n\n${NOTE_MARKER}\n`)[0] : null;
+      cell.note = keep ? `${keep}\n\n${ours}` : ours;
+    }
+  }
+}
+
+/** Writes computed columns: header on the header row, dates as real dates, and clears stale values of our own columns. */
+function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
+  const valuesBySheet = new Map<string, typeof report.computed>();
+  for (const v of report.computed) {
+    let list = valuesBySheet.get(v.sheet);
+    if (!list) valuesBySheet.set(v.sheet, (list = []));
+    list.push(v);
+  }
+
+  for (const s of report.sheets) {
+    const ws = workbook.getWorksheet(s.name);
+    if (!ws) continue;
+    const values = valuesBySheet.get(s.name) ?? [];
+    const written = new Set<string>();
+
+    for (const cc of s.computedColumns) {
+      const col = columnIndex(cc.column);
+      if (s.headerRow) {
+        const head = ws.getCell(s.headerRow, col);
+        const prior = head.value;
+        const neighbour = col > 1 ? ws.getCell(s.headerRow, col - 1) : null;
+        // Only ever write into an empty cell or our own earlier header (recognised by the marker).
+        if (prior === null || prior === undefined || (typeof prior === 'string' && prior.endsWith(COMPUTED_HEADER_MARKER))) {
+          head.value = cc.header;
+          if (prior === null || prior === undefined) head.style = headerStyle(neighbour);
+        }
+      }
+    }
+
+    for (const v of values) {
+      if (!v.column) continue;
+      const col = columnIndex(v.column);
+      const cell = ws.getCell(v.row, col);
+      const left = col > 1 ? ws.getCell(v.row, col - 1) : null;
+      const isNew = cell.value === null || cell.value === undefined;
+      if (v.type === 'date') {
+        // UTC midnight: ExcelJS writes it as the whole serial of that day in either date system.
+        const [y, m, d] = v.value.split('-').map(Number);
+        cell.value = new Date(Date.UTC(y!, m! - 1, d!));
+        cell.style = { ...(isNew ? bodyStyle(left) : cell.style), numFmt: 'yyyy-mm-dd' };
+      } else {
+        cell.value = v.value;
+        if (isNew) cell.style = bodyStyle(left);
+      }
+      if (v.provisional) cell.note = `${NOTE_MARKER}\n${PROVISIONAL[lang]}`;
+      written.add(`${v.row}:${col}`);
+    }
+
+    // A value from an earlier run that no longer applies would mislead: clear it, in our own columns only.
+    for (const cc of s.computedColumns) {
+      const col = columnIndex(cc.column);
+      for (const r of s.dataRows) {
+        if (written.has(`${r}:${col}`)) continue;
+        const cell = ws.findCell(r, col);
+        if (cell && cell.value !== null && cell.value !== undefined) cell.value = null;
+      }
+    }
+  }
+}
+
+function headerStyle(neighbour: ExcelJS.Cell | null): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (neighbour?.style.font) style.font = { ...neighbour.style.font, italic: true };
+  if (neighbour?.style.border) style.border = neighbour.style.border;
+  style.alignment = { ...(neighbour?.style.alignment ?? {}), wrapText: true, vertical: 'middle', horizontal: 'center' };
+  return style;
+}
+
+function bodyStyle(left: ExcelJS.Cell | null): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (left?.style.font) style.font = left.style.font;
+  if (left?.style.border) style.border = left.style.border;
+  if (left?.style.alignment) style.alignment = left.style.alignment;
+  return style;
+}
+
+/** Writes the annotated workbook next to its final name, then renames, so a failed write leaves no half file. */
+export async function writeAnnotated(workbook: ExcelJS.Workbook, outPath: string): Promise<void> {
+  const fs = await import('fs');
+  const path = await import('path');
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  try {
+    await workbook.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, outPath);
+  } catch (err) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing written
+    }
+    throw err;
+  }
+}

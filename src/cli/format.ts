@@ -1,0 +1,272 @@
+// Renders check results as readable text, a stable JSON document, or CSV that Excel opens safely.
+import { citationText } from '../engine/regulations';
+import type { Category, Citation, Lang, Report, Severity, SheetKind } from '../engine/types';
+
+/** One checked file: its report, or why it could not be used. */
+export interface FileResult {
+  /** The path as the user will recognise it (relative to the working directory when inside it). */
+  file: string;
+  report?: Report;
+  /** One-line reason the file was unusable. */
+  error?: string;
+  /** Where the annotated copy was written. */
+  outPath?: string;
+}
+
+export type OutputFormat = 'text' | 'json' | 'csv';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+const L = {
+  zh: {
+    severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+    kind: {
+      declaration: '申报表',
+      'progress-table': '进度台账',
+      'progress-form': '进度情况表（表单）',
+      expense: '费用明细',
+      unknown: '未识别',
+    } as Record<SheetKind, string>,
+    regulation: '适用办法',
+    generic: '通用规则（未识别出适用办法）',
+    detected: '自动识别',
+    chosen: '指定',
+    asOf: '基准日',
+    sheet: (n: string) => `工作表「${n}」`,
+    headerRow: (r: number) => `表头第 ${r} 行`,
+    counts: (e: number, w: number, i: number) => `错误 ${e}，警告 ${w}，提示 ${i}`,
+    row: (r: number) => `第 ${r} 行`,
+    sheetLevel: '整表',
+    workbookLevel: '整个工作簿',
+    noFindings: '未发现问题',
+    computed: (n: number) => `计算列写入 ${n} 个值`,
+    unusable: '无法检查',
+    annotated: '已写出标注副本',
+    total: (files: number, bad: number) => `共 ${files} 个文件${bad ? `（其中 ${bad} 个无法检查）` : ''}`,
+    left: '左',
+    csvHeader: ['文件', '工作表', '行', '单元格', '严重程度', '规则', '类别', '说明', '依据'],
+  },
+  en: {
+    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
+    kind: {
+      declaration: 'declaration table',
+      'progress-table': 'progress ledger',
+      'progress-form': 'progress report form',
+      expense: 'expense detail',
+      unknown: 'not recognised',
+    } as Record<SheetKind, string>,
+    regulation: 'Regulation',
+    generic: 'generic rules (no regulation recognised)',
+    detected: 'detected',
+    chosen: 'chosen',
+    asOf: 'reference date',
+    sheet: (n: string) => `Sheet "${n}"`,
+    headerRow: (r: number) => `header row ${r}`,
+    counts: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`,
+    row: (r: number) => `Row ${r}`,
+    sheetLevel: 'whole sheet',
+    workbookLevel: 'whole workbook',
+    noFindings: 'no problems found',
+    computed: (n: number) => `${n} computed value(s) written`,
+    unusable: 'cannot be checked',
+    annotated: 'annotated copy written',
+    total: (files: number, bad: number) => `${files} file(s)${bad ? ` (${bad} could not be checked)` : ''}`,
+    left: 'L',
+    csvHeader: ['file', 'sheet', 'row', 'cell', 'severity', 'ruleId', 'category', 'message', 'citation'],
+  },
+};
+
+function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+function cite(c: Citation | null): string | null {
+  return c ? citationText(c) : null;
+}
+
+function countBySeverity(items: { severity: Severity }[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of items) n[f.severity]++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// text
+
+/** Readable summary of one workbook, in the user's language; ends with a newline. */
+export function formatText(result: FileResult, lang: Lang): string {
+  const t = L[lang];
+  const out: string[] = [];
+  out.push(`== ${result.file} ==`);
+  if (!result.report) {
+    out.push(`  ${t.unusable}${colon(lang)}${result.error ?? ''}`);
+    return out.join('\n') + '\n';
+  }
+  const r = result.report;
+  const how = r.profile.detected ? t.detected : t.chosen;
+  const reg = r.profile.id === 'generic' ? t.generic : r.profile.regulation;
+  const why = `${how}${r.profile.reason ? `${colon(lang)}${r.profile.reason}` : ''}`;
+  out.push(`  ${t.regulation}${colon(lang)}${reg}${lang === 'zh' ? `（${why}）` : ` (${why})`}`);
+  out.push(`  ${t.asOf}${colon(lang)}${r.asOf}`);
+  for (const n of r.notices) {
+    const c = cite(n.citation);
+    out.push(`  [${t.severity[n.severity]}] ${n.message}${c ? `  〔${c}〕` : ''}`);
+  }
+  const wbLevel = r.findings.filter((f) => f.row === 0 && !f.sheet);
+  for (const f of wbLevel) out.push(findingLine(f, t, '  '));
+
+  for (const s of r.sheets) {
+    const findings = r.findings.filter((f) => f.sheet === s.name);
+    const n = countBySeverity(findings);
+    const parts = [t.kind[s.kind]];
+    if (s.headerRow) parts.push(t.headerRow(s.headerRow));
+    const head = `  ${t.sheet(s.name)}${colon(lang)}${parts.join(lang === 'zh' ? '，' : ', ')}`;
+    if (s.kind === 'unknown') {
+      out.push(`${head}${s.reason ? (lang === 'zh' ? `（${s.reason}）` : ` (${s.reason})`) : ''}`);
+      continue;
+    }
+    out.push(`${head} — ${findings.length ? t.counts(n.error, n.warning, n.info) : t.noFindings}`);
+    const sorted = findings
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => a.f.row - b.f.row || a.f.column.length - b.f.column.length || (a.f.column < b.f.column ? -1 : a.f.column > b.f.column ? 1 : a.i - b.i));
+    let currentRow = -1;
+    for (const { f } of sorted) {
+      if (f.row !== currentRow) {
+        currentRow = f.row;
+        out.push(`    ${f.row > 0 ? t.row(f.row) : t.sheetLevel}`);
+      }
+      out.push(findingLine(f, t, '      '));
+    }
+    const computed = r.computed.filter((c) => c.sheet === s.name).length;
+    if (computed) out.push(`    ${t.computed(computed)}`);
+  }
+  if (result.outPath) out.push(`  ${t.annotated}${colon(lang)}${result.outPath}`);
+  return out.join('\n') + '\n';
+}
+
+function findingLine(
+  f: { cell: string; severity: Severity; message: string; citation: Citation | null },
+  t: (typeof L)[Lang],
+  indent: string,
+): string {
+  const c = cite(f.citation);
+  const where = f.cell ? `${f.cell.padEnd(5)} ` : '';
+  return `${indent}${where}${t.severity[f.severity]}  ${f.message}${c ? `  〔${c}〕` : ''}`;
+}
+
+/** Closing line of a text run: totals over every workbook. */
+export function formatTextTotals(results: FileResult[], lang: Lang): string {
+  const t = L[lang];
+  const all = results.flatMap((r) => r.report?.findings ?? []);
+  const n = countBySeverity(all);
+  const bad = results.filter((r) => !r.report).length;
+  return `${t.total(results.length, bad)}${colon(lang)}${t.counts(n.error, n.warning, n.info)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// json
+
+export interface JsonWorkbook {
+  file: string;
+  profile: Report['profile'];
+  notices: { id: string; severity: Severity; message: string; citation: string | null }[];
+  sheets: { name: string; kind: SheetKind; headerRow: number | null; columns: Record<string, string> }[];
+  findings: {
+    sheet: string;
+    row: number;
+    column: string;
+    cell: string;
+    ruleId: string;
+    category: Category;
+    severity: Severity;
+    message: string;
+    citation: string | null;
+  }[];
+  computed: { sheet: string; row: number; key: string; header: string; value: string }[];
+}
+
+export interface JsonDocument {
+  asOf: string;
+  workbooks: JsonWorkbook[];
+  /** Present only when some file could not be checked: which, and why. */
+  errors?: { file: string; error: string }[];
+}
+
+/** The JSON shape of one report (plain data, key order fixed). */
+export function toJsonWorkbook(file: string, r: Report): JsonWorkbook {
+  return {
+    file,
+    profile: r.profile,
+    notices: r.notices.map((n) => ({ id: n.id, severity: n.severity, message: n.message, citation: cite(n.citation) })),
+    sheets: r.sheets.map((s) => {
+      const columns: Record<string, string> = {};
+      for (const [k, v] of Object.entries(s.columns)) if (v) columns[k] = v;
+      return { name: s.name, kind: s.kind, headerRow: s.headerRow, columns };
+    }),
+    findings: r.findings.map((f) => ({
+      sheet: f.sheet,
+      row: f.row,
+      column: f.column,
+      cell: f.cell,
+      ruleId: f.ruleId,
+      category: f.category,
+      severity: f.severity,
+      message: f.message,
+      citation: cite(f.citation),
+    })),
+    computed: r.computed.map((c) => ({ sheet: c.sheet, row: c.row, key: c.key, header: c.header, value: c.value })),
+  };
+}
+
+/** The whole run as one JSON document (pretty-printed, newline-terminated). */
+export function formatJson(results: FileResult[], asOf: string): string {
+  const doc: JsonDocument = {
+    asOf,
+    workbooks: results.filter((r) => r.report).map((r) => toJsonWorkbook(r.file, r.report!)),
+  };
+  const errors = results.filter((r) => !r.report).map((r) => ({ file: r.file, error: r.error ?? '' }));
+  if (errors.length) doc.errors = errors;
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// csv
+
+/** UTF-8 byte order mark: without it Excel opens a UTF-8 CSV as the local code page and garbles Chinese. */
+export const BOM = '\uFEFF';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: neutralised if Excel would run it as a formula, quoted per RFC 4180 when needed. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  let s = value;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) || s !== value ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(fields: (string | number | null | undefined)[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+/** Header line of the CSV output (with the BOM in front). */
+export function csvHeader(lang: Lang): string {
+  return BOM + csvLine(L[lang].csvHeader);
+}
+
+/** The CSV lines of one workbook: its notices (row and cell empty), then one line per finding. */
+export function formatCsvRows(result: FileResult, lang: Lang): string {
+  const t = L[lang];
+  if (!result.report) return '';
+  const r = result.report;
+  let s = '';
+  for (const n of r.notices) s += csvLine([result.file, '', '', '', t.severity[n.severity], n.id, '', n.message, cite(n.citation)]);
+  for (const f of r.findings) {
+    s += csvLine([result.file, f.sheet, f.row || '', f.cell, t.severity[f.severity], f.ruleId, f.category, f.message, cite(f.citation)]);
+  }
+  return s;
+}
+
+export { SEVERITIES };

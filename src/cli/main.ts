@@ -1,0 +1,457 @@
+// The fundcheck command line: argument parsing, file discovery, the worker pool, output and exit codes.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Lang, ProfileId } from '../engine/types';
+import { csvHeader, formatCsvRows, formatJson, formatText, formatTextTotals } from './format';
+import type { FileResult, OutputFormat } from './format';
+import { runJob } from './process';
+import type { Job, JobOptions, JobResult } from './process';
+
+/** Exit codes: 0 no error findings, 1 some finding of severity error, 2 unusable input or bad arguments (wins over 1). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+export interface Writable {
+  write(s: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface MainIO {
+  stdout: Writable;
+  stderr: Writable;
+  cwd: string;
+  /** Today's local calendar date, YYYY-MM-DD (injectable for tests). */
+  today?: string;
+  /** Worker threads to use for batches: 0 = check in this thread; default from FUNDCHECK_WORKERS or the core count. */
+  workers?: number;
+}
+
+export interface CliOptions {
+  inputs: string[];
+  profile: ProfileId | 'auto';
+  asOf: string | null;
+  format: OutputFormat;
+  out: string | null;
+  lang: Lang;
+  help: boolean;
+  version: boolean;
+}
+
+const PROFILES = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as const;
+const FORMATS = ['text', 'json', 'csv'] as const;
+const LANGS = ['zh', 'en'] as const;
+
+/** Below this many files a batch runs in-process: starting workers (each loads ExcelJS) costs more than it saves. */
+const POOL_THRESHOLD = 4;
+
+const MSG = {
+  zh: {
+    unknownOption: (o: string) => `未知选项 ${o}（见 --help）`,
+    missingValue: (o: string) => `选项 ${o} 需要一个值`,
+    badValue: (o: string, v: string, allowed: string) => `选项 ${o} 的值 “${v}” 无效，可选：${allowed}`,
+    badDate: (v: string) => `--as-of 的值 “${v}” 不是有效日期（格式 YYYY-MM-DD）`,
+    noInput: '请指定要检查的 .xlsx 文件或文件夹（见 --help）',
+    notFound: '文件或文件夹不存在',
+    emptyFolder: '文件夹中没有 .xlsx 文件',
+    outIsFile: (o: string) => `--out 必须是文件夹，但 ${o} 是一个文件`,
+    wouldOverwrite: (o: string, i: string) => `拒绝写出：标注副本 ${o} 会覆盖输入文件 ${i}`,
+  },
+  en: {
+    unknownOption: (o: string) => `unknown option ${o} (see --help)`,
+    missingValue: (o: string) => `option ${o} needs a value`,
+    badValue: (o: string, v: string, allowed: string) => `invalid value "${v}" for ${o}; expected one of ${allowed}`,
+    badDate: (v: string) => `--as-of "${v}" is not a valid date (YYYY-MM-DD)`,
+    noInput: 'give the .xlsx files or folders to check (see --help)',
+    notFound: 'no such file or folder',
+    emptyFolder: 'the folder holds no .xlsx file',
+    outIsFile: (o: string) => `--out must be a folder, but ${o} is a file`,
+    wouldOverwrite: (o: string, i: string) => `refusing to write: the annotated copy ${o} would overwrite the input ${i}`,
+  },
+};
+
+export function helpText(lang: Lang): string {
+  if (lang === 'en') {
+    return `Usage: fundcheck <files or folders…> [options]
+
+Checks government informatization project workbooks (.xlsx) against the funding rules of their regulation
+(Wuhan, Ye Ji, Wulong, Laizhou). Folders are searched recursively for *.xlsx (Excel lock files ~$… skipped).
+
+Options:
+  --profile auto|wuhan|yeji|wulong|laizhou|generic   regulation to apply (default auto: detected from the workbook)
+  --as-of YYYY-MM-DD      reference date for deadlines (default: today)
+  --format text|json|csv  output on stdout (default text); csv is UTF-8 with BOM for Excel
+  --out DIR               write annotated copies (problem cells filled and noted, computed columns added) to DIR;
+                          the inputs are never modified
+  --lang zh|en            language of messages (default zh)
+  -h, --help              this help
+  -V, --version           version
+
+Exit status: 0 no errors found; 1 some finding of severity error; 2 a file could not be checked or the
+arguments are wrong. In a batch every usable file is still checked; 2 wins over 1.
+Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the worker threads (0 = none).
+`;
+  }
+  return `用法：fundcheck <文件或文件夹…> [选项]
+
+按适用的管理办法（武汉、叶集、武隆、莱州）检查政务信息化项目工作簿（.xlsx）的资金规则。
+文件夹会递归查找其中的 *.xlsx（跳过 Excel 锁定文件 ~$…）。
+
+选项：
+  --profile auto|wuhan|yeji|wulong|laizhou|generic   适用办法（默认 auto：根据工作簿内容自动识别）
+  --as-of YYYY-MM-DD      期限计算的基准日（默认今天）
+  --format text|json|csv  标准输出格式（默认 text）；csv 为带 BOM 的 UTF-8，可直接用 Excel 打开
+  --out DIR               将标注副本（问题单元格着色并加批注、追加计算列）写入 DIR；从不修改输入文件
+  --lang zh|en            信息语言（默认 zh）
+  -h, --help              显示本帮助
+  -V, --version           显示版本
+
+退出码：0 未发现错误；1 存在“错误”级问题；2 有文件无法检查或参数有误。批量检查时，其余文件照常检查，
+且 2 优先于 1。标准错误为终端时显示进度。环境变量 FUNDCHECK_WORKERS=n 指定工作线程数（0 表示不用）。
+`;
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string; lang: Lang };
+
+/** Valid YYYY-MM-DD calendar date. */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+export function parseArgs(argv: string[]): ParseResult {
+  const o: CliOptions = { inputs: [], profile: 'auto', asOf: null, format: 'text', out: null, lang: 'zh', help: false, version: false };
+  // --lang first, so every other message comes out in the language asked for.
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'zh') o.lang = v;
+  }
+  const m = MSG[o.lang];
+  const fail = (error: string): ParseResult => ({ ok: false, error, lang: o.lang });
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (onlyFiles || !a.startsWith('-') || a === '-') {
+      o.inputs.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyFiles = true;
+      continue;
+    }
+    if (a === '-h' || a === '--help') {
+      o.help = true;
+      continue;
+    }
+    if (a === '-V' || a === '--version') {
+      o.version = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (!['--profile', '--as-of', '--format', '--out', '--lang'].includes(name)) return fail(m.unknownOption(name));
+    let value: string | undefined;
+    if (eq > 0) value = a.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) return fail(m.missingValue(name));
+      i++;
+    }
+    switch (name) {
+      case '--profile':
+        if (!(PROFILES as readonly string[]).includes(value)) return fail(m.badValue(name, value, PROFILES.join('|')));
+        o.profile = value as CliOptions['profile'];
+        break;
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value)) return fail(m.badValue(name, value, FORMATS.join('|')));
+        o.format = value as OutputFormat;
+        break;
+      case '--lang':
+        if (!(LANGS as readonly string[]).includes(value)) return fail(m.badValue(name, value, LANGS.join('|')));
+        o.lang = value as Lang;
+        break;
+      case '--as-of':
+        if (!isIsoDate(value)) return fail(m.badDate(value));
+        o.asOf = value;
+        break;
+      case '--out':
+        if (!value) return fail(m.missingValue(name));
+        o.out = value;
+        break;
+    }
+  }
+  return { ok: true, options: o };
+}
+
+/** Today's local calendar date as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export interface InputFile {
+  abs: string;
+  /** Path relative to the folder argument it was found in (or its base name), used under --out. */
+  rel: string;
+  /** How the file is named in output: relative to the working directory when inside it. */
+  display: string;
+}
+
+function displayName(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if ((e.isFile() || e.isSymbolicLink()) && /\.xlsx$/i.test(e.name)) out.push(p);
+  }
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Expands the arguments into files (folders recursively, sorted), with a reason for each argument that is unusable. */
+export function collectInputs(args: string[], cwd: string, lang: Lang): { files: InputFile[]; errors: FileResult[] } {
+  const m = MSG[lang];
+  const files: InputFile[] = [];
+  const errors: FileResult[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string, rel: string) => {
+    const real = realOrResolved(abs);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ abs, rel, display: displayName(abs, cwd) });
+  };
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      errors.push({ file: displayName(abs, cwd), error: m.notFound });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(abs, found);
+      const rels = found.map((f) => path.relative(abs, f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (!rels.length) errors.push({ file: displayName(abs, cwd), error: m.emptyFolder });
+      for (const rel of rels) add(path.join(abs, rel), rel);
+    } else {
+      add(abs, path.basename(abs));
+    }
+  }
+  return { files, errors };
+}
+
+/** Maps each input to its annotated copy under outDir; distinct inputs with the same name get “-2”, “-3” … */
+export function planOutputs(files: InputFile[], outDir: string): string[] {
+  const used = new Set<string>();
+  return files.map((f) => {
+    let candidate = path.join(outDir, f.rel);
+    const ext = path.extname(candidate);
+    const stem = candidate.slice(0, candidate.length - ext.length);
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${ext}`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+function readVersion(): string {
+  let dir = __dirname;
+  for (;;) {
+    const p = path.join(dir, 'package.json');
+    if (fs.existsSync(p)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(p, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'fundcheck' && pkg.version) return pkg.version;
+      } catch {
+        // keep looking upwards
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
+}
+
+function defaultWorkers(): number {
+  const env = process.env.FUNDCHECK_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return +env;
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** The compiled worker script beside this module; absent when running from TypeScript sources (tests). */
+function workerScript(): string | null {
+  if (!__filename.endsWith('.js')) return null;
+  const p = path.join(__dirname, 'worker.js');
+  return fs.existsSync(p) ? p : null;
+}
+
+/** Runs the jobs, in a worker pool when worth it; calls onResult as each finishes (any order). */
+async function runAll(jobs: Job[], workers: number, onResult: (r: JobResult) => void): Promise<void> {
+  const script = workerScript();
+  const size = Math.min(workers, jobs.length);
+  if (!script || size < 2 || jobs.length < POOL_THRESHOLD) {
+    for (const job of jobs) onResult(await runJob(job));
+    return;
+  }
+  const { Worker } = await import('worker_threads');
+  let next = 0;
+  await new Promise<void>((resolve) => {
+    let running = 0;
+    const start = () => {
+      const w = new Worker(script);
+      let current: Job | null = null;
+      running++;
+      const feed = () => {
+        if (next < jobs.length) {
+          current = jobs[next++]!;
+          w.postMessage(current);
+        } else {
+          current = null;
+          void w.terminate();
+        }
+      };
+      w.on('message', (r: JobResult) => {
+        onResult(r);
+        feed();
+      });
+      w.on('error', (err) => {
+        // A worker that dies (e.g. out of memory on one huge file) fails only its own file; a fresh one carries on.
+        if (current) onResult({ index: current.index, error: err.message.split('\n')[0] });
+        current = null;
+      });
+      w.on('exit', () => {
+        running--;
+        if (current) {
+          onResult({ index: current.index, error: 'worker stopped' });
+          current = null;
+        }
+        if (next < jobs.length) start();
+        else if (running === 0) resolve();
+      });
+      feed();
+    };
+    for (let i = 0; i < size; i++) start();
+  });
+}
+
+export async function main(argv: string[], io?: Partial<MainIO>): Promise<number> {
+  const stdout = io?.stdout ?? process.stdout;
+  const stderr = io?.stderr ?? process.stderr;
+  const cwd = io?.cwd ?? process.cwd();
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    stderr.write(`fundcheck: ${parsed.error}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const o = parsed.options;
+  const m = MSG[o.lang];
+  if (o.help) {
+    stdout.write(helpText(o.lang));
+    return EXIT_OK;
+  }
+  if (o.version) {
+    stdout.write(`fundcheck ${readVersion()}\n`);
+    return EXIT_OK;
+  }
+  if (!o.inputs.length) {
+    stderr.write(`fundcheck: ${m.noInput}\n`);
+    return EXIT_UNUSABLE;
+  }
+
+  const { files, errors: inputErrors } = collectInputs(o.inputs, cwd, o.lang);
+
+  let outPaths: string[] | null = null;
+  if (o.out) {
+    const outDir = path.resolve(cwd, o.out);
+    if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
+      stderr.write(`fundcheck: ${m.outIsFile(o.out)}\n`);
+      return EXIT_UNUSABLE;
+    }
+    outPaths = planOutputs(files, outDir);
+    const inputs = new Map(files.map((f) => [realOrResolved(f.abs), f]));
+    for (const p of outPaths) {
+      const hit = inputs.get(realOrResolved(p));
+      if (hit) {
+        stderr.write(`fundcheck: ${m.wouldOverwrite(displayName(p, cwd), hit.display)}\n`);
+        return EXIT_UNUSABLE;
+      }
+    }
+  }
+
+  const asOf = o.asOf ?? io?.today ?? localToday();
+  const jobOptions: JobOptions = { asOf, profile: o.profile, lang: o.lang };
+  const jobs: Job[] = files.map((f, index) => {
+    const job: Job = { index, path: f.abs, options: jobOptions };
+    if (outPaths) job.outPath = outPaths[index];
+    return job;
+  });
+
+  for (const e of inputErrors) stderr.write(`fundcheck: ${e.file}: ${e.error}\n`);
+
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  const progress = !!stderr.isTTY && files.length > 1;
+  let done = 0;
+  let flushed = 0;
+  if (o.format === 'csv') stdout.write(csvHeader(o.lang));
+  const clearProgress = () => {
+    if (progress) stderr.write('\r\x1b[K');
+  };
+  // Text and CSV stream in input order as soon as the next file in order is done; JSON is one document at the end.
+  const flush = () => {
+    while (flushed < results.length && results[flushed]) {
+      const r = results[flushed++]!;
+      if (o.format === 'text') stdout.write(formatText(r, o.lang));
+      else if (o.format === 'csv') stdout.write(formatCsvRows(r, o.lang));
+    }
+  };
+
+  await runAll(jobs, io?.workers ?? defaultWorkers(), (r) => {
+    const f = files[r.index]!;
+    const result: FileResult = { file: f.display };
+    if (r.report) result.report = r.report;
+    if (r.error) result.error = r.error;
+    if (r.outPath && !r.error) result.outPath = displayName(r.outPath, cwd);
+    results[r.index] = result;
+    done++;
+    clearProgress();
+    if (r.error) stderr.write(`fundcheck: ${f.display}: ${r.error}\n`);
+    flush();
+    if (progress && done < files.length) stderr.write(`[${done}/${files.length}] ${f.display}`);
+  });
+  clearProgress();
+
+  const all = [...inputErrors, ...(results.filter(Boolean) as FileResult[])];
+  if (o.format === 'json') stdout.write(formatJson(all, asOf));
+  else if (o.format === 'text' && all.length > 1) stdout.write(formatTextTotals(all, o.lang));
+
+  if (all.some((r) => r.error)) return EXIT_UNUSABLE;
+  const anyError = all.some(
+    (r) => r.report && (r.report.findings.some((f) => f.severity === 'error') || r.report.notices.some((n) => n.severity === 'error')),
+  );
+  return anyError ? EXIT_FINDINGS : EXIT_OK;
+}

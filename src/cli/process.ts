@@ -1,0 +1,70 @@
+// Checks one file end to end (preflight, read, check, annotate, write); the same code runs in workers and in-process.
+import { check } from '../engine';
+import type { Lang, ProfileId, Report } from '../engine/types';
+import { annotate, writeAnnotated } from './annotate';
+import { preflightXlsx } from './preflight';
+import { readWorkbook } from './read';
+
+export interface JobOptions {
+  asOf: string;
+  profile: ProfileId | 'auto';
+  lang: Lang;
+}
+
+export interface Job {
+  index: number;
+  /** Absolute path of the input. */
+  path: string;
+  /** Absolute path of the annotated copy, when --out was given. */
+  outPath?: string;
+  options: JobOptions;
+}
+
+export interface JobResult {
+  index: number;
+  report?: Report;
+  /** One-line reason the file could not be used. */
+  error?: string;
+  outPath?: string;
+}
+
+/** First line of an error message, without the stack; ExcelJS messages can be long or multi-line. */
+export function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const first = msg.split(/\r?\n/)[0]!.trim();
+  return first.length > 200 ? `${first.slice(0, 200)}…` : first;
+}
+
+const READ_FAILED: Record<Lang, string> = { zh: '无法读取工作簿', en: 'cannot read the workbook' };
+const CHECK_FAILED: Record<Lang, string> = { zh: '检查时出错', en: 'error while checking' };
+const WRITE_FAILED: Record<Lang, string> = { zh: '无法写出标注副本', en: 'cannot write the annotated copy' };
+
+export async function runJob(job: Job): Promise<JobResult> {
+  const { lang } = job.options;
+  const pre = preflightXlsx(job.path);
+  if (!pre.ok) return { index: job.index, error: lang === 'zh' ? pre.message : pre.messageEn };
+
+  let loaded;
+  try {
+    loaded = await readWorkbook(job.path);
+  } catch (err) {
+    return { index: job.index, error: `${READ_FAILED[lang]}（${oneLine(err)}）` };
+  }
+
+  let report: Report;
+  try {
+    report = check(loaded.snapshot, { asOf: job.options.asOf, profile: job.options.profile, lang });
+  } catch (err) {
+    return { index: job.index, error: `${CHECK_FAILED[lang]}（${oneLine(err)}）` };
+  }
+
+  if (job.outPath) {
+    try {
+      annotate(loaded.workbook, report, lang);
+      await writeAnnotated(loaded.workbook, job.outPath);
+    } catch (err) {
+      return { index: job.index, report, error: `${WRITE_FAILED[lang]}（${oneLine(err)}）` };
+    }
+  }
+  return { index: job.index, report, outPath: job.outPath };
+}
