@@ -26,7 +26,10 @@ export function endOfYear(day: DayNumber): DayNumber {
  * So "more than 6 months" is b > addMonths(a, 6), i.e. monthsBetween ≥ 6 and b past that day.
  */
 export function monthsBetween(a: DayNumber, b: DayNumber): number {
-  if (b < a) return -monthsBetween(b, a);
+  if (b < a) {
+    const back = monthsBetween(b, a);
+    return back === 0 ? 0 : -back;
+  }
   const [ya, ma] = ymdFromDay(a);
   const [yb, mb] = ymdFromDay(b);
   const k = (yb - ya) * 12 + (mb - ma);
