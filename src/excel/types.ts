@@ -1,0 +1,44 @@
+// The contract between the task pane and the workbook: the pane only ever sees this interface, never Office.js.
+import type { Report, SheetOverride, WorkbookSnapshot } from '../engine/types';
+
+export interface HostSettings {
+  profile?: string;
+  asOf?: string;
+  overrides?: Record<string, SheetOverride>;
+}
+
+export interface ApplyOptions {
+  /** Language of the note header and severity labels (the finding messages come in the report's language). */
+  lang: 'zh' | 'en';
+  /** Write the report's computed columns (header + values) as well as the marks. */
+  fillComputed: boolean;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface HostCapabilities {
+  /** Cell notes (ExcelApi 1.18). */
+  notes: boolean;
+  /** Threaded comments (ExcelApi 1.10). */
+  comments: boolean;
+  /** What a flagged cell gets besides its fill: a note, else a comment, else nothing (the pane should say so). */
+  annotations: 'notes' | 'comments' | 'none';
+  /** Merged areas are read into the snapshot (ExcelApi 1.13); without it snapshots have no merges. */
+  mergedAreas: boolean;
+  /** Change events say whether the add-in caused them (ExcelApi 1.14); without it live mode ignores changes inside our own recent writes. */
+  changeSource: boolean;
+}
+
+export interface WorkbookHost {
+  readSnapshot(onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<WorkbookSnapshot>;
+  applyReport(report: Report, opts: ApplyOptions): Promise<{ marked: number; computed: number }>;
+  clearMarks(): Promise<{ restored: number }>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  loadSettings(): Promise<HostSettings>;
+  saveSettings(s: HostSettings): Promise<void>;
+  /** Live mode: calls back with 1-based row numbers the user changed; our own writes are not reported. Resolves to an unsubscribe. */
+  watchChanges(onRowsChanged: (sheet: string, rows: number[]) => void): Promise<() => Promise<void>>;
+  capabilities(): HostCapabilities;
+  /** Office's UI language, e.g. zh-CN. */
+  displayLanguage(): string;
+}
