@@ -1,0 +1,653 @@
+// The runner: recognises each sheet, runs the profile's rules over its records and builds the Report.
+import type {
+  CellValue,
+  Citation,
+  ComputedColumn,
+  ComputedKey,
+  ComputedValue,
+  FieldKey,
+  Finding,
+  Lang,
+  Notice,
+  ProfileInfo,
+  Report,
+  Severity,
+  SheetKind,
+  SheetReport,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  CheckOptions,
+  ProfileId,
+} from './types';
+import { REGULATIONS } from './regulations';
+import { recognizeSheet } from './recognize';
+import type { Recognition } from './recognize';
+import { parseAmount } from './values/amount';
+import type { AmountResult } from './values/amount';
+import { parseDate, dayFromIso } from './values/date';
+import type { DayNumber } from './values/date';
+import { parsePeriod } from './values/period';
+import { cellText, normalizeText } from './values/text';
+import { DEADLINE_HEADERS } from './deadlines';
+import { PROFILES, detectProfile } from './profiles';
+import type { Profile, ProfileParams } from './profiles/types';
+import { RULES } from './rules/registry';
+import { ruleRunsIn } from './rules/api';
+import type {
+  DateResult,
+  ParsedPeriod,
+  PeriodResult,
+  RecordContext,
+  ReportInput,
+  Rule,
+  RowRule,
+  SheetContext,
+  SheetReportInput,
+  SheetRule,
+  WorkbookRule,
+  WorkbookNoticeInput,
+  Params,
+} from './rules/api';
+import { FIELD_COUNT, FIELD_KEYS, fieldIndex } from './rules/fields';
+import { ENGINE_MESSAGES } from './i18n/messages';
+import { formatMessage, resolveParams } from './i18n/format';
+
+/** 0-based column index → 'A' … 'XFD'. */
+export function columnLetter(index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`column index ${index}`);
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = (n - 1 - m) / 26;
+  }
+  return s;
+}
+
+/** 0-based row and column → 'B7'. */
+export function a1(row: number, col: number): string {
+  return columnLetter(col) + (row + 1);
+}
+
+const LETTERS: string[] = [];
+function letter(col: number): string {
+  if (col < 0) return '';
+  if (col < 256) return (LETTERS[col] ??= columnLetter(col));
+  return columnLetter(col);
+}
+
+/** Computed keys in layout order: approval path, expense scope, then deadlines as DEADLINE_HEADERS lists them. */
+const COMPUTED_ORDER = Object.keys(DEADLINE_HEADERS) as ComputedKey[];
+
+interface PendingComputed {
+  row: number; // 1-based
+  key: ComputedKey;
+  value: string;
+  type: 'date' | 'text';
+  provisional: boolean;
+}
+
+function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Params): string {
+  return formatMessage(ENGINE_MESSAGES[id][lang], resolveParams(params, lang));
+}
+
+/** Shared run state: the report under construction and the rule currently running. */
+class Run {
+  findings: Finding[] = [];
+  notices: Notice[] = [];
+  computed: ComputedValue[] = [];
+  private citationCache = new Map<string, Citation | null>();
+  private failed = new Set<string>();
+
+  constructor(
+    readonly profile: Profile,
+    readonly lang: Lang,
+    readonly asOf: DayNumber,
+    readonly date1904: boolean,
+  ) {}
+
+  ruleCitation(rule: Rule): Citation | null {
+    let c = this.citationCache.get(rule.id);
+    if (c === undefined) {
+      c = rule.citation(this.profile);
+      this.citationCache.set(rule.id, c);
+    }
+    return c;
+  }
+
+  severityOf(rule: Rule, requested: Severity | undefined): Severity {
+    const o = this.profile.rules[rule.id];
+    if (o !== undefined && o !== 'off') return o;
+    return requested ?? rule.severity;
+  }
+
+  finding(rule: Rule, sheet: string, row: number, col: number, input: ReportInput): void {
+    const msg = rule.messages[input.messageId];
+    if (msg === undefined) throw new Error(`rule ${rule.id} reported unknown message ${input.messageId}`);
+    const params = resolveParams(input.params, this.lang);
+    const column = row > 0 ? letter(col) : '';
+    this.findings.push({
+      sheet,
+      row,
+      column,
+      cell: column === '' ? '' : column + row,
+      ruleId: rule.id,
+      category: rule.category,
+      severity: this.severityOf(rule, input.severity),
+      messageId: input.messageId,
+      params,
+      message: formatMessage(msg[this.lang], params),
+      citation: input.citation !== undefined ? input.citation : this.ruleCitation(rule),
+    });
+  }
+
+  ruleFailed(rule: Rule, sheet: string, err: unknown): void {
+    const key = `${rule.id}\u0000${sheet}`;
+    if (this.failed.has(key)) return;
+    this.failed.add(key);
+    const error = err instanceof Error ? err.message : String(err);
+    this.notices.push({
+      id: 'engine/rule-failed',
+      severity: 'warning',
+      message: noticeText('engine/rule-failed', this.lang, { ruleId: rule.id, sheet, error }),
+      citation: null,
+    });
+  }
+}
+
+const NO_CELL = -1;
+
+/**
+ * One sheet's checking. It is also the RecordContext handed to row rules: positioned on one record at a time, it
+ * parses a field only when a rule asks and caches the result for the rest of that record (stamped caches, no
+ * per-row allocation).
+ */
+class SheetRun implements RecordContext, SheetContext {
+  readonly profile: Profile;
+  readonly params: ProfileParams;
+  readonly asOf: DayNumber;
+  readonly lang: Lang;
+  readonly date1904: boolean;
+  readonly sheetKind: SheetKind;
+  readonly kind: SheetKind;
+  readonly sheetName: string;
+  readonly dataRows: readonly number[];
+  readonly totalsRows: readonly number[];
+  row = 0;
+
+  private readonly rows: CellValue[][];
+  private readonly formulas: SheetSnapshot['formulas'];
+  private readonly isForm: boolean;
+  private readonly colOf = new Int32Array(FIELD_COUNT).fill(NO_CELL);
+  private readonly formRowOf = new Int32Array(FIELD_COUNT).fill(NO_CELL);
+  private readonly unitOf: ('万元' | '元' | undefined)[] = new Array(FIELD_COUNT);
+  private stamp = 0;
+  private readonly textAt = new Int32Array(FIELD_COUNT).fill(-1);
+  private readonly textVal: string[] = new Array(FIELD_COUNT).fill('');
+  private readonly amountAt = new Int32Array(FIELD_COUNT).fill(-1);
+  private readonly amountVal: (AmountResult | null)[] = new Array(FIELD_COUNT).fill(null);
+  private readonly dateAt = new Int32Array(FIELD_COUNT).fill(-1);
+  private readonly dateVal: (DateResult | null)[] = new Array(FIELD_COUNT).fill(null);
+  private readonly periodAt = new Int32Array(FIELD_COUNT).fill(-1);
+  private readonly periodVal: (PeriodResult | null)[] = new Array(FIELD_COUNT).fill(null);
+  private current: Rule | null = null;
+  private readonly memoAt: number[] = [];
+  private readonly memoVal: unknown[] = [];
+  private readonly sheetState = new Map<number, unknown>();
+  private readonly mapped: FieldKey[] = [];
+  readonly pending: PendingComputed[] = [];
+  readonly usedKeys = new Set<ComputedKey>();
+
+  constructor(
+    private readonly run: Run,
+    readonly sheet: SheetSnapshot,
+    readonly recognition: Recognition,
+  ) {
+    this.profile = run.profile;
+    this.params = run.profile.params;
+    this.asOf = run.asOf;
+    this.lang = run.lang;
+    this.date1904 = run.date1904;
+    this.kind = this.sheetKind = recognition.kind;
+    this.sheetName = sheet.name;
+    this.rows = sheet.rows;
+    this.formulas = sheet.formulas;
+    this.isForm = recognition.kind === 'progress-form';
+    this.dataRows = recognition.dataRows;
+    this.totalsRows = recognition.totalsRows;
+    for (const f of FIELD_KEYS) {
+      const i = fieldIndex(f);
+      if (this.isForm) {
+        const cell = recognition.formFields[f];
+        if (cell !== undefined) {
+          this.colOf[i] = cell.col;
+          this.formRowOf[i] = cell.row;
+        }
+      } else {
+        const c = recognition.columns[f];
+        if (c !== undefined) this.colOf[i] = c;
+      }
+      this.unitOf[i] = recognition.units[f];
+      if (this.colOf[i] !== NO_CELL) this.mapped.push(f);
+    }
+    if (this.isForm) this.row = this.firstFormRow();
+  }
+
+  private firstFormRow(): number {
+    let min = -1;
+    for (let i = 0; i < FIELD_COUNT; i++) {
+      const r = this.formRowOf[i];
+      if (r >= 0 && (min < 0 || r < min)) min = r;
+    }
+    return min < 0 ? Math.max(0, this.recognition.headerTop) : min;
+  }
+
+  // ---- positioning -------------------------------------------------------------------------------------------
+
+  position(row: number): void {
+    this.row = row;
+    this.stamp++;
+  }
+
+  record(row: number): RecordContext {
+    if (!this.isForm) this.position(row);
+    else this.stamp++;
+    return this;
+  }
+
+  // ---- cell access -----------------------------------------------------------------------------------------
+
+  private cellRow(i: number): number {
+    return this.isForm ? this.formRowOf[i] : this.row;
+  }
+
+  hasField(field: FieldKey): boolean {
+    return this.colOf[fieldIndex(field)] !== NO_CELL;
+  }
+
+  has(field: FieldKey): boolean {
+    return this.colOf[fieldIndex(field)] !== NO_CELL;
+  }
+
+  raw(field: FieldKey): CellValue {
+    const i = fieldIndex(field);
+    const c = this.colOf[i];
+    if (c === NO_CELL) return null;
+    const r = this.rows[this.cellRow(i)];
+    if (r === undefined || c >= r.length) return null;
+    const v = r[c];
+    return v === undefined ? null : v;
+  }
+
+  formula(field: FieldKey): string | null {
+    const i = fieldIndex(field);
+    const c = this.colOf[i];
+    if (c === NO_CELL || this.formulas === undefined) return null;
+    const fr = this.formulas[this.cellRow(i)];
+    if (fr === undefined || fr === null) return null;
+    const f = fr[c];
+    return f === undefined || f === null || f === '' ? null : f;
+  }
+
+  text(field: FieldKey): string {
+    const i = fieldIndex(field);
+    if (this.textAt[i] === this.stamp) return this.textVal[i];
+    const v = this.raw(field);
+    const t = v === null ? '' : typeof v === 'string' ? normalizeText(v) : normalizeText(cellText(v));
+    this.textAt[i] = this.stamp;
+    this.textVal[i] = t;
+    return t;
+  }
+
+  display(field: FieldKey): string {
+    return cellText(this.raw(field));
+  }
+
+  isEmpty(field: FieldKey): boolean {
+    const v = this.raw(field);
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return this.formula(field) === null;
+    return false;
+  }
+
+  amountResult(field: FieldKey): AmountResult | null {
+    const i = fieldIndex(field);
+    if (this.amountAt[i] === this.stamp) return this.amountVal[i];
+    const res = this.colOf[i] === NO_CELL ? null : parseAmount(this.raw(field), this.unitOf[i]);
+    this.amountAt[i] = this.stamp;
+    this.amountVal[i] = res;
+    return res;
+  }
+
+  amount(field: FieldKey): number | null {
+    const r = this.amountResult(field);
+    return r !== null && r.ok ? r.cents : null;
+  }
+
+  dateResult(field: FieldKey): DateResult | null {
+    const i = fieldIndex(field);
+    if (this.dateAt[i] === this.stamp) return this.dateVal[i];
+    const res = this.colOf[i] === NO_CELL ? null : parseDate(this.raw(field), { date1904: this.date1904 });
+    this.dateAt[i] = this.stamp;
+    this.dateVal[i] = res;
+    return res;
+  }
+
+  date(field: FieldKey): DayNumber | null {
+    const r = this.dateResult(field);
+    return r !== null && r.ok ? r.day : null;
+  }
+
+  periodResult(field: FieldKey): PeriodResult | null {
+    const i = fieldIndex(field);
+    if (this.periodAt[i] === this.stamp) return this.periodVal[i];
+    const res = this.colOf[i] === NO_CELL ? null : parsePeriod(this.raw(field));
+    this.periodAt[i] = this.stamp;
+    this.periodVal[i] = res;
+    return res;
+  }
+
+  period(field: FieldKey): ParsedPeriod | null {
+    const r = this.periodResult(field);
+    return r !== null && r.ok ? r : null;
+  }
+
+  fields(): readonly FieldKey[] {
+    return this.mapped;
+  }
+
+  memo<T>(slot: number, compute: () => T): T {
+    if (this.memoAt[slot] === this.stamp) return this.memoVal[slot] as T;
+    const v = compute();
+    this.memoAt[slot] = this.stamp;
+    this.memoVal[slot] = v;
+    return v;
+  }
+
+  sheetMemo<T>(slot: number, init: () => T): T {
+    if (this.sheetState.has(slot)) return this.sheetState.get(slot) as T;
+    const v = init();
+    this.sheetState.set(slot, v);
+    return v;
+  }
+
+  // ---- reporting -----------------------------------------------------------------------------------------
+
+  /** 1-based row and 0-based column of a field's cell on the current record (col -1 when not on the sheet). */
+  private place(field: FieldKey | undefined, row0: number): [number, number] {
+    if (field === undefined) return [row0 + 1, NO_CELL];
+    const i = fieldIndex(field);
+    const c = this.colOf[i];
+    if (c === NO_CELL) return [row0 + 1, NO_CELL];
+    return [(this.isForm ? this.formRowOf[i] : row0) + 1, c];
+  }
+
+  report(input: SheetReportInput): void {
+    const rule = this.current as Rule;
+    let row: number;
+    let col: number;
+    if ('row' in input && input.row !== undefined) {
+      [row, col] = this.isForm && input.field !== undefined ? this.place(input.field, 0) : this.place(input.field, input.row);
+    } else if (rule.scope === 'row') {
+      [row, col] = this.place(input.field, this.row);
+    } else if (this.isForm && input.field !== undefined && this.has(input.field)) {
+      [row, col] = this.place(input.field, 0);
+    } else {
+      row = 0;
+      col = NO_CELL;
+    }
+    this.run.finding(rule, this.sheetName, row, col, input);
+  }
+
+  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false): void {
+    this.usedKeys.add(key);
+    this.pending.push({ row: this.row + 1, key, value, type, provisional });
+  }
+
+  // ---- running ---------------------------------------------------------------------------------------------
+
+  runSheetRules(rules: SheetRule[]): void {
+    for (const rule of rules) {
+      this.current = rule;
+      try {
+        rule.check(this);
+      } catch (err) {
+        this.run.ruleFailed(rule, this.sheetName, err);
+      }
+    }
+  }
+
+  runRowRules(rules: RowRule[]): void {
+    if (rules.length === 0) return;
+    const n = rules.length;
+    if (this.isForm) {
+      this.stamp++;
+      this.row = this.firstFormRow();
+      this.runRecord(rules, n);
+      return;
+    }
+    const data = this.dataRows;
+    for (let k = 0; k < data.length; k++) {
+      this.position(data[k]);
+      this.runRecord(rules, n);
+    }
+  }
+
+  private runRecord(rules: RowRule[], n: number): void {
+    for (let j = 0; j < n; j++) {
+      const rule = rules[j];
+      this.current = rule;
+      try {
+        rule.check(this);
+      } catch (err) {
+        this.run.ruleFailed(rule, this.sheetName, err);
+      }
+    }
+  }
+
+  /** Lays out computed columns and emits the computed values. */
+  finish(): ComputedColumn[] {
+    const rec = this.recognition;
+    const existing = new Map<string, number>();
+    let right = rec.tableRight;
+    for (const [header, col] of Object.entries(rec.computedColumns ?? {})) {
+      existing.set(normalizeText(header), col);
+      if (col > right) right = col;
+    }
+    const columns: ComputedColumn[] = [];
+    const colOfKey = new Map<ComputedKey, string>();
+    if (!this.isForm) {
+      for (const key of COMPUTED_ORDER) {
+        const header = DEADLINE_HEADERS[key].zh;
+        const have = existing.get(normalizeText(header));
+        if (!this.usedKeys.has(key) && have === undefined) continue;
+        const col = have !== undefined ? have : ++right;
+        const column = letter(col);
+        columns.push({ key, header, column });
+        colOfKey.set(key, column);
+      }
+    }
+    for (const p of this.pending) {
+      const v: ComputedValue = {
+        sheet: this.sheetName,
+        row: p.row,
+        key: p.key,
+        header: DEADLINE_HEADERS[p.key].zh,
+        column: colOfKey.get(p.key) ?? '',
+        value: p.value,
+        type: p.type,
+      };
+      if (p.provisional) v.provisional = true;
+      this.run.computed.push(v);
+    }
+    return columns;
+  }
+
+  setCurrent(rule: Rule | null): void {
+    this.current = rule;
+  }
+}
+
+function workbookContext(run: Run, snapshot: WorkbookSnapshot, sheets: { sheet: SheetSnapshot; recognition: Recognition }[]) {
+  let current: Rule | null = null;
+  return {
+    ctx: {
+      profile: run.profile,
+      asOf: run.asOf,
+      lang: run.lang,
+      snapshot,
+      sheets,
+      notice(input: WorkbookNoticeInput) {
+        const rule = current as Rule;
+        const msg = rule.messages[input.messageId];
+        run.notices.push({
+          id: `${rule.id}:${input.messageId}`,
+          severity: run.severityOf(rule, input.severity),
+          message: formatMessage(msg[run.lang], resolveParams(input.params, run.lang)),
+          citation: input.citation !== undefined ? input.citation : run.ruleCitation(rule),
+        });
+      },
+    },
+    setCurrent(r: Rule) {
+      current = r;
+    },
+  };
+}
+
+function profileInfo(snapshot: WorkbookSnapshot, options: CheckOptions, lang: Lang): { id: ProfileId; info: ProfileInfo; conflict: string | null } {
+  const reg = (id: ProfileId) => (id === 'generic' ? '' : REGULATIONS[id].title);
+  if (options.profile !== undefined && options.profile !== 'auto') {
+    const id = options.profile;
+    return { id, info: { id, regulation: reg(id), detected: false, reason: ENGINE_MESSAGES['profile/chosen'][lang] }, conflict: null };
+  }
+  const d = detectProfile(snapshot);
+  const reason = lang === 'en' ? d.reasonEn : d.reason;
+  return { id: d.id, info: { id: d.id, regulation: reg(d.id), detected: d.detected, reason }, conflict: d.conflict ? reason : null };
+}
+
+/** Checks a workbook snapshot against the funding rules of one profile and returns the report. */
+export function check(snapshot: WorkbookSnapshot, options: CheckOptions): Report {
+  const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
+  const asOf = dayFromIso(options.asOf);
+  const { id, info, conflict } = profileInfo(snapshot, options, lang);
+  const profile = PROFILES[id];
+  const run = new Run(profile, lang, asOf, snapshot.date1904 === true);
+
+  if (conflict !== null) {
+    run.notices.push({ id: 'profile/conflict', severity: 'warning', message: noticeText('profile/conflict', lang, { reason: conflict }), citation: null });
+  }
+  if (profile.regulation === null) {
+    run.notices.push({ id: 'profile/generic', severity: 'info', message: noticeText('profile/generic', lang), citation: null });
+  } else {
+    const r = REGULATIONS[profile.regulation];
+    const regulation = lang === 'en' ? r.titleEn : r.title;
+    if (r.inForceTo !== null && options.asOf > r.inForceTo) {
+      run.notices.push({
+        id: 'profile/expired',
+        severity: 'warning',
+        message: noticeText('profile/expired', lang, { regulation, to: r.inForceTo, asOf: options.asOf }),
+        citation: null,
+      });
+    } else if (r.inForceFrom !== null && options.asOf < r.inForceFrom) {
+      run.notices.push({
+        id: 'profile/not-yet-in-force',
+        severity: 'warning',
+        message: noticeText('profile/not-yet-in-force', lang, { regulation, from: r.inForceFrom, asOf: options.asOf }),
+        citation: null,
+      });
+    }
+  }
+
+  const active = RULES.filter((r) => ruleRunsIn(r, profile));
+  const workbookRules = active.filter((r): r is WorkbookRule => r.scope === 'workbook');
+
+  const recognised: { sheet: SheetSnapshot; recognition: Recognition }[] = [];
+  const sheetReports: SheetReport[] = [];
+  const findingsBySheet: Finding[][] = [];
+  for (const sheet of snapshot.sheets) {
+    const recognition = recognizeSheet(sheet, options.overrides?.[sheet.name]);
+    recognised.push({ sheet, recognition });
+  }
+
+  for (const { sheet, recognition } of recognised) {
+    const kind = recognition.kind;
+    const report: SheetReport = {
+      name: sheet.name,
+      kind,
+      headerRow: null,
+      columns: {},
+      dataRows: [],
+      reason: lang === 'en' ? recognition.reasonEn : recognition.reason,
+      computedColumns: [],
+    };
+    sheetReports.push(report);
+    if (kind === 'unknown') continue;
+    const isForm = kind === 'progress-form';
+    const top = isForm ? recognition.headerTop : recognition.headerBottom;
+    report.headerRow = typeof top === 'number' && top >= 0 ? top + 1 : null;
+    const cols: Partial<Record<FieldKey, string>> = {};
+    const valueRows = new Set<number>();
+    for (const f of FIELD_KEYS) {
+      if (isForm) {
+        const cell = recognition.formFields[f];
+        if (cell !== undefined) {
+          cols[f] = letter(cell.col);
+          valueRows.add(cell.row + 1);
+        }
+      } else {
+        const c = recognition.columns[f];
+        if (c !== undefined) cols[f] = letter(c);
+      }
+    }
+    report.columns = cols;
+    report.dataRows = isForm ? [...valueRows].sort((a, b) => a - b) : recognition.dataRows.map((r) => r + 1);
+
+    const before = run.findings.length;
+    const sr = new SheetRun(run, sheet, recognition);
+    const applies = (r: Rule) => r.appliesTo.includes(kind);
+    const sheetRules = active.filter((r): r is SheetRule => r.scope === 'sheet' && applies(r));
+    sr.runSheetRules(sheetRules.filter((r) => r.phase === 'before'));
+    sr.runRowRules(active.filter((r): r is RowRule => r.scope === 'row' && applies(r)));
+    sr.runSheetRules(sheetRules.filter((r) => r.phase !== 'before'));
+    report.computedColumns = sr.finish();
+    findingsBySheet.push(run.findings.splice(before));
+  }
+
+  if (workbookRules.length > 0) {
+    const wb = workbookContext(run, snapshot, recognised);
+    for (const rule of workbookRules) {
+      wb.setCurrent(rule);
+      try {
+        rule.check(wb.ctx);
+      } catch (err) {
+        run.ruleFailed(rule, '', err);
+      }
+    }
+  }
+  if (!recognised.some((s) => s.recognition.kind !== 'unknown')) {
+    run.notices.push({ id: 'sheets/none-recognised', severity: 'info', message: noticeText('sheets/none-recognised', lang), citation: null });
+  }
+
+  // Sheet rules report before (missing columns) and after (totals, duplicates) the row pass; show them in sheet order.
+  const findings: Finding[] = run.findings; // workbook-level findings (none today) first
+  for (const list of findingsBySheet) {
+    list.sort(byPlace);
+    for (let i = 0; i < list.length; i++) findings.push(list[i]);
+  }
+
+  return {
+    asOf: options.asOf,
+    lang,
+    profile: info,
+    notices: run.notices,
+    sheets: sheetReports,
+    findings,
+    computed: run.computed,
+  };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  if (a.row !== b.row) return a.row - b.row;
+  if (a.column.length !== b.column.length) return a.column.length - b.column.length;
+  return a.column < b.column ? -1 : a.column > b.column ? 1 : 0;
+}

@@ -1,0 +1,179 @@
+// The rule API: rules declare metadata and messages and report by field; the engine attaches places, text and severity.
+import type { CellValue, Category, Citation, ComputedKey, FieldKey, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
+import type { Profile, ProfileParams } from '../profiles/types';
+import type { Recognition } from '../recognize';
+import type { AmountResult } from '../values/amount';
+import type { Cents } from '../values/money';
+import type { DayNumber, parseDate } from '../values/date';
+import type { parsePeriod } from '../values/period';
+
+export type DateResult = ReturnType<typeof parseDate>;
+export type PeriodResult = ReturnType<typeof parsePeriod>;
+export type ParsedPeriod = Extract<PeriodResult, { ok: true }>;
+export type { AmountResult, Cents, DayNumber };
+
+/** A message in both languages; `{name}` placeholders are filled from the finding's params. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** A param is plain, or a pair the engine picks the report's language from (field labels, category texts). */
+export type ParamValue = string | number | Message;
+export type Params = Record<string, ParamValue>;
+
+export interface ReportInput {
+  /** Field the finding is about: the engine turns it into the cell's column (and, on forms, row). */
+  field?: FieldKey;
+  messageId: string;
+  params?: Params;
+  /** Overrides the rule's default severity (a profile's override still wins). */
+  severity?: Severity;
+  /** Overrides the rule's citation (e.g. a deadline's own article). */
+  citation?: Citation | null;
+}
+
+/** One record: a table row, or the whole of a form. Accessors parse lazily and cache per record. */
+export interface RecordContext {
+  readonly profile: Profile;
+  readonly params: ProfileParams;
+  readonly asOf: DayNumber;
+  readonly lang: Lang;
+  readonly sheetKind: SheetKind;
+  readonly sheetName: string;
+  readonly date1904: boolean;
+  /** 0-based sheet row of the record (forms: the first form row). */
+  readonly row: number;
+  /** The field has a column (table) or a label (form) on this sheet. */
+  has(field: FieldKey): boolean;
+  /** The cell value; null when the field is absent or the cell empty. */
+  raw(field: FieldKey): CellValue;
+  /** Normalised text (NFKC, no whitespace), '' when empty: for matching. */
+  text(field: FieldKey): string;
+  /** Text as shown (trimmed), for messages and length counts. */
+  display(field: FieldKey): string;
+  /** Formula text when the cell holds a formula. */
+  formula(field: FieldKey): string | null;
+  /** True when the cell is empty (or blank text) and holds no formula. */
+  isEmpty(field: FieldKey): boolean;
+  amountResult(field: FieldKey): AmountResult | null;
+  /** Amount in 万元 cents (column unit applied), or null when absent/unreadable. */
+  amount(field: FieldKey): Cents | null;
+  dateResult(field: FieldKey): DateResult | null;
+  date(field: FieldKey): DayNumber | null;
+  periodResult(field: FieldKey): PeriodResult | null;
+  period(field: FieldKey): ParsedPeriod | null;
+  /** Fields mapped on this sheet (columns or form labels). */
+  fields(): readonly FieldKey[];
+  /** Per-record memo shared by rules (e.g. one expense classification for two rules); slot from memoSlot(). */
+  memo<T>(slot: number, compute: () => T): T;
+  /** Per-sheet state shared across records (e.g. "already said once on this sheet"). */
+  sheetMemo<T>(slot: number, init: () => T): T;
+  report(input: ReportInput): void;
+  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional?: boolean): void;
+}
+
+let slots = 0;
+/** A fresh memo slot; call once at module load per memoised computation. */
+export function memoSlot(): number {
+  return slots++;
+}
+
+export interface SheetReportInput extends ReportInput {
+  /** 0-based sheet row; omitted → a sheet-level finding (row 0, no cell). */
+  row?: number;
+}
+
+export interface SheetContext {
+  readonly profile: Profile;
+  readonly params: ProfileParams;
+  readonly asOf: DayNumber;
+  readonly lang: Lang;
+  readonly sheet: SheetSnapshot;
+  readonly recognition: Recognition;
+  readonly kind: SheetKind;
+  readonly dataRows: readonly number[];
+  readonly totalsRows: readonly number[];
+  /** The field has a column (table) or a label (form). */
+  hasField(field: FieldKey): boolean;
+  /** Fields mapped on this sheet (columns or form labels). */
+  fields(): readonly FieldKey[];
+  sheetMemo<T>(slot: number, init: () => T): T;
+  /** Position the shared record accessor on a 0-based sheet row and return it (valid until the next call). */
+  record(row: number): RecordContext;
+  report(input: SheetReportInput): void;
+}
+
+export interface WorkbookNoticeInput {
+  messageId: string;
+  params?: Params;
+  severity?: Severity;
+  citation?: Citation | null;
+}
+
+export interface WorkbookContext {
+  readonly profile: Profile;
+  readonly asOf: DayNumber;
+  readonly lang: Lang;
+  readonly snapshot: WorkbookSnapshot;
+  readonly sheets: readonly { sheet: SheetSnapshot; recognition: Recognition }[];
+  notice(input: WorkbookNoticeInput): void;
+}
+
+interface RuleMetaInput {
+  id: string;
+  category: Category;
+  /** Default severity. */
+  severity: Severity;
+  /** What the rule checks, for documentation. */
+  description: Message;
+  /** Sheet kinds it runs on (ignored by workbook rules). */
+  appliesTo: SheetKind[];
+  /** Profiles it runs in; omitted = every profile, including generic (RULES.md "all"). */
+  profiles?: ProfileId[];
+  citation: (profile: Profile) => Citation | null;
+  messages: Record<string, Message>;
+}
+
+export interface RowRuleInput extends RuleMetaInput {
+  scope?: 'row';
+  check(ctx: RecordContext): void;
+}
+export interface SheetRuleInput extends RuleMetaInput {
+  scope: 'sheet';
+  /** 'before' the row pass (e.g. missing columns) or 'after' it (totals, duplicates); default 'after'. */
+  phase?: 'before' | 'after';
+  check(ctx: SheetContext): void;
+}
+export interface WorkbookRuleInput extends RuleMetaInput {
+  scope: 'workbook';
+  check(ctx: WorkbookContext): void;
+}
+
+export type RowRule = RowRuleInput & { scope: 'row' };
+export type SheetRule = SheetRuleInput;
+export type WorkbookRule = WorkbookRuleInput;
+export type Rule = RowRule | SheetRule | WorkbookRule;
+
+const ID = /^(threshold|eligibility|change-limit|deadline|consistency|format|completeness|profile)\/[a-z0-9-]+$/;
+
+/** Declares a rule (ESLint-module style). Validates the metadata once, at module load. */
+export function createRule(def: RowRuleInput): RowRule;
+export function createRule(def: SheetRuleInput): SheetRule;
+export function createRule(def: WorkbookRuleInput): WorkbookRule;
+export function createRule(def: RowRuleInput | SheetRuleInput | WorkbookRuleInput): Rule {
+  if (!ID.test(def.id)) throw new Error(`rule id ${def.id} must read category/name`);
+  if (Object.keys(def.messages).length === 0) throw new Error(`rule ${def.id} has no messages`);
+  for (const [k, m] of Object.entries(def.messages)) {
+    if (!m.zh || !m.en) throw new Error(`rule ${def.id} message ${k} needs zh and en`);
+  }
+  return { ...def, scope: def.scope ?? 'row' } as Rule;
+}
+
+/** Whether a rule runs under a profile (the generic profile runs only rules without a `profiles` list). */
+export function ruleRunsIn(rule: Rule, profile: Profile): boolean {
+  if (profile.rules[rule.id] === 'off') return false;
+  if (rule.profiles === undefined) return true;
+  if (profile.onlyAllProfileRules) return false;
+  return rule.profiles.includes(profile.id);
+}

@@ -1,0 +1,224 @@
+// RULES.md §3: adjustment limits (15% of 概算总投资), over-budget totals, Laizhou's before-procurement rule, Yeji's approval.
+import { exceedsPercent, formatWan, percentString } from '../values/money';
+import { isoFromDay } from '../values/date';
+import { createRule } from './api';
+import type { RecordContext } from './api';
+import { PROJECT_KINDS } from './util';
+import type { FieldKey } from '../types';
+
+/** 概算总投资: 批复概算, else 总投资 (ledgers often keep only one of them). */
+function budget(ctx: RecordContext): { field: FieldKey; cents: number } | null {
+  const a = ctx.amount('approvedBudget');
+  if (a !== null) return { field: 'approvedBudget', cents: a };
+  const t = ctx.amount('totalInvestment');
+  if (t !== null) return { field: 'totalInvestment', cents: t };
+  return null;
+}
+
+/** The adjustment, or null when the row records none. */
+function adjustment(ctx: RecordContext): number | null {
+  if (!ctx.has('adjustment')) return null;
+  const a = ctx.amount('adjustment');
+  return a === null || a === 0 ? null : a;
+}
+
+export const overLimit = createRule({
+  id: 'change-limit/over-15-percent',
+  category: 'change-limit',
+  severity: 'error',
+  description: {
+    zh: '资金调整数额超过概算总投资的15%，不能由建设单位自行调整（恰好15%允许）',
+    en: 'An adjustment over 15% of the approved total cannot be made by the unit itself (exactly 15% is allowed)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: ['wuhan', 'wulong', 'laizhou'],
+  citation: (p) => p.params.changeLimit?.citation ?? null,
+  messages: {
+    overLimit: {
+      zh: '资金调整数额{adjustment}万元超过概算总投资{budget}万元的{percent}%（占{share}），不能由建设单位自行调整，须按规定履行相应手续',
+      en: 'The adjustment {adjustment} exceeds {percent}% of the approved total {budget} (10k yuan; it is {share}); the unit cannot make it alone and must follow the full procedure',
+    },
+  },
+  check(ctx) {
+    const limit = ctx.params.changeLimit;
+    if (limit === null) return;
+    const adj = adjustment(ctx);
+    if (adj === null) return;
+    const b = budget(ctx);
+    if (b === null || b.cents <= 0) return;
+    const abs = Math.abs(adj);
+    if (!exceedsPercent(abs, b.cents, limit.percent)) return;
+    ctx.report({
+      field: 'adjustment',
+      messageId: 'overLimit',
+      params: { adjustment: formatWan(abs), budget: formatWan(b.cents), percent: limit.percent, share: percentString(abs, b.cents) },
+    });
+  },
+});
+
+export const filingRequired = createRule({
+  id: 'change-limit/filing-required',
+  category: 'change-limit',
+  severity: 'info',
+  description: {
+    zh: '在15%以内的调整可由建设单位调整，但须按办法备案（莱州：须在采购前申请）',
+    en: 'An adjustment within 15% may be made by the unit but must be filed as the regulation says (Laizhou: applied for before procurement)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: ['wuhan', 'wulong', 'laizhou'],
+  citation: (p) => p.params.changeLimit?.citation ?? null,
+  messages: {
+    filing: {
+      zh: '资金调整数额{adjustment}万元未超过概算总投资的{percent}%（占{share}）：{filing}',
+      en: 'The adjustment {adjustment} (10k yuan) is within {percent}% of the approved total ({share}): {filing}',
+    },
+  },
+  check(ctx) {
+    const limit = ctx.params.changeLimit;
+    const filing = ctx.params.changeFiling;
+    if (limit === null || filing === null) return;
+    const adj = adjustment(ctx);
+    if (adj === null) return;
+    const b = budget(ctx);
+    if (b === null || b.cents <= 0) return;
+    const abs = Math.abs(adj);
+    if (exceedsPercent(abs, b.cents, limit.percent)) return;
+    ctx.report({
+      field: 'adjustment',
+      messageId: 'filing',
+      params: { adjustment: formatWan(abs), percent: limit.percent, share: percentString(abs, b.cents), filing },
+    });
+  },
+});
+
+export const afterProcurement = createRule({
+  id: 'change-limit/after-procurement',
+  category: 'change-limit',
+  severity: 'error',
+  description: {
+    zh: '莱州：具体建设内容只能在采购前申请调整；采购后调整须履行项目申报和预算调整手续',
+    en: 'Laizhou: content may be adjusted only before procurement; later adjustments need a new application and budget adjustment',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: ['laizhou'],
+  citation: (p) => p.params.adjustBeforeProcurement,
+  messages: {
+    after: {
+      zh: '调整日期{adjusted}晚于采购日期{procured}：采购后不能由建设单位申请调整，须履行项目申报和预算调整手续',
+      en: 'Adjusted on {adjusted}, after procurement on {procured}: the unit can no longer adjust; a new application and budget adjustment are needed',
+    },
+    sameDay: {
+      zh: '调整日期与采购日期同为{adjusted}：调整须在采购前申请，请核对先后',
+      en: 'Adjustment and procurement are both dated {adjusted}: adjustments must precede procurement; please check the order',
+    },
+  },
+  check(ctx) {
+    if (ctx.params.adjustBeforeProcurement === null) return;
+    const adjusted = ctx.date('adjustmentDate');
+    const procured = ctx.date('procurementDate');
+    if (adjusted === null || procured === null) return;
+    if (adjusted > procured) {
+      ctx.report({ field: 'adjustmentDate', messageId: 'after', params: { adjusted: isoFromDay(adjusted), procured: isoFromDay(procured) } });
+    } else if (adjusted === procured) {
+      ctx.report({ field: 'adjustmentDate', messageId: 'sameDay', severity: 'info', params: { adjusted: isoFromDay(adjusted) } });
+    }
+  },
+});
+
+export const needsApproval = createRule({
+  id: 'change-limit/needs-approval',
+  category: 'change-limit',
+  severity: 'warning',
+  description: {
+    zh: '叶集：调整主要建设内容须向区政府申请并向区数据资源管理局备案（无比例限额）',
+    en: 'Yeji: any change of main content needs the district government’s approval and filing with the data bureau (no percentage allowance)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: ['yeji'],
+  citation: (p) => p.params.adjustmentNeedsApproval,
+  messages: {
+    approval: {
+      zh: '该项目有调整（{what}）：须向区政府申请调整，同时向区数据资源管理局备案',
+      en: 'This project was adjusted ({what}): apply to the district government and file with the District Data Resources Bureau',
+    },
+  },
+  check(ctx) {
+    if (ctx.params.adjustmentNeedsApproval === null) return;
+    const adj = adjustment(ctx);
+    if (adj !== null) {
+      ctx.report({ field: 'adjustment', messageId: 'approval', params: { what: { zh: `调整金额${formatWan(adj)}万元`, en: `adjustment ${formatWan(adj)}` } } });
+      return;
+    }
+    const total = ctx.amount('adjustedTotal');
+    const b = ctx.amount('approvedBudget');
+    if (total !== null && b !== null && total !== b) {
+      ctx.report({
+        field: 'adjustedTotal',
+        messageId: 'approval',
+        params: { what: { zh: `调整后总投资${formatWan(total)}万元，批复概算${formatWan(b)}万元`, en: `total after adjustment ${formatWan(total)}, approved ${formatWan(b)}` } },
+      });
+    }
+  },
+});
+
+export const exceedsApprovedBudget = createRule({
+  id: 'change-limit/exceeds-approved-budget',
+  category: 'change-limit',
+  severity: 'error',
+  description: {
+    zh: '调整后总投资超过批复概算（超概算），各办法均不允许建设单位自行调整',
+    en: 'The total after adjustment exceeds the approved budget estimate, which no regulation lets the unit do by itself',
+  },
+  appliesTo: PROJECT_KINDS,
+  citation: (p) => p.params.budgetCitation,
+  messages: {
+    over: {
+      zh: '调整后总投资{adjusted}万元超过批复概算{budget}万元（超出{excess}万元）',
+      en: 'The total after adjustment {adjusted} exceeds the approved budget {budget} by {excess} (10k yuan)',
+    },
+  },
+  check(ctx) {
+    const adjusted = ctx.amount('adjustedTotal');
+    if (adjusted === null) return;
+    const b = ctx.amount('approvedBudget');
+    if (b === null || adjusted <= b) return;
+    ctx.report({ field: 'adjustedTotal', messageId: 'over', params: { adjusted: formatWan(adjusted), budget: formatWan(b), excess: formatWan(adjusted - b) } });
+  },
+});
+
+const AGAINST: Partial<Record<FieldKey, { zh: string; en: string }>> = {
+  totalInvestment: { zh: '总投资', en: 'total investment' },
+  approvedBudget: { zh: '批复概算', en: 'approved budget' },
+};
+
+export const investedExceedsTotal = createRule({
+  id: 'consistency/invested-exceeds-total',
+  category: 'consistency',
+  severity: 'error',
+  description: {
+    zh: '已投资超过总投资（没有总投资时与批复概算比较）',
+    en: 'Invested to date exceeds the total investment (or the approved budget where there is no total)',
+  },
+  appliesTo: PROJECT_KINDS,
+  citation: () => null,
+  messages: {
+    over: {
+      zh: '已投资{invested}万元超过{against}{total}万元',
+      en: 'Invested to date {invested} exceeds the {against} {total} (10k yuan)',
+    },
+  },
+  check(ctx) {
+    const invested = ctx.amount('invested');
+    if (invested === null) return;
+    let field: FieldKey = 'totalInvestment';
+    let total = ctx.amount('totalInvestment');
+    if (total === null && !(ctx.has('totalInvestment') && !ctx.isEmpty('totalInvestment'))) {
+      field = 'approvedBudget';
+      total = ctx.amount('approvedBudget');
+    }
+    if (total === null || invested <= total) return;
+    ctx.report({ field: 'invested', messageId: 'over', params: { invested: formatWan(invested), against: AGAINST[field] as { zh: string; en: string }, total: formatWan(total) } });
+  },
+});
+
+export const CHANGE_LIMIT_RULES = [overLimit, filingRequired, afterProcurement, needsApproval, exceedsApprovedBudget, investedExceedsTotal];

@@ -1,0 +1,301 @@
+// RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
+import type { ComputedKey, FieldKey } from '../types';
+import { checkProgressReportDate, computeDeadlines, declarationDue } from '../deadlines';
+import type { DeadlineInputs, DeadlineResult } from '../deadlines';
+import { cite } from '../regulations';
+import { isoFromDay, ymdFromDay } from '../values/date';
+import { createRule, memoSlot } from './api';
+import type { RecordContext } from './api';
+import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
+
+const DATE_INPUTS = [
+  'reportDate',
+  'startDate',
+  'completionDate',
+  'preliminaryAcceptanceDate',
+  'acceptanceDate',
+  'operationDate',
+  'selfEvaluationDate',
+  'performanceReportDate',
+  'acceptanceApplicationDate',
+  'standardPublishedDate',
+] as const satisfies readonly (keyof DeadlineInputs & FieldKey)[];
+
+const RESULTS = memoSlot();
+
+/** The record's deadlines (memoised: five rules read them). */
+function deadlines(ctx: RecordContext): DeadlineResult[] {
+  return ctx.memo(RESULTS, () => {
+    const inputs: DeadlineInputs = {};
+    let any = false;
+    for (const f of DATE_INPUTS) {
+      if (!ctx.has(f)) continue;
+      const d = ctx.date(f);
+      if (d !== null) {
+        inputs[f] = d;
+        any = true;
+      }
+    }
+    const p = ctx.period('period');
+    if (p !== null) {
+      inputs.period = { start: p.start, end: p.end };
+      any = true;
+    }
+    if (!any) return [];
+    const base = projectAmount(ctx);
+    if (base !== null) inputs.investmentCents = base.cents;
+    const type = [ctx.display('projectType'), ctx.display('remark')].filter((s) => s !== '').join(' ');
+    if (type !== '') inputs.projectType = type;
+    return computeDeadlines(ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
+  });
+}
+
+/** Where a deadline finding goes: the event's cell when the sheet has that column, else the last input's cell. */
+function placeOf(ctx: RecordContext, r: DeadlineResult): FieldKey | undefined {
+  if (r.eventField !== undefined && ctx.has(r.eventField)) return r.eventField;
+  for (let i = r.basis.length - 1; i >= 0; i--) if (ctx.has(r.basis[i])) return r.basis[i];
+  return undefined;
+}
+
+function eventLabel(r: DeadlineResult) {
+  return r.eventField !== undefined ? fieldLabel(r.eventField) : { zh: '相应事项', en: 'the event' };
+}
+
+// declarationDue has its own rule (a late declaration is a warning citing 第六条 and 第八条, not an overdue duty).
+const OWN_RULE: ReadonlySet<ComputedKey> = new Set<ComputedKey>(['declarationDue']);
+
+export const schedule = createRule({
+  id: 'deadline/schedule',
+  category: 'deadline',
+  severity: 'info',
+  description: {
+    zh: '按办法计算各项期限（计算列）：申报截止、进度报送、绩效评价、验收、自评价、标准发布、免费运维期',
+    en: 'Computes the regulation’s deadlines into computed columns: declaration, progress reports, performance reports, acceptance, self-evaluation, standards, free maintenance',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: () => null,
+  messages: {
+    computed: { zh: '{deadline}：{due}', en: '{deadline}: {due}' },
+  },
+  check(ctx) {
+    for (const r of deadlines(ctx)) ctx.compute(r.key, r.iso, 'date', r.provisional);
+  },
+});
+
+export const overdue = createRule({
+  id: 'deadline/overdue',
+  category: 'deadline',
+  severity: 'error',
+  description: { zh: '期限已过且未记录相应事项：已逾期', en: 'A deadline has passed with its event not recorded: overdue' },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: () => null,
+  messages: {
+    overdue: {
+      zh: '已逾期：{deadline}为{due}，截至{asOf}未记录{event}',
+      en: 'Overdue: {deadline} was {due}; by {asOf} no {event} is recorded',
+    },
+  },
+  check(ctx) {
+    for (const r of deadlines(ctx)) {
+      if (r.status !== 'overdue' || OWN_RULE.has(r.key)) continue;
+      ctx.report({
+        field: placeOf(ctx, r),
+        messageId: 'overdue',
+        citation: r.citation,
+        params: { deadline: computedLabel(r.key), due: r.iso, asOf: isoFromDay(ctx.asOf), event: eventLabel(r) },
+      });
+    }
+  },
+});
+
+export const dueSoon = createRule({
+  id: 'deadline/due-soon',
+  category: 'deadline',
+  severity: 'warning',
+  description: { zh: '30天内到期：即将到期', en: 'Due within 30 days' },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: () => null,
+  messages: {
+    dueSoon: {
+      zh: '即将到期：{deadline}为{due}，距{asOf}还有{days}天',
+      en: 'Due soon: {deadline} is {due}, {days} days after {asOf}',
+    },
+  },
+  check(ctx) {
+    for (const r of deadlines(ctx)) {
+      if (r.status !== 'due-soon' || OWN_RULE.has(r.key)) continue;
+      ctx.report({
+        field: placeOf(ctx, r),
+        messageId: 'dueSoon',
+        citation: r.citation,
+        params: { deadline: computedLabel(r.key), due: r.iso, asOf: isoFromDay(ctx.asOf), days: r.day - ctx.asOf },
+      });
+    }
+  },
+});
+
+export const doneLate = createRule({
+  id: 'deadline/done-late',
+  category: 'deadline',
+  severity: 'warning',
+  description: { zh: '事项已完成但晚于期限', en: 'The event is recorded, but after its deadline' },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: () => null,
+  messages: {
+    late: {
+      zh: '{event}{done}晚于{deadline}{due}',
+      en: '{event} on {done} was later than the {deadline}, {due}',
+    },
+  },
+  check(ctx) {
+    for (const r of deadlines(ctx)) {
+      if (r.late !== true || r.eventField === undefined || OWN_RULE.has(r.key)) continue;
+      const done = ctx.date(r.eventField);
+      ctx.report({
+        field: placeOf(ctx, r),
+        messageId: 'late',
+        citation: r.citation,
+        params: { event: eventLabel(r), done: done !== null ? isoFromDay(done) : '', deadline: computedLabel(r.key), due: r.iso },
+      });
+    }
+  },
+});
+
+export const selfEvaluationEarly = createRule({
+  id: 'deadline/self-evaluation-early',
+  category: 'deadline',
+  severity: 'warning',
+  description: {
+    zh: '绩效自评价早于投入运行后12个月的窗口（武汉第二十二条、武隆第三十条）',
+    en: 'Self-evaluation recorded before the window opening 12 months after operation (Wuhan art. 22, Wulong art. 30)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: () => null,
+  messages: {
+    early: {
+      zh: '绩效自评价日期{done}早于{from}：应在投入运行后12至24个月内开展',
+      en: 'Self-evaluation on {done} is before {from}: it belongs 12 to 24 months after operation starts',
+    },
+  },
+  check(ctx) {
+    for (const r of deadlines(ctx)) {
+      if (r.early !== true) continue;
+      const done = ctx.date('selfEvaluationDate');
+      ctx.report({ field: 'selfEvaluationDate', messageId: 'early', citation: r.citation, params: { done: done !== null ? isoFromDay(done) : '', from: r.iso } });
+    }
+  },
+});
+
+const SAID = memoSlot();
+
+export const provisionalSchedule = createRule({
+  id: 'deadline/provisional-schedule',
+  category: 'deadline',
+  severity: 'info',
+  description: {
+    zh: '期限所在年份的节假日安排不在数据中：工作日按周一至周五推算（每张表提示一次）',
+    en: 'A deadline falls in a year whose holiday schedule is not in the data: working days counted Monday–Friday (said once per sheet)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: () => null,
+  messages: {
+    provisional: {
+      zh: '{year}年的国务院节假日安排不在数据中，涉及工作日的期限暂按周一至周五推算，标为“暂定”，安排公布后请更新',
+      en: 'The State Council holiday schedule for {year} is not in the data; working-day deadlines are counted Monday–Friday and marked provisional until it is published',
+    },
+  },
+  check(ctx) {
+    const state = ctx.sheetMemo(SAID, () => ({ said: false }));
+    if (state.said) return;
+    let day: number | null = null;
+    let field: FieldKey | undefined;
+    for (const r of deadlines(ctx)) {
+      if (r.provisional) {
+        day = r.day;
+        field = placeOf(ctx, r);
+        break;
+      }
+    }
+    if (day === null && ctx.profile.id === 'yeji' && ctx.sheetKind !== 'declaration') {
+      const rd = ctx.date('reportDate');
+      const w = rd !== null ? checkProgressReportDate(ctx.profile.id, rd) : null;
+      if (w !== null && w.provisional) {
+        day = w.windowEnd;
+        field = 'reportDate';
+      }
+    }
+    if (day === null) return;
+    state.said = true;
+    ctx.report({ field, messageId: 'provisional', params: { year: ymdFromDay(day)[0] } });
+  },
+});
+
+export const reportDateWindow = createRule({
+  id: 'deadline/report-date-window',
+  category: 'deadline',
+  severity: 'warning',
+  description: {
+    zh: '叶集：进度情况表应在每季度第一个月的前5个工作日内填报',
+    en: 'Yeji: progress reports are due in the first 5 working days of each quarter’s first month',
+  },
+  appliesTo: PROGRESS_KINDS,
+  profiles: ['yeji'],
+  citation: () => cite('yeji', '第十五条'),
+  messages: {
+    outside: {
+      zh: '填报日期{date}不在报送期内：应在{start}至{end}（本季度第一个月的前5个工作日）填报',
+      en: 'Report date {date} is outside the reporting window {start} to {end} (first 5 working days of the quarter’s first month)',
+    },
+  },
+  check(ctx) {
+    const d = ctx.date('reportDate');
+    if (d === null) return;
+    // 第十五条 binds projects of more than 6 months or spanning years; a shorter one-year period owes no reports.
+    const p = ctx.period('period');
+    if (p !== null && p.start.year === p.end.year && p.end.month - p.start.month + 1 <= 6) return;
+    const w = checkProgressReportDate(ctx.profile.id, d);
+    if (w === null || w.ok) return;
+    ctx.report({
+      field: 'reportDate',
+      messageId: 'outside',
+      citation: w.citation,
+      params: { date: isoFromDay(d), start: isoFromDay(w.windowStart), end: isoFromDay(w.windowEnd) },
+    });
+  },
+});
+
+const DECLARATION_LATE = cite('yeji', '第六条、第八条');
+
+export const declarationLate = createRule({
+  id: 'deadline/declaration-late',
+  category: 'deadline',
+  severity: 'warning',
+  description: {
+    zh: '叶集：下一年度项目应于每年10月份前申报；逾期的须按程序报批后增列',
+    en: 'Yeji: next year’s projects are declared before October; a late one is added only through the approval procedure',
+  },
+  appliesTo: ['declaration'],
+  profiles: ['yeji'],
+  citation: () => DECLARATION_LATE,
+  messages: {
+    late: {
+      zh: '{year}年度项目的申报截止为{due}，参考日期{asOf}已过：须按程序报批后增列入年度计划',
+      en: 'Projects for {year} were due for declaration by {due}; the reference date {asOf} is later: it can only be added through the approval procedure',
+    },
+  },
+  check(ctx) {
+    const p = ctx.period('period');
+    if (p === null) return;
+    const due = declarationDue(ctx.profile.id, p.start.year);
+    if (due === null || ctx.asOf <= due.day) return;
+    ctx.report({ field: 'period', messageId: 'late', params: { year: p.start.year, due: isoFromDay(due.day), asOf: isoFromDay(ctx.asOf) } });
+  },
+});
+
+export const DEADLINE_RULES = [schedule, overdue, dueSoon, doneLate, selfEvaluationEarly, provisionalSchedule, reportDateWindow, declarationLate];

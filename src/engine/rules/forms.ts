@@ -1,0 +1,618 @@
+// RULES.md §5: how the 附件1 申报表 / 附件2 进度情况表 must be filled — completeness, formats and the sums that must agree.
+import type { FieldKey, SheetKind } from '../types';
+import { cite } from '../regulations';
+import { looksLikeYuan } from '../values/amount';
+import { formatWan } from '../values/money';
+import { createRule, memoSlot } from './api';
+import type { Message, RecordContext } from './api';
+import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_LABELS, SUMMED_FIELDS, fieldIndex } from './fields';
+import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
+
+const FORM1 = (note: string) => cite('yeji', `附件1${note}`);
+const FORM2 = (note: string) => cite('yeji', `附件2${note}`);
+
+function formCitation(kind: SheetKind) {
+  return kind === 'declaration' ? FORM1('《六安市叶集区政务信息化项目申报表》') : PROGRESS_KINDS.includes(kind) ? FORM2('《六安市叶集区政务信息化项目进度情况表》') : null;
+}
+
+// ---- completeness ---------------------------------------------------------------------------------------------
+
+const REQUIRED: Record<SheetKind, FieldKey[]> = {
+  declaration: ['unit', 'projectName', 'investment', 'owner', 'contact'],
+  'progress-form': ['unit', 'owner', 'reportDate', 'contact', 'projectName', 'content', 'builder', 'progress', 'totalInvestment', 'invested'],
+  'progress-table': ['projectName'],
+  expense: ['item', 'amount'],
+  unknown: [],
+};
+
+function joinLabels(fields: FieldKey[]): Message {
+  return { zh: fields.map((f) => FIELD_LABELS[f].zh).join('、'), en: fields.map((f) => FIELD_LABELS[f].en).join(', ') };
+}
+
+export const requiredColumn = createRule({
+  id: 'completeness/required-column',
+  scope: 'sheet',
+  phase: 'before',
+  category: 'completeness',
+  severity: 'error',
+  description: {
+    zh: '表中缺少必填的列（表单缺少必填栏目），每张表只提示一次',
+    en: 'A required column (a form’s required label) is missing; said once per sheet',
+  },
+  appliesTo: ['declaration', 'progress-table', 'progress-form', 'expense'],
+  citation: () => null,
+  messages: {
+    missingColumns: { zh: '表中没有找到必填列：{fields}', en: 'Required columns not found: {fields}' },
+    missingLabels: { zh: '表单中没有找到必填栏目：{fields}', en: 'Required form fields not found: {fields}' },
+  },
+  check(ctx) {
+    const missing = REQUIRED[ctx.kind].filter((f) => !ctx.hasField(f));
+    const form = ctx.kind === 'progress-form';
+    if (form && !ctx.hasField('phone') && !ctx.hasField('mobile')) missing.push('phone');
+    if (missing.length === 0) return;
+    ctx.report({ messageId: form ? 'missingLabels' : 'missingColumns', params: { fields: joinLabels(missing) }, citation: formCitation(ctx.kind) });
+  },
+});
+
+const UNFILLED_DATE = /^年月日$/;
+/** Empty, or the printed form's "年  月  日" left as it was. */
+function blank(ctx: RecordContext, f: FieldKey): boolean {
+  if (ctx.isEmpty(f)) return true;
+  return f === 'reportDate' && UNFILLED_DATE.test(ctx.text(f));
+}
+
+export const requiredField = createRule({
+  id: 'completeness/required-field',
+  category: 'completeness',
+  severity: 'error',
+  description: {
+    zh: '必填项为空：申报表的建设单位、项目名称、项目投资（须大于0）、负责人、联系人；进度情况表的各栏目',
+    en: 'A required value is empty: unit, project name, investment (> 0), person in charge and contact on declarations; the form’s fields on progress reports',
+  },
+  appliesTo: ['declaration', 'progress-table', 'progress-form', 'expense'],
+  citation: () => null,
+  messages: {
+    missing: { zh: '{field}未填写', en: '{field} is empty' },
+    missingPhone: { zh: '电话和手机都未填写', en: 'Neither telephone nor mobile is filled in' },
+    notPositive: { zh: '项目投资应大于0，实为{amount}万元', en: 'Project investment must be above 0; it is {amount}' },
+  },
+  check(ctx) {
+    const kind = ctx.sheetKind;
+    const citation = formCitation(kind);
+    for (const f of REQUIRED[kind]) {
+      if (ctx.has(f) && blank(ctx, f)) ctx.report({ field: f, messageId: 'missing', params: { field: fieldLabel(f) }, citation });
+    }
+    if (kind === 'progress-form' && (ctx.has('phone') || ctx.has('mobile'))) {
+      const phoneEmpty = !ctx.has('phone') || ctx.isEmpty('phone');
+      const mobileEmpty = !ctx.has('mobile') || ctx.isEmpty('mobile');
+      if (phoneEmpty && mobileEmpty) ctx.report({ field: ctx.has('phone') ? 'phone' : 'mobile', messageId: 'missingPhone', citation });
+    }
+    if (kind === 'declaration') {
+      const inv = ctx.amount('investment');
+      if (inv === 0) ctx.report({ field: 'investment', messageId: 'notPositive', params: { amount: formatWan(inv) }, citation });
+    }
+  },
+});
+
+// 附件2 说明2: 每个项目的建设进度要填写预计完成时间 — a date, a month, a season or 预计…完成; a finished project may say so.
+const COMPLETION_TIME = new RegExp(
+  [
+    '(?:\\d{2,4}|[〇零一二三四五六七八九十两]{2,4})年(?:底|末|内|前|初|中|\\d{1,2}月|[一二三四五六七八九十]{1,3}月|上半年|下半年|第?[一二三四1-4]季度|.{0,8}?(?:完成|完工|建成|竣工|上线|交付|验收))',
+    '\\d{4}[.\\-/]\\d{1,2}',
+    '\\d{1,2}月(?:底|末|份|前|初|中|中旬|上旬|下旬|\\d{1,2}[日号])?',
+    '(?:今|明|后|本)年',
+    '年底|年末|年内|上半年|下半年|第?[一二三四1-4]季度',
+    '预计.{0,20}?(?:完成|完工|建成|竣工|上线|交付|验收)',
+    '(?:完成|完工|建成|竣工|上线|交付)(?:时间|日期)',
+    '已(?:竣工|验收|建成|上线|交付|全部完成|完成全部)',
+    '已完成[。.]?$',
+  ].join('|'),
+);
+
+export const progressCompletionTime = createRule({
+  id: 'completeness/progress-completion-time',
+  category: 'completeness',
+  severity: 'warning',
+  description: {
+    zh: '建设进度须写明预计完成时间（附件2说明2）',
+    en: 'Construction progress must state the expected completion time (Annex 2, note 2)',
+  },
+  appliesTo: PROGRESS_KINDS,
+  citation: () => FORM2('说明2'),
+  messages: {
+    noTime: {
+      zh: '建设进度“{text}”没有写明预计完成时间（如“预计2025年6月完成”）',
+      en: 'Construction progress "{text}" does not give the expected completion time (e.g. "expected to finish June 2025")',
+    },
+  },
+  check(ctx) {
+    if (!ctx.has('progress')) return;
+    const t = ctx.text('progress');
+    if (t === '' || COMPLETION_TIME.test(t)) return;
+    if (ctx.has('completionDate') && ctx.date('completionDate') !== null) return;
+    const shown = ctx.display('progress');
+    ctx.report({ field: 'progress', messageId: 'noTime', params: { text: shown.length > 40 ? shown.slice(0, 40) + '…' : shown } });
+  },
+});
+
+// ---- consistency ----------------------------------------------------------------------------------------------
+
+const FUNDS: FieldKey[] = ['fundFiscal', 'fundLoan', 'fundSelf', 'fundOther'];
+
+export const fundingSum = createRule({
+  id: 'consistency/funding-sum',
+  category: 'consistency',
+  severity: 'error',
+  description: {
+    zh: '财政资金＋银行贷款＋自筹＋其他＝项目投资（精确到0.01万元）',
+    en: 'Fiscal + loans + self-raised + other = project investment (to 0.01 of 10k yuan)',
+  },
+  appliesTo: PROJECT_KINDS,
+  citation: () => FORM1('《六安市叶集区政务信息化项目申报表》资金筹措'),
+  messages: {
+    mismatch: {
+      zh: '资金筹措合计{sum}万元与项目投资{investment}万元不一致（差{diff}万元）',
+      en: 'The funding sources add up to {sum}, not the project investment {investment} (difference {diff}, 10k yuan)',
+    },
+    noFunding: {
+      zh: '项目投资{investment}万元，但资金筹措各栏都未填写',
+      en: 'Project investment is {investment} (10k yuan) but no funding source is filled in',
+    },
+  },
+  check(ctx) {
+    const inv = ctx.amount('investment');
+    if (inv === null) return;
+    let sum = 0;
+    let present = 0;
+    let mapped = 0;
+    for (const f of FUNDS) {
+      if (!ctx.has(f)) continue;
+      mapped++;
+      const r = ctx.amountResult(f);
+      if (r === null) continue;
+      if (r.ok) {
+        sum += r.cents;
+        present++;
+      } else if (r.reason !== 'empty') {
+        return; // unreadable: reported by format rules; a sum would be a guess
+      }
+    }
+    if (mapped === 0) return;
+    if (present === 0) {
+      if (inv !== 0) ctx.report({ field: 'investment', messageId: 'noFunding', severity: 'warning', params: { investment: formatWan(inv) } });
+      return;
+    }
+    if (sum === inv) return;
+    ctx.report({ field: 'investment', messageId: 'mismatch', params: { sum: formatWan(sum), investment: formatWan(inv), diff: formatWan(sum - inv) } });
+  },
+});
+
+const TOTALS_CITATION = FORM1('《六安市叶集区政务信息化项目申报表》合计');
+
+/** Number of entries of sorted `a` below x. */
+function countBelow(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const totalsRow = createRule({
+  id: 'consistency/totals-row',
+  scope: 'sheet',
+  phase: 'after',
+  category: 'consistency',
+  severity: 'error',
+  description: {
+    zh: '合计行等于所合计各行之和（逐列、精确到0.01万元）；模板把合计行放在数据之上的，与其下各行比较',
+    en: 'The totals row equals the sum of its rows, column by column, to 0.01; where the template puts it above the data, the rows below',
+  },
+  appliesTo: ['declaration', 'progress-table', 'expense'],
+  citation: () => null,
+  messages: {
+    mismatch: {
+      zh: '合计行{field}为{total}万元，与各行之和{sum}万元不一致（差{diff}万元）',
+      en: 'The totals row shows {total} for {field}, but the rows add up to {sum} (difference {diff}, 10k yuan)',
+    },
+  },
+  check(ctx) {
+    const totals = [...ctx.totalsRows].sort((a, b) => a - b);
+    if (totals.length === 0) return;
+    const fields = SUMMED_FIELDS.filter((f) => ctx.hasField(f));
+    if (fields.length === 0) return;
+    const data = [...ctx.dataRows].sort((a, b) => a - b);
+    const n = data.length;
+    if (n === 0) return;
+    // Prefix sums per field (and of unreadable cells, which make a segment unsummable).
+    const sums = fields.map(() => new Float64Array(n + 1));
+    const bad = fields.map(() => new Int32Array(n + 1));
+    for (let k = 0; k < n; k++) {
+      const rec = ctx.record(data[k]);
+      for (let j = 0; j < fields.length; j++) {
+        const r = rec.amountResult(fields[j]);
+        let add = 0;
+        let unreadable = 0;
+        if (r !== null) {
+          if (r.ok) add = r.cents;
+          else if (r.reason !== 'empty') unreadable = 1;
+        }
+        sums[j][k + 1] = sums[j][k] + add;
+        bad[j][k + 1] = bad[j][k] + unreadable;
+      }
+    }
+    for (let ti = 0; ti < totals.length; ti++) {
+      const t = totals[ti];
+      const a = countBelow(data, t);
+      const b = ti > 0 ? countBelow(data, totals[ti - 1]) : 0;
+      // Rows this total covers: those since the previous total; with none (a template 合计 above the data), the rows
+      // below it up to the next total.
+      const [from, to] = a > b ? [b, a] : [a, ti + 1 < totals.length ? countBelow(data, totals[ti + 1]) : n];
+      if (from === to) continue;
+      const rec = ctx.record(t);
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j];
+        const shown = rec.amount(f);
+        if (shown === null) continue;
+        if (bad[j][to] - bad[j][from] > 0) continue;
+        const seg = sums[j][to] - sums[j][from];
+        // A grand total under subtotals sums every data row above it.
+        if (shown === seg || (a > b && shown === sums[j][a] && bad[j][a] === 0)) continue;
+        ctx.report({
+          row: t,
+          field: f,
+          messageId: 'mismatch',
+          citation: ctx.kind === 'declaration' ? TOTALS_CITATION : null,
+          params: { field: fieldLabel(f), total: formatWan(shown), sum: formatWan(seg), diff: formatWan(shown - seg) },
+        });
+      }
+    }
+  },
+});
+
+const SEEN = memoSlot();
+
+export const duplicateProjectName = createRule({
+  id: 'consistency/duplicate-project-name',
+  category: 'consistency',
+  severity: 'warning',
+  description: { zh: '同一张表中项目名称重复', en: 'The same project name twice in one sheet' },
+  appliesTo: ['declaration', 'progress-table'],
+  citation: () => null,
+  messages: {
+    duplicate: { zh: '项目名称“{name}”与第{first}行重复', en: 'Project name "{name}" repeats row {first}' },
+  },
+  check(ctx) {
+    if (!ctx.has('projectName')) return;
+    const name = ctx.text('projectName');
+    if (name === '') return;
+    const seen = ctx.sheetMemo(SEEN, () => new Map<string, number>());
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, ctx.row + 1);
+      return;
+    }
+    ctx.report({ field: 'projectName', messageId: 'duplicate', params: { name: ctx.display('projectName'), first } });
+  },
+});
+
+// ---- formats --------------------------------------------------------------------------------------------------
+
+const DESCRIPTION_MAX = 200;
+const WS = /\s+/g;
+
+/** Characters as a reader counts them: code points, whitespace left out. */
+function charCount(s: string): number {
+  const t = s.replace(WS, '');
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+export const descriptionLength = createRule({
+  id: 'format/description-length',
+  category: 'format',
+  severity: 'warning',
+  description: { zh: '项目简要说明字数控制在200字以内（附件1说明2）', en: 'The brief description stays within 200 characters (Annex 1, note 2)' },
+  appliesTo: ['declaration'],
+  citation: () => FORM1('说明2'),
+  messages: {
+    tooLong: { zh: '项目简要说明{count}字，超过200字', en: 'The brief description has {count} characters, over 200' },
+  },
+  check(ctx) {
+    if (!ctx.has('description')) return;
+    const s = ctx.display('description');
+    if (s.length <= DESCRIPTION_MAX) return; // UTF-16 length bounds the count from above
+    const n = charCount(s);
+    if (n > DESCRIPTION_MAX) ctx.report({ field: 'description', messageId: 'tooLong', params: { count: n } });
+  },
+});
+
+export const period = createRule({
+  id: 'format/period',
+  category: 'format',
+  severity: 'warning',
+  description: {
+    zh: '建设年度按“XX年XX月至XX年XX月”填写，起始不晚于结束（附件1说明3；常见写法可接受）',
+    en: 'The construction period reads "YYYY年MM月至YYYY年MM月" with start ≤ end (Annex 1, note 3; common variants accepted)',
+  },
+  appliesTo: PROJECT_KINDS,
+  citation: () => FORM1('说明3'),
+  messages: {
+    unreadable: { zh: '建设年度“{value}”无法识别，应填写为“XX年XX月至XX年XX月”', en: 'Construction period "{value}" cannot be read; write it as "YYYY年MM月至YYYY年MM月"' },
+    startAfterEnd: { zh: '建设年度“{value}”的开始晚于结束', en: 'Construction period "{value}" starts after it ends' },
+  },
+  check(ctx) {
+    const r = ctx.periodResult('period');
+    if (r === null || r.ok || r.reason === 'empty') return;
+    if (typeof ctx.raw('period') === 'object' && ctx.raw('period') !== null) return; // error value: its own rule
+    if (r.reason === 'start-after-end') ctx.report({ field: 'period', messageId: 'startAfterEnd', severity: 'error', params: { value: ctx.display('period') } });
+    else ctx.report({ field: 'period', messageId: 'unreadable', params: { value: ctx.display('period') } });
+  },
+});
+
+const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/;
+const LANDLINE = /^(?:\+?86-?)?(?:\(0\d{2,3}\)|0\d{2,3}-?)\d{7,8}(?:(?:-|转|ext\.?|x)\d{1,6})?$/i;
+const SERVICE = /^(?:400|800)-?\d{3}-?\d{4}$|^1\d{4}$/;
+const LOCAL = /^\d{7,8}(?:(?:-|转)\d{1,6})?$/;
+const LOST_ZERO = /^[1-9]\d{9,11}$/;
+const PHONE_SEPARATORS = /[,，;；、/／\n]+|\s{2,}/;
+// Labels people write next to numbers: 手机：…, …（办）, Tel:
+const PHONE_NOISE = /[（(][^0-9（）()]*[）)]|(?:电话|手机|座机|办公室?|传真|tel|mobile|fax)[:：]?/gi;
+const EMPTY_MARK = /^(?:无|-+|—+|\/|暂无)$/;
+
+type PhoneKind = 'mobile' | 'landline' | 'local' | 'invalid';
+function phoneKind(part: string): PhoneKind {
+  const s = part.normalize('NFKC').replace(PHONE_NOISE, '').replace(/\s+/g, '').replace(/[－—–]/g, '-');
+  if (MOBILE.test(s)) return 'mobile';
+  if (LANDLINE.test(s) || SERVICE.test(s)) return 'landline';
+  if (LOCAL.test(s)) return 'local';
+  return 'invalid';
+}
+
+const PHONE_FIELDS: FieldKey[] = ['phone', 'mobile', 'fax'];
+
+export const phone = createRule({
+  id: 'format/phone',
+  category: 'format',
+  severity: 'warning',
+  description: {
+    zh: '联系电话、手机、传真应像大陆号码：带区号的固定电话或11位手机号',
+    en: 'Telephone, mobile and fax look like mainland numbers: a landline with area code or an 11-digit mobile',
+  },
+  appliesTo: PROJECT_KINDS,
+  citation: () => null,
+  messages: {
+    invalid: { zh: '{field}“{value}”不像有效的电话号码（固定电话须带区号，手机为11位）', en: '{field} "{value}" does not look like a phone number (landlines need an area code; mobiles have 11 digits)' },
+    noAreaCode: { zh: '{field}“{value}”缺少区号', en: '{field} "{value}" lacks the area code' },
+    lostZero: { zh: '{field}“{value}”像是区号前的0因数字格式丢失了，请把单元格设为文本', en: '{field} "{value}" looks like a landline whose leading 0 was lost to a number format; format the cell as text' },
+    notMobile: { zh: '手机“{value}”不是11位手机号', en: 'Mobile "{value}" is not an 11-digit mobile number' },
+  },
+  check(ctx) {
+    for (const f of PHONE_FIELDS) {
+      if (!ctx.has(f)) continue;
+      const v = ctx.raw(f);
+      if (v === null || typeof v === 'object' || typeof v === 'boolean') continue;
+      const shown = typeof v === 'number' ? String(v) : v.trim();
+      if (shown === '' || EMPTY_MARK.test(shown)) continue;
+      if (typeof v === 'number' && LOST_ZERO.test(shown) && !MOBILE.test(shown)) {
+        ctx.report({ field: f, messageId: 'lostZero', params: { field: fieldLabel(f), value: shown } });
+        continue;
+      }
+      const whole = phoneKind(shown);
+      const kinds = whole !== 'invalid' ? [whole] : shown.split(PHONE_SEPARATORS).filter((p) => p.trim() !== '').map(phoneKind);
+      // "0564 1234567 13800000000": a single space may separate numbers as well as the area code.
+      if (kinds.includes('invalid') && whole === 'invalid') {
+        const bySpace = shown.split(/\s+/).filter((p) => p !== '').map(phoneKind);
+        if (!bySpace.includes('invalid') && !bySpace.includes('local')) kinds.splice(0, kinds.length, ...bySpace);
+      }
+      if (kinds.includes('invalid')) {
+        ctx.report({ field: f, messageId: 'invalid', params: { field: fieldLabel(f), value: shown } });
+      } else if (f === 'mobile' && !kinds.includes('mobile')) {
+        ctx.report({ field: f, messageId: 'notMobile', params: { value: shown } });
+      } else if (kinds.includes('local')) {
+        ctx.report({ field: f, messageId: 'noAreaCode', params: { field: fieldLabel(f), value: shown } });
+      }
+    }
+  },
+});
+
+const EMAIL = /^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/;
+const EMAIL_SEPARATORS = /[,;、/]+/;
+
+export const email = createRule({
+  id: 'format/email',
+  category: 'format',
+  severity: 'warning',
+  description: { zh: '电子邮箱应像邮件地址', en: 'The email looks like an address' },
+  appliesTo: PROJECT_KINDS,
+  citation: () => null,
+  messages: {
+    invalid: { zh: '电子邮箱“{value}”不像有效的邮件地址', en: 'Email "{value}" does not look like an address' },
+  },
+  check(ctx) {
+    if (!ctx.has('email')) return;
+    const t = ctx.text('email'); // NFKC: full-width ＠ and letters become ASCII
+    if (t === '' || EMPTY_MARK.test(t)) return;
+    if (typeof ctx.raw('email') === 'object') return;
+    if (EMAIL.test(t)) return;
+    const parts = t.split(EMAIL_SEPARATORS).filter((p) => p !== '');
+    if (parts.length > 1 && parts.every((p) => EMAIL.test(p))) return;
+    ctx.report({ field: 'email', messageId: 'invalid', params: { value: ctx.display('email') } });
+  },
+});
+
+const IS_AMOUNT = new Uint8Array(FIELD_COUNT);
+for (const f of AMOUNT_FIELDS) IS_AMOUNT[fieldIndex(f)] = 1;
+const IS_DATE = new Uint8Array(FIELD_COUNT);
+for (const f of DATE_FIELDS) IS_DATE[fieldIndex(f)] = 1;
+// Prices can be in 元 while amounts are in 万元; 调整金额 may be negative (money moved out).
+const NO_YUAN_CHECK = new Set<FieldKey>(['unitPrice']);
+const MAY_BE_NEGATIVE = new Set<FieldKey>(['adjustment']);
+
+const ALL_CHECKED: SheetKind[] = ['declaration', 'progress-table', 'progress-form', 'expense'];
+
+export const amountInYuan = createRule({
+  id: 'format/amount-in-yuan',
+  category: 'format',
+  severity: 'warning',
+  description: {
+    zh: '万元列中出现100000以上的金额，可能按元填写',
+    en: 'An amount of 100000 or more in a 万元 column was probably entered in yuan',
+  },
+  appliesTo: ALL_CHECKED,
+  citation: () => null,
+  messages: {
+    yuan: {
+      zh: '{field}为{amount}万元，可能误按“元”填写（按元计为{wan}万元）',
+      en: '{field} is {amount} (10k yuan), probably entered in yuan ({wan} in 10k yuan)',
+    },
+  },
+  check(ctx) {
+    const fields = ctx.fields();
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (!IS_AMOUNT[fieldIndex(f)] || NO_YUAN_CHECK.has(f)) continue;
+      const r = ctx.amountResult(f);
+      if (r === null || !r.ok || r.unitWritten !== null || !looksLikeYuan(r.cents)) continue;
+      ctx.report({ field: f, messageId: 'yuan', params: { field: fieldLabel(f), amount: formatWan(r.cents), wan: formatWan(Math.round(r.cents / 10000)) } });
+    }
+  },
+});
+
+export const amountUnreadable = createRule({
+  id: 'format/amount-unreadable',
+  category: 'format',
+  severity: 'error',
+  description: { zh: '金额无法识别为数字', en: 'An amount cannot be read as a number' },
+  appliesTo: ALL_CHECKED,
+  citation: () => null,
+  messages: {
+    unreadable: { zh: '{field}“{value}”不是可识别的金额', en: '{field} "{value}" is not a readable amount' },
+    outOfRange: { zh: '{field}“{value}”超出合理范围', en: '{field} "{value}" is out of range' },
+  },
+  check(ctx) {
+    const fields = ctx.fields();
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (!IS_AMOUNT[fieldIndex(f)]) continue;
+      const r = ctx.amountResult(f);
+      if (r === null || r.ok || r.reason === 'empty' || r.reason === 'error-value') continue;
+      ctx.report({ field: f, messageId: r.reason === 'out-of-range' ? 'outOfRange' : 'unreadable', params: { field: fieldLabel(f), value: r.raw } });
+    }
+  },
+});
+
+export const negativeAmount = createRule({
+  id: 'format/negative-amount',
+  category: 'format',
+  severity: 'error',
+  description: { zh: '金额为负数（调整金额除外）', en: 'A negative amount (adjustments excepted)' },
+  appliesTo: ALL_CHECKED,
+  citation: () => null,
+  messages: {
+    negative: { zh: '{field}为负数：{amount}万元', en: '{field} is negative: {amount}' },
+  },
+  check(ctx) {
+    const fields = ctx.fields();
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (!IS_AMOUNT[fieldIndex(f)] || MAY_BE_NEGATIVE.has(f)) continue;
+      const c = ctx.amount(f);
+      if (c !== null && c < 0) ctx.report({ field: f, messageId: 'negative', params: { field: fieldLabel(f), amount: formatWan(c) } });
+    }
+  },
+});
+
+export const dateUnreadable = createRule({
+  id: 'format/date-unreadable',
+  category: 'format',
+  severity: 'warning',
+  description: { zh: '日期无法识别', en: 'A date cannot be read' },
+  appliesTo: ALL_CHECKED,
+  citation: () => null,
+  messages: {
+    unreadable: { zh: '{field}“{value}”不是可识别的日期，相关期限无法计算', en: '{field} "{value}" is not a readable date; deadlines that need it cannot be computed' },
+  },
+  check(ctx) {
+    const fields = ctx.fields();
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (!IS_DATE[fieldIndex(f)]) continue;
+      const r = ctx.dateResult(f);
+      if (r === null || r.ok || r.reason === 'empty' || r.reason === 'error-value') continue;
+      // The printed form's "年  月  日" left unfilled is an empty date, not an unreadable one.
+      if (UNFILLED_DATE.test(ctx.text(f))) continue;
+      ctx.report({ field: f, messageId: 'unreadable', params: { field: fieldLabel(f), value: r.raw } });
+    }
+  },
+});
+
+export const errorValue = createRule({
+  id: 'format/error-value',
+  category: 'format',
+  severity: 'error',
+  description: { zh: '单元格是错误值（如 #REF!、#DIV/0!）', en: 'A cell holds an error value such as #REF! or #DIV/0!' },
+  appliesTo: ALL_CHECKED,
+  citation: () => null,
+  messages: {
+    error: { zh: '{field}是错误值 {value}', en: '{field} is the error value {value}' },
+  },
+  check(ctx) {
+    const fields = ctx.fields();
+    for (let i = 0; i < fields.length; i++) {
+      const v = ctx.raw(fields[i]);
+      if (v !== null && typeof v === 'object') ctx.report({ field: fields[i], messageId: 'error', params: { field: fieldLabel(fields[i]), value: v.error } });
+    }
+  },
+});
+
+export const formulaNoResult = createRule({
+  id: 'format/formula-no-result',
+  category: 'format',
+  severity: 'warning',
+  description: {
+    zh: '公式单元格没有计算结果（文件保存时未重新计算），无法检查其值',
+    en: 'A formula cell has no computed result (the file was saved without recalculation), so its value cannot be checked',
+  },
+  appliesTo: ALL_CHECKED,
+  citation: () => null,
+  messages: {
+    noResult: { zh: '{field}的公式 ={formula} 没有计算结果，请在 Excel 中重新计算后保存', en: '{field} formula ={formula} has no result; recalculate in Excel and save' },
+  },
+  check(ctx) {
+    const fields = ctx.fields();
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const v = ctx.raw(f);
+      if (v !== null && !(typeof v === 'string' && v.trim() === '')) continue;
+      const formula = ctx.formula(f);
+      if (formula !== null) ctx.report({ field: f, messageId: 'noResult', params: { field: fieldLabel(f), formula } });
+    }
+  },
+});
+
+export const FORM_RULES = [
+  requiredColumn,
+  requiredField,
+  progressCompletionTime,
+  fundingSum,
+  totalsRow,
+  duplicateProjectName,
+  descriptionLength,
+  period,
+  phone,
+  email,
+  amountInYuan,
+  amountUnreadable,
+  negativeAmount,
+  dateUnreadable,
+  errorValue,
+  formulaNoResult,
+];

@@ -1,0 +1,189 @@
+// RULES.md §1: threshold categories (approval path), values on a threshold, yeji's out-of-scope band, Laizhou's O&M cap.
+import type { Lang } from '../types';
+import type { Profile, ThresholdBand } from '../profiles/types';
+import { exceedsPercent, formatWan, percentString } from '../values/money';
+import { createRule, memoSlot } from './api';
+import type { RecordContext } from './api';
+import { PROJECT_KINDS, REGULATION_PROFILES, isUpgrade, projectAmount } from './util';
+
+function inBand(b: ThresholdBand, cents: number): boolean {
+  if (b.min !== undefined && (b.min.inclusive ? cents < b.min.cents : cents <= b.min.cents)) return false;
+  if (b.max !== undefined && (b.max.inclusive ? cents > b.max.cents : cents >= b.max.cents)) return false;
+  return true;
+}
+
+interface Banding {
+  field: 'investment' | 'totalInvestment' | 'approvedBudget';
+  cents: number;
+  /** Bit i set when thresholds[i] applies. */
+  mask: number;
+}
+
+const BANDS = memoSlot();
+
+/** Which of the profile's bands the record falls in (memoised: three rules read it). */
+function banding(ctx: RecordContext): Banding | null {
+  return ctx.memo(BANDS, () => {
+    const base = projectAmount(ctx);
+    if (base === null) return null;
+    const bands = ctx.params.thresholds;
+    let mask = 0;
+    let upgrade: boolean | null = null;
+    for (let i = 0; i < bands.length; i++) {
+      const b = bands[i];
+      if (!inBand(b, base.cents)) continue;
+      if (b.when === 'upgrade') {
+        if (upgrade === null) upgrade = isUpgrade(ctx);
+        if (!upgrade) continue;
+      }
+      mask |= 1 << i;
+    }
+    return { field: base.field as Banding['field'], cents: base.cents, mask };
+  });
+}
+
+// Joined path texts per profile, language and band set: rows repeat the same few combinations.
+const PATH_CACHE = new Map<string, string>();
+function pathText(profile: Profile, lang: Lang, mask: number): string {
+  const key = `${profile.id}|${lang}|${mask}`;
+  let s = PATH_CACHE.get(key);
+  if (s === undefined) {
+    const parts: string[] = [];
+    profile.params.thresholds.forEach((b, i) => {
+      if (mask & (1 << i)) parts.push(b[lang]);
+    });
+    s = parts.join(lang === 'zh' ? '；' : '; ');
+    PATH_CACHE.set(key, s);
+  }
+  return s;
+}
+
+export const approvalPath = createRule({
+  id: 'threshold/approval-path',
+  category: 'threshold',
+  severity: 'info',
+  description: {
+    zh: '按项目投资所处的金额档次给出审批/管理路径（计算列），每个适用的档次都列出',
+    en: 'States the approval/management path for the project amount (computed column), listing every band that applies',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: (p) => p.params.thresholds[0]?.citation ?? null,
+  messages: {
+    path: { zh: '审批/管理路径：{path}', en: 'Approval path: {path}' },
+  },
+  check(ctx) {
+    const b = banding(ctx);
+    if (b === null || b.mask === 0) return;
+    ctx.compute('approvalPath', pathText(ctx.profile, ctx.lang, b.mask), 'text');
+  },
+});
+
+export const onBoundary = createRule({
+  id: 'threshold/on-boundary',
+  category: 'threshold',
+  severity: 'info',
+  description: {
+    zh: '金额恰好等于门槛时提示核对适用哪一档（以上/以下的含本数问题）',
+    en: 'An amount exactly on a threshold: asks to confirm which side applies (whether 以上/以下 include the number)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: (p) => p.params.thresholds[0]?.citation ?? null,
+  messages: {
+    onBoundary: {
+      zh: '金额{amount}万元恰好等于{bound}万元的门槛：按条文读作“{side}”，请核对适用哪一档',
+      en: 'The amount {amount} (10k yuan) is exactly on the {bound} threshold: read as "{side}"; please confirm which side applies',
+    },
+  },
+  check(ctx) {
+    const b = banding(ctx);
+    if (b === null) return;
+    const bands = ctx.params.thresholds;
+    let seen = -1;
+    for (let i = 0; i < bands.length; i++) {
+      const band = bands[i];
+      // The band that takes the bound value is the one to name (and cite).
+      const bound = band.min?.cents === b.cents && band.min.inclusive ? band.min : band.max?.cents === b.cents && band.max.inclusive ? band.max : undefined;
+      if (bound === undefined || seen === bound.cents) continue;
+      if (!(b.mask & (1 << i))) continue;
+      seen = bound.cents;
+      ctx.report({
+        field: b.field,
+        messageId: 'onBoundary',
+        params: { amount: formatWan(b.cents), bound: formatWan(bound.cents), side: { zh: band.zh, en: band.en } },
+        citation: band.citation,
+      });
+    }
+  },
+});
+
+export const outOfScope = createRule({
+  id: 'threshold/out-of-scope',
+  category: 'threshold',
+  severity: 'warning',
+  description: {
+    zh: '金额在办法适用范围以下的项目（叶集：列入部门预算的10万元以下项目不适用本办法）',
+    en: 'Projects below the regulation’s scope (Yeji: budgeted projects of 100k yuan or less are outside it)',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: [...REGULATION_PROFILES],
+  citation: (p) => p.params.thresholds.find((b) => b.finding)?.citation ?? null,
+  messages: {
+    outOfScope: {
+      zh: '金额{amount}万元：{band}。请确认是否应按本办法申报',
+      en: 'Amount {amount} (10k yuan): {band}. Please confirm the project belongs under these Measures',
+    },
+  },
+  check(ctx) {
+    const b = banding(ctx);
+    if (b === null || b.mask === 0) return;
+    const bands = ctx.params.thresholds;
+    for (let i = 0; i < bands.length; i++) {
+      const band = bands[i];
+      if (band.finding === undefined || !(b.mask & (1 << i))) continue;
+      ctx.report({
+        field: b.field,
+        messageId: 'outOfScope',
+        params: { amount: formatWan(b.cents), band: { zh: band.zh, en: band.en } },
+        severity: band.finding.severity,
+        citation: band.citation,
+      });
+    }
+  },
+});
+
+export const omFeeLimit = createRule({
+  id: 'threshold/om-fee-limit',
+  category: 'threshold',
+  severity: 'error',
+  description: {
+    zh: '莱州：免费运维期后每年运维费用原则上不超过建设总投入的10%',
+    en: 'Laizhou: the yearly O&M fee after the free period should not exceed 10% of the construction investment',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: ['laizhou'],
+  citation: (p) => p.params.omFeeLimit?.citation ?? null,
+  messages: {
+    overLimit: {
+      zh: '年运维费用{fee}万元超过建设总投入{total}万元的{percent}%（占{share}）',
+      en: 'The yearly O&M fee {fee} exceeds {percent}% of the construction investment {total} (10k yuan; it is {share})',
+    },
+  },
+  check(ctx) {
+    const limit = ctx.params.omFeeLimit;
+    if (limit === null || !ctx.has('maintenanceFee')) return;
+    const fee = ctx.amount('maintenanceFee');
+    if (fee === null || fee <= 0) return;
+    const base = projectAmount(ctx);
+    if (base === null || base.cents <= 0) return;
+    if (!exceedsPercent(fee, base.cents, limit.percent)) return;
+    ctx.report({
+      field: 'maintenanceFee',
+      messageId: 'overLimit',
+      params: { fee: formatWan(fee), total: formatWan(base.cents), percent: limit.percent, share: percentString(fee, base.cents) },
+    });
+  },
+});
+
+export const THRESHOLD_RULES = [approvalPath, onBoundary, outOfScope, omFeeLimit];

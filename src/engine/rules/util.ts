@@ -1,0 +1,46 @@
+// Small helpers shared by rules: which amount a threshold reads, kind groups, label texts.
+import type { ComputedKey, FieldKey, SheetKind } from '../types';
+import { DEADLINE_HEADERS } from '../deadlines';
+import type { Message, RecordContext } from './api';
+import { FIELD_LABELS } from './fields';
+
+export const PROJECT_KINDS: SheetKind[] = ['declaration', 'progress-table', 'progress-form'];
+export const PROGRESS_KINDS: SheetKind[] = ['progress-table', 'progress-form'];
+export const ALL_KINDS: SheetKind[] = ['declaration', 'progress-table', 'progress-form', 'expense'];
+export const REGULATION_PROFILES = ['wuhan', 'yeji', 'wulong', 'laizhou'] as const;
+
+/** The project's amount for thresholds: 项目投资, else 总投资, else 批复概算 (the first the sheet has a value for). */
+const BASE_FIELDS: FieldKey[] = ['investment', 'totalInvestment', 'approvedBudget'];
+
+export function projectAmount(ctx: RecordContext): { field: FieldKey; cents: number } | null {
+  for (const f of BASE_FIELDS) {
+    if (!ctx.has(f)) continue;
+    const c = ctx.amount(f);
+    if (c !== null) return { field: f, cents: c };
+  }
+  return null;
+}
+
+export function fieldLabel(f: FieldKey): Message {
+  return FIELD_LABELS[f];
+}
+
+const AUTO_ZH = /（自动）$/;
+const AUTO_EN = / \(auto\)$/;
+const DEADLINE_LABELS = new Map<ComputedKey, Message>();
+/** A computed key's header without the "(auto)" marker, for messages. */
+export function computedLabel(key: ComputedKey): Message {
+  let m = DEADLINE_LABELS.get(key);
+  if (m === undefined) {
+    const h = DEADLINE_HEADERS[key];
+    m = { zh: h.zh.replace(AUTO_ZH, ''), en: h.en.replace(AUTO_EN, '') };
+    DEADLINE_LABELS.set(key, m);
+  }
+  return m;
+}
+
+const UPGRADE = /升级|改造/;
+/** The row says it is an upgrade project (项目类别, 备注 or the name). */
+export function isUpgrade(ctx: RecordContext): boolean {
+  return UPGRADE.test(ctx.text('projectType')) || UPGRADE.test(ctx.text('remark')) || UPGRADE.test(ctx.text('projectName'));
+}
