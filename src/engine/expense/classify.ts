@@ -41,10 +41,6 @@ conceptNames.forEach((c, ci) => {
 });
 const keywords = [...keywordConcepts.keys()];
 const kwConcepts = keywords.map((k) => Int32Array.from(keywordConcepts.get(k)!));
-const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-// Keywords starting/ending in a Latin letter must not be glued to other letters (oa ≠ goal, app ≠ apple).
-const kwLeftBound = Uint8Array.from(keywords, (k) => (isAsciiLetter(k.charCodeAt(0)) ? 1 : 0));
-const kwRightBound = Uint8Array.from(keywords, (k) => (isAsciiLetter(k.charCodeAt(k.length - 1)) ? 1 : 0));
 const automaton = buildAutomaton(keywords);
 
 type CompiledGroups = Int32Array[];
@@ -66,6 +62,8 @@ ruleGroups.forEach((groups, r) => {
 
 interface CompiledOverlay {
   hit: OverlayHit;
+  /** Concepts of the first group of each condition set: without one of them the overlay cannot fire. */
+  triggers: Int32Array;
   when: CompiledGroups[];
   unless: Int32Array;
 }
@@ -79,9 +77,11 @@ for (const o of OVERLAY_RULES) {
     reasonEn: o.reasonEn,
   });
   const list = overlaysByProfile.get(o.profile) ?? [];
+  const when = o.when.map(compileGroups);
   list.push({
     hit,
-    when: o.when.map(compileGroups),
+    triggers: Int32Array.from(new Set(when.flatMap((g) => [...g[0]]))),
+    when,
     unless: Int32Array.from(o.unless ?? [], (c) => conceptIndex.get(c)!),
   });
   overlaysByProfile.set(o.profile, list);
@@ -94,7 +94,6 @@ const hitKw = new Int32Array(MAX_HITS);
 const hitStart = new Int32Array(MAX_HITS);
 const hitEnd = new Int32Array(MAX_HITS);
 let hitCount = 0;
-let scanText = '';
 
 const seenStamp = new Int32Array(N_CONCEPTS);
 const spanStart = new Int32Array(N_CONCEPTS);
@@ -102,16 +101,6 @@ const spanEnd = new Int32Array(N_CONCEPTS);
 const seenList = new Int32Array(N_CONCEPTS);
 let seenCount = 0;
 let stamp = 0;
-
-function onHit(k: number, start: number, end: number): void {
-  if (hitCount >= MAX_HITS) return;
-  if (kwLeftBound[k] === 1 && start > 0 && isAsciiLetter(scanText.charCodeAt(start - 1))) return;
-  if (kwRightBound[k] === 1 && end < scanText.length && isAsciiLetter(scanText.charCodeAt(end))) return;
-  hitKw[hitCount] = k;
-  hitStart[hitCount] = start;
-  hitEnd[hitCount] = end;
-  hitCount++;
-}
 
 const seen = (c: number): boolean => seenStamp[c] === stamp;
 
@@ -127,9 +116,7 @@ function groupsHold(groups: CompiledGroups): boolean {
 
 /** Collects hits and the concepts they stand for, dropping hits strictly inside a longer one. */
 function findConcepts(text: string): void {
-  hitCount = 0;
-  scanText = text;
-  automaton.scan(text, onHit);
+  hitCount = automaton.scan(text, hitKw, hitStart, hitEnd, MAX_HITS);
   stamp = (stamp + 1) | 0;
   if (stamp === 0) {
     seenStamp.fill(-1);
@@ -163,6 +150,21 @@ function findConcepts(text: string): void {
 
 /** The text of the deciding concepts, in text order; touching spans join (平板 + 电脑), gaps show as …. */
 function matchedText(text: string, groups: CompiledGroups): string {
+  if (groups.length === 1) {
+    // the usual case: one concept decided it
+    const group = groups[0];
+    let only = -1;
+    for (let i = 0; i < group.length; i++) {
+      if (seen(group[i])) {
+        if (only >= 0) {
+          only = -2;
+          break;
+        }
+        only = group[i];
+      }
+    }
+    if (only >= 0) return text.slice(spanStart[only], spanEnd[only]);
+  }
   const starts: number[] = [];
   const ends: number[] = [];
   for (const group of groups) {
@@ -191,19 +193,31 @@ function matchedText(text: string, groups: CompiledGroups): string {
   return out + (out ? '…' : '') + text.slice(curS, curE);
 }
 
-// ---- normalisation ------------------------------------------------------------------------------------------
-
-// NFKC leaves ASCII, CJK ideographs and punctuation (which no keyword contains) alone; skip it for such text.
-const NEEDS_NFKC = /[^\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
-const SPACE = /\s/;
 const SPACES = /\s+/g;
-const UPPER = /[A-Z]/;
+
+// ---- normalisation ------------------------------------------------------------------------------------------
 
 /** NFKC, no whitespace, ASCII lower-case: the form keywords are written in. */
 export function normaliseExpenseText(raw: string): string {
-  let s = NEEDS_NFKC.test(raw) ? raw.normalize('NFKC') : raw;
-  if (SPACE.test(s)) s = s.replace(SPACES, '');
-  if (UPPER.test(s)) s = s.toLowerCase();
+  // One look at the characters decides which steps are needed: NFKC leaves ASCII, CJK ideographs and CJK
+  // punctuation (which no keyword contains) alone, and most item texts are nothing else.
+  let nfkc = false;
+  let space = false;
+  let upper = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20) space = true;
+      else if (c >= 65 && c <= 90) upper = true;
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      // ideograph: stable
+    } else if (c >= 0x3001 && c <= 0x303f) {
+      // CJK punctuation: stable for matching
+    } else nfkc = true;
+  }
+  let s = nfkc ? raw.normalize('NFKC') : raw;
+  if (space || nfkc) s = s.replace(SPACES, '');
+  if (upper || nfkc) s = s.toLowerCase();
   return s;
 }
 
@@ -231,7 +245,11 @@ function compute(raw: string, profile: ProfileId): Classification {
   const candidates = overlaysByProfile.get(profile);
   if (candidates) {
     let found: OverlayHit[] | null = null;
-    for (const o of candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const o = candidates[k];
+      let triggered = false;
+      for (let i = 0; i < o.triggers.length && !triggered; i++) triggered = seen(o.triggers[i]);
+      if (!triggered) continue;
       let blocked = false;
       for (let i = 0; i < o.unless.length && !blocked; i++) blocked = seen(o.unless[i]);
       if (blocked) continue;
@@ -258,10 +276,33 @@ function asString(v: unknown): string {
   }
 }
 
-// Ledgers repeat the same few items, so results are cached per profile; oldest entries go first when full.
+// Ledgers repeat the same few items, so results are cached per profile. Two generations keep the cache bounded
+// without per-entry bookkeeping: when the young one is full it becomes the old one and the previous old one goes.
 const CACHE_LIMIT = 4096;
 const CACHEABLE_LENGTH = 200;
-const caches = new Map<string, Map<string, Classification>>();
+
+class TwoGenerationCache {
+  private young = new Map<string, Classification>();
+  private old = new Map<string, Classification>();
+
+  get(key: string): Classification | undefined {
+    const y = this.young.get(key);
+    if (y !== undefined) return y;
+    const o = this.old.get(key);
+    if (o !== undefined) this.set(key, o);
+    return o;
+  }
+
+  set(key: string, value: Classification): void {
+    if (this.young.size >= CACHE_LIMIT) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+}
+
+const caches = new Map<string, TwoGenerationCache>();
 
 /**
  * Classifies an expense text against the Wulong expense-scope table, adding the overlays of `profile`
@@ -273,15 +314,12 @@ export function classifyExpense(text: string, profile: ProfileId): Classificatio
   const key = overlaysByProfile.has(profile) ? profile : '';
   let cache = caches.get(key);
   if (!cache) {
-    cache = new Map();
+    cache = new TwoGenerationCache();
     caches.set(key, cache);
   }
   const hit = cache.get(raw);
   if (hit) return hit;
   const result = compute(raw, key === '' ? 'generic' : profile);
-  if (raw.length <= CACHEABLE_LENGTH) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(raw, result);
-  }
+  if (raw.length <= CACHEABLE_LENGTH) cache.set(raw, result);
   return result;
 }
