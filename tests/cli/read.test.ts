@@ -109,8 +109,10 @@ describe('readWorkbook on the samples', () => {
     expect(s.formulas?.[8]?.[4]).toBe('C9*D9');
     expect(at(s, 'E4')).toBe(30);
     expect(at(s, 'E15')).toBe(0.6);
-    expect(at(s, 'E16')).toBe(149.6);
-    expect(s.hiddenRows).toEqual([17]);
+    expect(at(s, 'E16')).toBe(1);
+    expect(at(s, 'E17')).toBe(150.6);
+    expect(s.formulas?.[16]?.[4]).toBe('SUM(E4:E16)');
+    expect(s.hiddenRows).toEqual([15]);
   });
 
   test('progress form: date typed into the form keeps its serial and Chinese date format', async () => {

@@ -284,7 +284,7 @@ export const DECLARATION_ROWS: { row: number; plants: string; data: DeclRow }[] 
       other: null,
       owner: '唐明',
       contact: '韩梅',
-      phone: '12345',
+      phone: '0564-661',
       email: 'hanmei#yjzj',
       remark: null,
     },
@@ -654,7 +654,15 @@ function wulongLedger(): ExcelJS.Workbook {
 // ---------------------------------------------------------------------------------------------------------------
 // (d) 武隆 费用明细: one expense item per row, classified against the 003 附件 expense-scope table.
 
-export const EXPENSE_ROWS: { row: number; item: string; qty: number; price: number; remark: string | null; expect: 'included' | 'conditional' | 'excluded' | 'unknown' }[] = [
+export const EXPENSE_ROWS: {
+  row: number;
+  item: string;
+  qty: number;
+  price: number;
+  remark: string | null;
+  expect: 'included' | 'conditional' | 'excluded' | 'unknown';
+  hidden?: boolean;
+}[] = [
   { row: 4, item: '高清摄像头', qty: 120, price: 0.25, remark: '路口监控补点', expect: 'included' },
   { row: 5, item: '租用政务云服务', qty: 1, price: 40, remark: '三年', expect: 'included' },
   { row: 6, item: '等保测评', qty: 1, price: 8, remark: null, expect: 'included' },
@@ -667,9 +675,11 @@ export const EXPENSE_ROWS: { row: number; item: string; qty: number; price: numb
   { row: 13, item: '会议室升级改造', qty: 1, price: 15, remark: null, expect: 'excluded' },
   { row: 14, item: '公众号推广宣传', qty: 1, price: 5, remark: null, expect: 'excluded' },
   { row: 15, item: '咖啡机', qty: 2, price: 0.3, remark: '值班室', expect: 'unknown' },
+  // Hidden by the clerk but still part of the table (and of the 合计): hidden rows must survive annotation.
+  { row: 16, item: '温湿度传感器', qty: 10, price: 0.1, remark: '机房', expect: 'included', hidden: true },
 ];
 
-export const EXPENSE_TOTAL_ROW = 16;
+export const EXPENSE_TOTAL_ROW = 17;
 
 function wulongExpenses(): ExcelJS.Workbook {
   const wb = newWorkbook();
@@ -694,6 +704,7 @@ function wulongExpenses(): ExcelJS.Workbook {
         : { sharedFormula: `E${first}`, result: amount };
     put(ws, r.row, 5, f, { numFmt: AMOUNT_FMT });
     put(ws, r.row, 6, r.remark);
+    if (r.hidden) ws.getRow(r.row).hidden = true;
   }
   const t = EXPENSE_TOTAL_ROW;
   put(ws, t, 1, '合计', { font: BOLD });
@@ -703,9 +714,6 @@ function wulongExpenses(): ExcelJS.Workbook {
   put(ws, t, 5, { formula: `SUM(E${first}:E${lastRow})`, result: Math.round(total * 100) / 100 }, { numFmt: AMOUNT_FMT, font: BOLD });
   put(ws, t, 6, null);
   [6, 22, 8, 12, 12, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // A hidden working row below the table (a struck item kept for reference) — hidden rows must survive annotation.
-  ws.getCell(t + 2, 2).value = '（已删减）打印机';
-  ws.getRow(t + 2).hidden = true;
   return wb;
 }
 
