@@ -7,6 +7,8 @@ import { matchLabel } from './synonyms';
 /** Labels longer than this are text, not column names (a description typed into the top rows). */
 const MAX_LABEL_LEN = 30;
 const LABEL_WITH_VALUE = /:./;
+const FUND_KEYS: ReadonlySet<FieldKey> = new Set<FieldKey>(['fundFiscal', 'fundLoan', 'fundSelf']);
+const OTHER = /^其[他它]$/;
 
 export interface HeaderColumn {
   col: number;
@@ -53,8 +55,9 @@ export function headerColumns(grid: HeaderGrid, top: number, bottom: number): He
         } else if (mU && mU.left !== c) continue;
       }
     } else {
+      // a cell merged down from the row above belongs to that row's header, not this one
       const m = grid.merge(top, c);
-      if (m && m.left !== c) continue;
+      if (m && (m.left !== c || m.top !== top)) continue;
     }
     const norm = grid.norm(labelRow, c);
     if (norm.length === 0) continue;
@@ -94,13 +97,24 @@ export function mapColumns(cols: HeaderColumn[], top: number, bottom: number): H
   }
   pairs.sort((a, b) => b.score - a.score || cols[a.i].col - cols[b.i].col);
   const columns: Partial<Record<FieldKey, number>> = {};
-  const usedCol = new Set<number>();
+  const fieldOf: (FieldKey | undefined)[] = new Array(cols.length);
   let score = 0;
   for (const p of pairs) {
-    if (usedCol.has(p.i) || columns[p.field] !== undefined) continue;
-    usedCol.add(p.i);
+    if (fieldOf[p.i] !== undefined || columns[p.field] !== undefined) continue;
+    fieldOf[p.i] = p.field;
     columns[p.field] = cols[p.i].col;
     score++;
+  }
+  // a bare 其他 right after the fund columns is the fourth fund column even when 资金筹措 is not above it
+  if (columns.fundOther === undefined) {
+    for (let i = 1; i < cols.length; i++) {
+      const prev = fieldOf[i - 1];
+      if (fieldOf[i] !== undefined || !prev || !FUND_KEYS.has(prev) || !OTHER.test(baseLabel(cols[i].norm))) continue;
+      fieldOf[i] = 'fundOther';
+      columns.fundOther = cols[i].col;
+      score++;
+      break;
+    }
   }
   return { top, bottom, cols, columns, score };
 }
@@ -110,6 +124,14 @@ export function mapColumns(cols: HeaderColumn[], top: number, bottom: number): H
  * its own labels (cells not merged down from `top`) are known labels.
  */
 function isLowerHeaderRow(grid: HeaderGrid, top: number, bottom: number): boolean {
+  return lowerRowKind(grid, top, bottom) === 'labels';
+}
+
+/**
+ * 'labels' when `bottom` is the lower row of a two-row header; 'merged' when it holds nothing but the lower
+ * halves of cells merged down from `top` (a one-row header drawn two rows tall); false otherwise.
+ */
+function lowerRowKind(grid: HeaderGrid, top: number, bottom: number): 'labels' | 'merged' | false {
   let own = 0;
   let known = 0;
   for (let c = 0; c < grid.width; c++) {
@@ -128,7 +150,8 @@ function isLowerHeaderRow(grid: HeaderGrid, top: number, bottom: number): boolea
     const base = baseLabel(norm);
     if (matchLabel(base, baseLabel(upper) + base).length > 0) known++;
   }
-  return own > 0 && known * 2 >= own;
+  if (own === 0) return hasMergeDown(grid, top, bottom) ? 'merged' : false;
+  return known * 2 >= own ? 'labels' : false;
 }
 
 function hasMergeDown(grid: HeaderGrid, top: number, bottom: number): boolean {
@@ -142,11 +165,14 @@ function hasMergeDown(grid: HeaderGrid, top: number, bottom: number): boolean {
 /** Mapping of the one- or two-row header starting at `top`, or null when neither maps two fields. */
 function bestAt(grid: HeaderGrid, top: number, singles: (HeaderMapping | null)[]): HeaderMapping | null {
   const single = singles[top];
-  if (top + 1 < grid.rowEnd && isLowerHeaderRow(grid, top, top + 1)) {
+  const lower = top + 1 < grid.rowEnd ? lowerRowKind(grid, top, top + 1) : false;
+  if (lower === 'labels') {
     const two = mapColumns(headerColumns(grid, top, top + 1), top, top + 1);
     const below = singles[top + 1];
     // the upper row must add something, else it is a title merged across the table
     if (two.score > (single?.score ?? 0) && two.score > (below?.score ?? 0)) return two;
+  } else if (lower === 'merged' && single) {
+    return { ...single, bottom: top + 1 };
   }
   return single;
 }

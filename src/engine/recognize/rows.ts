@@ -83,6 +83,7 @@ export function pickRows(sheet: SheetSnapshot, scope: RowScope): RowPick {
     headerFirst.set(c, set);
   }
 
+  const totalsEnd = Math.min(right, left + TOTALS_SPAN);
   let inNotes = false;
   for (let r = start; r <= last; r++) {
     const row = rows[r];
@@ -96,11 +97,12 @@ export function pickRows(sheet: SheetSnapshot, scope: RowScope): RowPick {
 
     // 合计 / 总计 / 小计 in one of the first few cells
     let totals = false;
-    for (let c = c0, seen = 0; c <= Math.min(right, left + TOTALS_SPAN) && seen < TOTALS_CELLS; c++) {
+    for (let c = c0, seen = 0; c <= totalsEnd && seen < TOTALS_CELLS; c++) {
       const v = cells[c];
       if (isBlank(v)) continue;
       seen++;
-      if (typeof v === 'string' && v.length <= 16 && TOTALS.test(v)) {
+      // the indexOf keeps the regex off ordinary cells
+      if (typeof v === 'string' && v.length <= 16 && v.indexOf('计') >= 0 && TOTALS.test(v)) {
         totals = true;
         break;
       }

@@ -32,7 +32,7 @@ export const FIELD_SYNONYMS: Record<FieldKey, readonly Synonym[]> = {
   fundFiscal: ['财政资金', '财政', '财政拨款', '财政性资金'],
   fundLoan: ['银行贷款', '银行货款', '贷款'],
   fundSelf: ['自筹', '自筹资金', '单位自筹'],
-  fundOther: ['其他资金', '其它资金', { text: '其他', exact: true, context: /资金|筹措/ }, { text: '其它', exact: true, context: /资金|筹措/ }],
+  fundOther: ['其他资金', '其它资金', { text: '其他', context: /资金|筹措/ }, { text: '其它', context: /资金|筹措/ }],
   owner: ['负责人', '项目负责人', '单位负责人'],
   contact: ['联系人', '经办人'],
   phone: ['联系电话', '电话', '联系方式', '办公电话', '电话号码'],

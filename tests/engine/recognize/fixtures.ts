@@ -199,3 +199,8 @@ export function withEmptyTail(base: SheetSnapshot, emptyRows: number): SheetSnap
   for (let i = 0; i < emptyRows; i++) rows.push(i % 2 === 0 ? [] : (null as unknown as CellValue[]));
   return { ...base, rows };
 }
+
+/** A table with `titles` title rows above a one-row header, then the data rows. */
+export function simpleTable(header: CellValue[], data: CellValue[][] = [], titles: string[] = ['项目汇总表']): SheetSnapshot {
+  return sheet('Sheet1', [...titles.map((t) => [t] as CellValue[]), header, ...data]);
+}
