@@ -13,9 +13,11 @@ jest.mock('../../src/engine', () => ({
   check: () => {
     throw new Error('tests inject runCheck');
   },
-}), { virtual: true });
+}));
 
 const TODAY = '2024-06-01';
+// Fluent renders are heavy under jsdom and this 2-core machine is shared with other suites.
+jest.setTimeout(30_000);
 
 // jsdom lacks ResizeObserver, which Fluent's MessageBar uses for layout (Office webviews have it).
 class NoopResizeObserver {
@@ -30,7 +32,7 @@ function setup(opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOpt
   const runCheck = jest.fn((_: WorkbookSnapshot, o: CheckOptions) =>
     opts.report ? opts.report(o) : stubReport(o.lang ?? 'zh', o.asOf),
   );
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const utils = render(<App host={host} runCheck={runCheck} today={TODAY} lang="zh" />);
   return { host, runCheck, user, ...utils };
 }
