@@ -243,10 +243,23 @@ function saveSheet(sh: SheetState): FakeSheetData {
   for (const [k, t] of sh.notes) notes[addr(k)] = t;
   const comments: Record<string, string> = {};
   for (const [k, t] of sh.comments) comments[addr(k)] = t.content;
+  // Trailing empties are trimmed so two grids that look the same in Excel save the same.
+  const values = sh.rows.map((row) => {
+    const out = row ? row.slice() : [];
+    while (out.length && (out[out.length - 1] === '' || out[out.length - 1] === undefined)) out.pop();
+    return out;
+  });
+  while (values.length && !values[values.length - 1].length) values.pop();
+  const formats = sh.formats.map((row) => {
+    const out = row ? Array.from(row, (f) => f ?? null) : [];
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  });
+  while (formats.length && !formats[formats.length - 1].length) formats.pop();
   return {
     name: sh.name,
-    values: sh.rows.map((row) => (row ? row.slice() : [])),
-    formats: sh.formats.map((row) => (row ? row.map((f) => f ?? null) : [])),
+    values,
+    formats,
     fills,
     notes,
     comments,
