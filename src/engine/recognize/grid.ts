@@ -87,10 +87,12 @@ export class HeaderGrid {
 
   /** normalizeHeader of the text shown at (r, c). */
   norm(r: number, c: number): string {
+    const v = this.value(r, c);
+    if (typeof v !== 'string' || v.length === 0) return '';
     const key = r * KEY_STRIDE + c;
     let s = this.normCache.get(key);
     if (s === undefined) {
-      s = normalizeHeader(this.text(r, c));
+      s = normalizeHeader(v);
       this.normCache.set(key, s);
     }
     return s;

@@ -144,6 +144,8 @@ function lowerRowKind(grid: HeaderGrid, top: number, bottom: number): 'labels' |
     if (norm.length === 0) continue;
     const mL = grid.merge(bottom, c);
     if (mL && mL.left !== c) continue;
+    // our own computed headers say nothing about the user's header
+    if (isComputedHeader(norm)) continue;
     own++;
     if (norm.length > MAX_LABEL_LEN || LABEL_WITH_VALUE.test(norm)) continue;
     const upper = grid.norm(top, c);

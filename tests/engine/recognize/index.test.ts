@@ -240,6 +240,23 @@ describe('computed columns of a previous run', () => {
     expect(r2.dataRows).toEqual([2, 3]);
   });
 
+  test.each([
+    ['in the lower header row', 3, false],
+    ['in the upper header row, merged down', 2, true],
+  ])('on a two-row header, %s', (_n, row, merged) => {
+    const s = attachment1(1);
+    const rows = s.rows.map((r) => r.slice());
+    const labels = ['申报截止（自动）', '审批路径（自动）', '验收截止（自动）', '自评截止（自动）', '运维截止（自动）'];
+    labels.forEach((t, i) => (rows[row][15 + i] = t));
+    const merges = merged ? labels.map((_, i) => ({ top: 2, left: 15 + i, bottom: 3, right: 15 + i })) : [];
+    const r = recognizeSheet({ ...s, rows, merges: [...s.merges, ...merges] });
+    expect([r.headerTop, r.headerBottom]).toEqual([2, 3]);
+    expect(r.columns.fundOther).toBe(9);
+    expect(r.tableRight).toBe(14);
+    expect(Object.values(r.computedColumns)).toEqual([15, 16, 17, 18, 19]);
+    expect(r.dataRows).toEqual([5]);
+  });
+
   test('a computed header that looks like a field (验收日期（自动）) never maps', () => {
     const r3 = recognizeSheet(simpleTable(['项目名称', '总投资', '竣工验收日期（自动）'], [['A', 10, 45000]]));
     expect(r3.columns.acceptanceDate).toBeUndefined();
