@@ -174,8 +174,8 @@ export const CLASS_RULES: readonly ClassRule[] = [
   { entry: 'training-courseware', all: [['courseware']] },
   { entry: 'training-fee', all: [['trainingFee']] },
   { entry: 'phone-line', all: [['phoneFee']] },
+  { entry: 'software-license', all: [['licenseSpecific', 'database'], ['licenseWord', 'licenseGeneric', 'zhengbanhua']] },
   { entry: 'software-license', all: [['licenseSpecific']] },
-  { entry: 'software-license', all: [['database'], ['licenseWord', 'licenseGeneric', 'zhengbanhua']] },
   { entry: 'office-software', all: [['officeSoftware']] },
   // 正版化 on its own is the office-software licensing campaign the table excludes.
   { entry: 'office-software', all: [['zhengbanhua']] },

@@ -1,0 +1,37 @@
+// The lexicon is consistent: keywords in normalised form, every rule names a table entry, no concept is dead.
+import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept } from '../../../src/engine/expense/lexicon';
+import { normaliseExpenseText } from '../../../src/engine/expense/classify';
+import { WULONG_SCOPE_TABLE } from '../../../src/engine/expense';
+
+const concepts = Object.keys(CONCEPTS) as Concept[];
+
+describe('lexicon', () => {
+  test.each(concepts)('%s: keywords are normalised, non-empty and distinct', (c) => {
+    const kws = CONCEPTS[c] as readonly string[];
+    expect(kws.length).toBeGreaterThan(0);
+    expect(new Set(kws).size).toBe(kws.length);
+    for (const k of kws) expect(normaliseExpenseText(k)).toBe(k);
+  });
+
+  test('every rule names a table entry, and every entry can be reached', () => {
+    const ids = new Set(WULONG_SCOPE_TABLE.map((e) => e.id));
+    for (const r of CLASS_RULES) expect(ids).toContain(r.entry);
+    expect(new Set(CLASS_RULES.map((r) => r.entry))).toEqual(ids);
+  });
+
+  test('every concept is used by a rule or an overlay (neutral only swallows)', () => {
+    const used = new Set<string>(['neutral']);
+    for (const r of CLASS_RULES) r.all.flat().forEach((c) => used.add(c));
+    for (const o of OVERLAY_RULES) {
+      o.when.flat(2).forEach((c) => used.add(c));
+      (o.unless ?? []).forEach((c) => used.add(c));
+    }
+    expect(concepts.filter((c) => !used.has(c))).toEqual([]);
+  });
+
+  test('overlay ids are unique and belong to wuhan or laizhou', () => {
+    const ids = OVERLAY_RULES.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const o of OVERLAY_RULES) expect(o.id.startsWith(`${o.profile}-`)).toBe(true);
+  });
+});
