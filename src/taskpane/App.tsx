@@ -102,6 +102,13 @@ export function App(props: AppProps): React.ReactElement {
   const mounted = React.useRef(true);
 
   const effectiveAsOf = ISO_DATE.test(asOf) ? asOf : today;
+  const noAnnotations = React.useMemo(() => {
+    try {
+      return (host.capabilities() as { annotations?: string }).annotations === 'none';
+    } catch {
+      return false;
+    }
+  }, [host]);
 
   // Restore what the unit chose, so a reviewer opening the workbook checks it the same way.
   React.useEffect(() => {
@@ -354,6 +361,11 @@ export function App(props: AppProps): React.ReactElement {
               </MessageBar>
             ))}
           </section>
+        )}
+        {noAnnotations && (
+          <MessageBar intent="info" style={{ marginTop: 8 }} data-testid="no-annotations">
+            <MessageBarBody>{s.noAnnotations}</MessageBarBody>
+          </MessageBar>
         )}
         {stale && (
           <MessageBar intent="warning" style={{ marginTop: 8 }}>

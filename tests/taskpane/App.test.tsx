@@ -330,4 +330,15 @@ describe('task pane', () => {
     spy.mockRestore();
     expect(screen.getByText('工作簿在检查后有改动，请重新检查。')).toBeInTheDocument();
   });
+
+  test.each([
+    ['none', true],
+    ['notes', false],
+  ] as const)('annotations %s → tells the clerk marks are colour only: %s', (annotations, shown) => {
+    const host = fakeHost({
+      capabilities: jest.fn(() => ({ notes: false, comments: false, annotations, mergedAreas: true, changeSource: true })),
+    });
+    setup({ host });
+    expect(screen.queryByTestId('no-annotations') !== null).toBe(shown);
+  });
 });

@@ -1,0 +1,197 @@
+// End-to-end in real Chromium: build the preview, open a sample, check, jump to a finding, clear the marks.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import webpack from 'webpack';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SAMPLES_DIR = path.join(ROOT, 'assets/samples');
+const SAMPLE = '01-yeji-declaration.xlsx';
+/** Pinned so deadline findings do not drift with the calendar. */
+const TODAY = '2024-06-01';
+
+// Building the bundle dominates; the browser part takes a few seconds.
+jest.setTimeout(120_000);
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** The project's own webpack config in preview mode (as `webpack --env preview`), built into `outDir`. */
+async function buildPreview(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = require(path.join(ROOT, 'webpack.config.js'));
+  const env = { preview: true, WEBPACK_BUILD: true, WEBPACK_BUNDLE: true };
+  let config = typeof exported === 'function' ? await exported(env, { mode: 'development', env }) : exported;
+  if (Array.isArray(config)) {
+    config = config.find((c: webpack.Configuration) => JSON.stringify(c.entry ?? '').includes('preview')) ?? config[0];
+  }
+  // Development mode without source maps: a minified build of Fluent + ExcelJS would take minutes here.
+  const final: webpack.Configuration = {
+    ...config,
+    mode: 'development',
+    devtool: false,
+    output: { ...config.output, path: outDir },
+    infrastructureLogging: { level: 'error' },
+    stats: 'errors-only',
+  };
+  delete (final as { devServer?: unknown }).devServer;
+  await new Promise<void>((resolve, reject) => {
+    webpack(final, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      resolve();
+    });
+  });
+  if (!fs.existsSync(path.join(outDir, 'preview.html'))) {
+    throw new Error(`webpack --env preview did not produce preview.html (got: ${fs.readdirSync(outDir).join(', ')})`);
+  }
+}
+
+/** Serves the build, and samples/ from assets/samples when the build did not copy them. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'preview.html';
+    const candidates = [path.join(dir, rel)];
+    if (rel.startsWith('samples/')) candidates.push(path.join(SAMPLES_DIR, rel.slice('samples/'.length)));
+    const file = candidates.find(
+      (f) => (f.startsWith(dir + path.sep) || f.startsWith(SAMPLES_DIR + path.sep)) && fs.existsSync(f) && fs.statSync(f).isFile(),
+    );
+    if (!file) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let outDir = '';
+let profileDir = '';
+let server: http.Server | null = null;
+let context: BrowserContext | null = null;
+let page: Page;
+let baseUrl = '';
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  // The test must fail, not skip, on a machine without Chromium (CI installs it: .ci/run).
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!fs.existsSync(path.join(SAMPLES_DIR, SAMPLE))) throw new Error(`sample ${SAMPLE} is missing from assets/samples`);
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-preview-'));
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-chromium-'));
+  await buildPreview(outDir);
+  server = await serve(outDir);
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1400, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Nothing outside the local server may be fetched (the preview must work offline).
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(baseUrl) ? route.continue() : route.abort('blockedbyclient'),
+  );
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  for (const d of [outDir, profileDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function filledCells(): Promise<string[]> {
+  return page.$$eval('td[data-cell]', (tds) =>
+    tds.filter((td) => td.getAttribute('data-fill')).map((td) => `${td.getAttribute('data-sheet')}!${td.getAttribute('data-cell')}=${td.getAttribute('data-fill')}`),
+  );
+}
+
+/** Fills on every sheet: the grid shows one sheet at a time, so visit each tab. */
+async function allFills(): Promise<string[]> {
+  const tabs = await page.$$eval('[data-sheet-tab]', (els) => els.map((e) => e.getAttribute('data-sheet-tab') ?? ''));
+  const out: string[] = [];
+  for (const t of tabs) {
+    await page.click(`[data-sheet-tab="${t}"]`);
+    await page.waitForSelector(`[data-testid="grid"][data-sheet="${t}"]`);
+    out.push(...(await filledCells()));
+  }
+  return out.sort();
+}
+
+test('check a sample in the preview, jump to a finding, clear the marks', async () => {
+  await page.goto(`${baseUrl}/preview.html?today=${TODAY}&sample=${encodeURIComponent(SAMPLE)}`);
+  await page.waitForSelector('td[data-cell="A1"]', { timeout: 20_000 });
+  expect(await page.textContent('[data-testid="workbook-name"]')).toBe(SAMPLE);
+  const before = await allFills();
+
+  await page.click('[data-testid="check"]');
+  await page.waitForSelector('[data-testid="finding"]', { timeout: 20_000 });
+  await page.waitForSelector('text=检查完成', { timeout: 20_000 });
+  expect(await page.locator('[data-testid="error"]').count()).toBe(0);
+
+  // Marks went into the workbook and the grid shows them.
+  const marked = await allFills();
+  expect(marked.length).toBeGreaterThan(before.length);
+
+  // Prefer a finding on a sheet other than the one shown, so activation is exercised too.
+  const active = await page.getAttribute('[data-testid="grid"]', 'data-sheet');
+  const findings = await page.$$eval('[data-testid="finding"]', (els) =>
+    els.map((e, i) => ({ i, sheet: e.getAttribute('data-sheet') ?? '', cell: e.getAttribute('data-cell') ?? '' })),
+  );
+  const withCell = findings.filter((f) => f.cell);
+  expect(withCell.length).toBeGreaterThan(0);
+  const target = withCell.find((f) => f.sheet !== active) ?? withCell[withCell.length - 1];
+  await page.locator('[data-testid="finding"]').nth(target.i).click();
+  const selected = `td[data-sheet="${target.sheet}"][data-cell="${target.cell}"][data-selected="true"]`;
+  await page.waitForSelector(selected, { timeout: 10_000 });
+  expect(await page.getAttribute(`[data-sheet-tab="${target.sheet}"]`, 'data-active')).toBe('true');
+  expect(await page.getAttribute('[data-testid="grid"]', 'data-sheet')).toBe(target.sheet);
+
+  // Keyboard: Enter on another finding selects its cell too.
+  const other = withCell.find((f) => f !== target);
+  if (other) {
+    await page.locator('[data-testid="finding"]').nth(other.i).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`td[data-sheet="${other.sheet}"][data-cell="${other.cell}"][data-selected="true"]`);
+  }
+
+  await page.click('[data-testid="clear"]');
+  await page.waitForSelector('text=已清除标记', { timeout: 20_000 });
+  expect(await allFills()).toEqual(before);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a file that is not a workbook is refused in words', async () => {
+  await page.setInputFiles('[data-testid="file-input"]', {
+    name: 'broken.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from('this is not a zip'),
+  });
+  const alert = await page.waitForSelector('[data-testid="preview-error"]', { timeout: 10_000 });
+  expect(await alert.textContent()).toContain('无法打开工作簿：broken.xlsx');
+  expect(pageErrors).toEqual([]);
+});
