@@ -53,7 +53,7 @@ export const CONCEPTS = {
     '服务器存储', '服务器', '存储设备', '存储', '磁盘阵列', '磁阵', '刀片', '小型机', 'nas', '磁带库', '光纤交换机', '超融合', '备份一体机',
   ],
   computer: ['电脑', '计算机', '台式机', '笔记本', '一体机', 'pc', '工作站', '微机', '终端机'],
-  officeEquip: ['办公设备', '打印机', '复印机', '传真机', '碎纸机', '投影仪', '扫描仪', '多功能一体机', '速印机', '电话机'],
+  officeEquip: ['办公设备', '打印机', '复印机', '传真机', '碎纸机', '投影仪', '多功能一体机', '速印机', '电话机'],
   furniture: ['办公家具', '家具', '桌椅', '办公桌', '办公椅', '电脑桌', '电脑椅', '文件柜', '沙发'],
   officeFacility: ['办公设施更换', '办公设施', '空调', '装修', '窗帘', '饮水机', '办公用房'],
   // --- cloud and software
@@ -137,7 +137,7 @@ export const CONCEPTS = {
   // --- generic last resort: an information system or its O&M
   bizSystem: [
     '业务系统', '信息系统', '应用系统', '管理系统', '系统', '平台', '软件开发', '系统开发', '应用开发', '开发', '运维', '运行维护', '信息化建设',
-    '系统集成',
+    '系统集成', 'gis',
   ],
   // --- context words used by the overlays
   build: ['新建', '建设', '新增', '搭建', '建立', '建造', '自建', '自建专网'],
@@ -150,7 +150,7 @@ export const CONCEPTS = {
   ],
   // Words that only exist to swallow a shorter keyword inside them (开发区 is a place, not software development).
   // 自助一体机 is a self-service kiosk, which the table does not name, not a 电脑.
-  neutral: ['开发区', '高新区', '监控中心', '自助一体机', '自助终端', '自助服务终端', '手机号'],
+  neutral: ['开发区', '高新区', '监控中心', '自助一体机', '自助终端', '自助服务终端', '手机号', '物联网卡'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Concept = keyof typeof CONCEPTS;
