@@ -134,7 +134,7 @@ export function Grid(props: GridProps): React.ReactElement {
             position: note ? 'relative' : undefined,
           }}
         >
-          {displayValue(sheet.values?.[r]?.[c], sheet.formats?.[r]?.[c])}
+          <div style={clipStyle}>{displayValue(sheet.values?.[r]?.[c], sheet.formats?.[r]?.[c])}</div>
           {note ? <span aria-hidden="true" style={noteMark} /> : null}
         </td>,
       );
@@ -204,6 +204,9 @@ const cellStyle: React.CSSProperties = {
   whiteSpace: 'pre-wrap',
   verticalAlign: 'top',
 };
+
+/** Long texts (项目说明) would make rows screen-high; the full text is in the workbook, the grid shows its start. */
+const clipStyle: React.CSSProperties = { maxHeight: 48, overflow: 'hidden' };
 
 const noteMark: React.CSSProperties = {
   position: 'absolute',

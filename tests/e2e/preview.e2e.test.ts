@@ -171,6 +171,9 @@ test('check a sample in the preview, jump to a finding, clear the marks', async 
   expect(await page.getAttribute(`[data-sheet-tab="${target.sheet}"]`, 'data-active')).toBe('true');
   expect(await page.getAttribute('[data-testid="grid"]', 'data-sheet')).toBe(target.sheet);
 
+  // E2E_SCREENSHOT=/path.png keeps a picture of the pane and grid for a human to look at.
+  if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+
   // Keyboard: Enter on another finding selects its cell too.
   const other = withCell.find((f) => f !== target);
   if (other) {
