@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { Lang, ProfileId } from '../engine/types';
 import { csvHeader, formatCsvRows, formatJson, formatText, formatTextTotals } from './format';
 import type { FileResult, OutputFormat } from './format';
-import { runJob } from './process';
+// Type-only: the runtime module (which loads ExcelJS) is imported when work starts, after arguments are checked.
 import type { Job, JobOptions, JobResult } from './process';
 
 /** Exit codes: 0 no error findings, 1 some finding of severity error, 2 unusable input or bad arguments (wins over 1). */
@@ -43,8 +43,8 @@ const PROFILES = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as co
 const FORMATS = ['text', 'json', 'csv'] as const;
 const LANGS = ['zh', 'en'] as const;
 
-/** Below this many files a batch runs in-process: starting workers (each loads ExcelJS) costs more than it saves. */
-const POOL_THRESHOLD = 4;
+/** Below this many files no worker is started: loading ExcelJS and the engine in a worker costs ~0.3 s of CPU. */
+const POOL_THRESHOLD = 8;
 
 const MSG = {
   zh: {
@@ -90,7 +90,8 @@ Options:
 
 Exit status: 0 no errors found; 1 some finding of severity error; 2 a file could not be checked or the
 arguments are wrong. In a batch every usable file is still checked; 2 wins over 1.
-Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the worker threads (0 = none).
+Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the extra worker threads
+(default: one per core beyond the first; 0 = check everything in one thread).
 `;
   }
   return `用法：fundcheck <文件或文件夹…> [选项]
@@ -108,7 +109,8 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
   -V, --version           显示版本
 
 退出码：0 未发现错误；1 存在“错误”级问题；2 有文件无法检查或参数有误。批量检查时，其余文件照常检查，
-且 2 优先于 1。标准错误为终端时显示进度。环境变量 FUNDCHECK_WORKERS=n 指定工作线程数（0 表示不用）。
+且 2 优先于 1。标准错误为终端时显示进度。环境变量 FUNDCHECK_WORKERS=n
+指定额外工作线程数（默认每多一个 CPU 核一个；0 表示只用一个线程）。
 `;
 }
 
@@ -297,10 +299,12 @@ function readVersion(): string {
   }
 }
 
+/** Worker threads besides this one (which checks files too): one per further core. */
 function defaultWorkers(): number {
   const env = process.env.FUNDCHECK_WORKERS;
   if (env !== undefined && /^\d+$/.test(env)) return +env;
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, cores - 1);
 }
 
 /** The compiled worker script beside this module; absent when running from TypeScript sources (tests). */
@@ -310,22 +314,32 @@ function workerScript(): string | null {
   return fs.existsSync(p) ? p : null;
 }
 
-/** Runs the jobs, in a worker pool when worth it; calls onResult as each finishes (any order). */
+/**
+ * Runs the jobs and calls onResult as each finishes (any order). This thread always checks files itself,
+ * so work starts at once; for a batch it also starts worker threads, which take files from the same queue
+ * as soon as they have loaded ExcelJS and the engine. Each workbook is released after its file is done.
+ */
 async function runAll(jobs: Job[], workers: number, onResult: (r: JobResult) => void): Promise<void> {
+  const { runJob } = await import('./process');
+  let next = 0;
+  // FUNDCHECK_MAIN_THREAD=0 leaves all files to the workers (tests and benchmarks of the pool itself).
+  const mainThreadWorks = process.env.FUNDCHECK_MAIN_THREAD !== '0';
+  const local = async () => {
+    while (mainThreadWorks && next < jobs.length) onResult(await runJob(jobs[next++]!));
+  };
   const script = workerScript();
-  const size = Math.min(workers, jobs.length);
-  if (!script || size < 2 || jobs.length < POOL_THRESHOLD) {
-    for (const job of jobs) onResult(await runJob(job));
+  const size = jobs.length >= POOL_THRESHOLD && script ? Math.min(workers, jobs.length - 1) : 0;
+  if (size < 1) {
+    while (next < jobs.length) onResult(await runJob(jobs[next++]!));
     return;
   }
   const { Worker } = await import('worker_threads');
-  let next = 0;
-  await new Promise<void>((resolve) => {
-    let running = 0;
-    const start = () => {
-      const w = new Worker(script);
+  const startWorker = (): Promise<void> =>
+    new Promise((resolve) => {
+      const w = new Worker(script!);
       let current: Job | null = null;
-      running++;
+      let ready = false;
+      let lastError = '';
       const feed = () => {
         if (next < jobs.length) {
           current = jobs[next++]!;
@@ -335,28 +349,33 @@ async function runAll(jobs: Job[], workers: number, onResult: (r: JobResult) => 
           void w.terminate();
         }
       };
-      w.on('message', (r: JobResult) => {
-        onResult(r);
+      // The worker says when its modules are loaded; until then this thread keeps taking files itself.
+      w.on('message', (m: JobResult | { ready: true }) => {
+        if ('ready' in m) {
+          ready = true;
+          feed();
+          return;
+        }
+        current = null;
+        onResult(m);
         feed();
       });
       w.on('error', (err) => {
-        // A worker that dies (e.g. out of memory on one huge file) fails only its own file; a fresh one carries on.
-        if (current) onResult({ index: current.index, error: err.message.split('\n')[0] });
-        current = null;
+        lastError = err.message.split('\n')[0] ?? '';
       });
       w.on('exit', () => {
-        running--;
-        if (current) {
-          onResult({ index: current.index, error: 'worker stopped' });
-          current = null;
-        }
-        if (next < jobs.length) start();
-        else if (running === 0) resolve();
+        // A worker that dies (e.g. out of memory on one huge file) fails only its own file; a fresh one carries on.
+        if (current) onResult({ index: current.index, error: lastError || 'worker stopped' });
+        current = null;
+        if (ready && next < jobs.length) void startWorker().then(resolve);
+        else resolve();
       });
-      feed();
-    };
-    for (let i = 0; i < size; i++) start();
-  });
+    });
+  const pool: Promise<void>[] = [];
+  for (let i = 0; i < size; i++) pool.push(startWorker());
+  await Promise.all([local(), ...pool]);
+  // Whatever no worker could take (every one failed to start) is still checked here.
+  while (next < jobs.length) onResult(await runJob(jobs[next++]!));
 }
 
 export async function main(argv: string[], io?: Partial<MainIO>): Promise<number> {

@@ -11,4 +11,6 @@ if (parentPort) {
       (err: unknown) => port.postMessage({ index: job.index, error: err instanceof Error ? err.message : String(err) }),
     );
   });
+  // Modules are loaded by now (imports run first): ask for work.
+  port.postMessage({ ready: true });
 }
