@@ -158,7 +158,10 @@ export function reportProblems(report: Report, snapshot: WorkbookSnapshot): stri
       continue;
     }
     const { rows, cols } = extent(s);
-    if (f.row > rows) problems.push(`${where}: row ${f.row} beyond the sheet's ${rows} rows`);
+    // A form's value cell may be the empty cell right of (or below) its label: a real cell past the data's extent.
+    const sr = report.sheets.find((x) => x.name === f.sheet);
+    const fieldCell = sr !== undefined && Object.values(sr.columns).includes(f.column) && sr.dataRows.includes(f.row);
+    if (f.row > rows && !fieldCell) problems.push(`${where}: row ${f.row} beyond the sheet's ${rows} rows`);
     if (f.column === '') {
       if (f.cell !== '') problems.push(`${where}: row-level finding with cell ${f.cell}`);
       continue;
@@ -166,7 +169,7 @@ export function reportProblems(report: Report, snapshot: WorkbookSnapshot): stri
     if (f.cell !== f.column + f.row) problems.push(`${where}: cell ${f.cell} ≠ ${f.column}${f.row}`);
     const c = columnIndex0(f.column);
     if (Number.isNaN(c)) problems.push(`${where}: column ${JSON.stringify(f.column)} is not a column letter`);
-    else if (c >= cols && !computedCols.get(f.sheet)?.has(f.column)) problems.push(`${where}: column ${f.column} beyond the sheet's ${cols} columns`);
+    else if (c >= cols && !fieldCell && !computedCols.get(f.sheet)?.has(f.column)) problems.push(`${where}: column ${f.column} beyond the sheet's ${cols} columns`);
     if (typeof f.message !== 'string' || f.message === '') problems.push(`${where}: empty message`);
   }
 
