@@ -424,6 +424,18 @@ describe('exit codes and unusable files', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  test('progress on stderr only when it is a terminal, cleared before results; stdout unaffected', async () => {
+    const stdout = new Sink();
+    const stderr = new Sink();
+    stderr.isTTY = true;
+    const code = await main(['assets/samples', '--format', 'json', '--as-of', AS_OF], { stdout, stderr, cwd: ROOT, workers: 0 });
+    expect(code).toBe(1);
+    expect(stderr.text).toMatch(/\[1\/5\] assets\/samples\/01-yeji-declaration\.xlsx/);
+    expect(stderr.text.endsWith('\r\x1b[K')).toBe(true);
+    expect(() => JSON.parse(stdout.text)).not.toThrow();
+    expect((await run(['assets/samples', '--format', 'json', '--as-of', AS_OF])).err).toBe('');
+  });
+
   test('a folder with no .xlsx is unusable input', async () => {
     const empty = path.join(dir, 'empty');
     fs.mkdirSync(empty, { recursive: true });
