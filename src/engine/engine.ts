@@ -48,7 +48,7 @@ import type {
   WorkbookNoticeInput,
   Params,
 } from './rules/api';
-import { FIELD_COUNT, FIELD_KEYS, fieldIndex } from './rules/fields';
+import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_KEYS, fieldIndex } from './rules/fields';
 import { ENGINE_MESSAGES } from './i18n/messages';
 import { formatMessage, resolveParams } from './i18n/format';
 
@@ -158,6 +158,20 @@ class Run {
 
 const NO_CELL = -1;
 
+const IS_AMOUNT = new Uint8Array(FIELD_COUNT);
+for (const f of AMOUNT_FIELDS) IS_AMOUNT[fieldIndex(f)] = 1;
+const IS_DATE = new Uint8Array(FIELD_COUNT);
+for (const f of DATE_FIELDS) IS_DATE[fieldIndex(f)] = 1;
+
+function anyFormula(formulas: SheetSnapshot['formulas']): boolean {
+  if (formulas === undefined) return false;
+  for (const row of formulas) {
+    if (!row) continue;
+    for (const f of row) if (f !== null && f !== undefined && f !== '') return true;
+  }
+  return false;
+}
+
 /**
  * One sheet's checking. It is also the RecordContext handed to row rules: positioned on one record at a time, it
  * parses a field only when a rule asks and caches the result for the rest of that record (stamped caches, no
@@ -192,10 +206,14 @@ class SheetRun implements RecordContext, SheetContext {
   private readonly periodAt = new Int32Array(FIELD_COUNT).fill(-1);
   private readonly periodVal: (PeriodResult | null)[] = new Array(FIELD_COUNT).fill(null);
   private current: Rule | null = null;
+  private readonly dateOptions: { date1904: boolean };
   private readonly memoAt: number[] = [];
   private readonly memoVal: unknown[] = [];
   private readonly sheetState = new Map<number, unknown>();
   private readonly mapped: FieldKey[] = [];
+  private readonly mappedAmounts: FieldKey[] = [];
+  private readonly mappedDates: FieldKey[] = [];
+  readonly hasFormulas: boolean;
   readonly pending: PendingComputed[] = [];
   readonly usedKeys = new Set<ComputedKey>();
 
@@ -209,6 +227,7 @@ class SheetRun implements RecordContext, SheetContext {
     this.asOf = run.asOf;
     this.lang = run.lang;
     this.date1904 = run.date1904;
+    this.dateOptions = { date1904: run.date1904 };
     this.kind = this.sheetKind = recognition.kind;
     this.sheetName = sheet.name;
     this.rows = sheet.rows;
@@ -229,8 +248,13 @@ class SheetRun implements RecordContext, SheetContext {
         if (c !== undefined) this.colOf[i] = c;
       }
       this.unitOf[i] = recognition.units[f];
-      if (this.colOf[i] !== NO_CELL) this.mapped.push(f);
+      if (this.colOf[i] !== NO_CELL) {
+        this.mapped.push(f);
+        if (IS_AMOUNT[i]) this.mappedAmounts.push(f);
+        if (IS_DATE[i]) this.mappedDates.push(f);
+      }
     }
+    this.hasFormulas = anyFormula(sheet.formulas);
     if (this.isForm) this.row = this.firstFormRow();
   }
 
@@ -258,10 +282,6 @@ class SheetRun implements RecordContext, SheetContext {
 
   // ---- cell access -----------------------------------------------------------------------------------------
 
-  private cellRow(i: number): number {
-    return this.isForm ? this.formRowOf[i] : this.row;
-  }
-
   hasField(field: FieldKey): boolean {
     return this.colOf[fieldIndex(field)] !== NO_CELL;
   }
@@ -270,90 +290,106 @@ class SheetRun implements RecordContext, SheetContext {
     return this.colOf[fieldIndex(field)] !== NO_CELL;
   }
 
-  raw(field: FieldKey): CellValue {
-    const i = fieldIndex(field);
+  private rawAt(i: number): CellValue {
     const c = this.colOf[i];
     if (c === NO_CELL) return null;
-    const r = this.rows[this.cellRow(i)];
-    if (r === undefined || c >= r.length) return null;
+    const r = this.rows[this.isForm ? this.formRowOf[i] : this.row];
+    if (r === undefined || r === null || c >= r.length) return null;
     const v = r[c];
     return v === undefined ? null : v;
   }
 
-  formula(field: FieldKey): string | null {
-    const i = fieldIndex(field);
+  private formulaAt(i: number): string | null {
     const c = this.colOf[i];
     if (c === NO_CELL || this.formulas === undefined) return null;
-    const fr = this.formulas[this.cellRow(i)];
+    const fr = this.formulas[this.isForm ? this.formRowOf[i] : this.row];
     if (fr === undefined || fr === null) return null;
     const f = fr[c];
     return f === undefined || f === null || f === '' ? null : f;
   }
 
+  raw(field: FieldKey): CellValue {
+    return this.rawAt(fieldIndex(field));
+  }
+
+  formula(field: FieldKey): string | null {
+    return this.formulaAt(fieldIndex(field));
+  }
+
   text(field: FieldKey): string {
     const i = fieldIndex(field);
     if (this.textAt[i] === this.stamp) return this.textVal[i];
-    const v = this.raw(field);
-    const t = v === null ? '' : typeof v === 'string' ? normalizeText(v) : normalizeText(cellText(v));
+    const v = this.rawAt(i);
+    const t = v === null ? '' : normalizeText(typeof v === 'string' ? v : cellText(v));
     this.textAt[i] = this.stamp;
     this.textVal[i] = t;
     return t;
   }
 
   display(field: FieldKey): string {
-    return cellText(this.raw(field));
+    return cellText(this.rawAt(fieldIndex(field)));
   }
 
   isEmpty(field: FieldKey): boolean {
-    const v = this.raw(field);
-    if (v === null || (typeof v === 'string' && v.trim() === '')) return this.formula(field) === null;
+    const i = fieldIndex(field);
+    const v = this.rawAt(i);
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return this.formulaAt(i) === null;
     return false;
   }
 
-  amountResult(field: FieldKey): AmountResult | null {
-    const i = fieldIndex(field);
+  private amountAtIndex(i: number): AmountResult | null {
     if (this.amountAt[i] === this.stamp) return this.amountVal[i];
-    const res = this.colOf[i] === NO_CELL ? null : parseAmount(this.raw(field), this.unitOf[i]);
+    const res = this.colOf[i] === NO_CELL ? null : parseAmount(this.rawAt(i), this.unitOf[i]);
     this.amountAt[i] = this.stamp;
     this.amountVal[i] = res;
     return res;
   }
 
+  amountResult(field: FieldKey): AmountResult | null {
+    return this.amountAtIndex(fieldIndex(field));
+  }
+
   amount(field: FieldKey): number | null {
-    const r = this.amountResult(field);
+    const r = this.amountAtIndex(fieldIndex(field));
     return r !== null && r.ok ? r.cents : null;
   }
 
-  dateResult(field: FieldKey): DateResult | null {
-    const i = fieldIndex(field);
+  private dateAtIndex(i: number): DateResult | null {
     if (this.dateAt[i] === this.stamp) return this.dateVal[i];
-    const res = this.colOf[i] === NO_CELL ? null : parseDate(this.raw(field), { date1904: this.date1904 });
+    const res = this.colOf[i] === NO_CELL ? null : parseDate(this.rawAt(i), this.dateOptions);
     this.dateAt[i] = this.stamp;
     this.dateVal[i] = res;
     return res;
   }
 
+  dateResult(field: FieldKey): DateResult | null {
+    return this.dateAtIndex(fieldIndex(field));
+  }
+
   date(field: FieldKey): DayNumber | null {
-    const r = this.dateResult(field);
+    const r = this.dateAtIndex(fieldIndex(field));
     return r !== null && r.ok ? r.day : null;
   }
 
-  periodResult(field: FieldKey): PeriodResult | null {
-    const i = fieldIndex(field);
+  private periodAtIndex(i: number): PeriodResult | null {
     if (this.periodAt[i] === this.stamp) return this.periodVal[i];
-    const res = this.colOf[i] === NO_CELL ? null : parsePeriod(this.raw(field));
+    const res = this.colOf[i] === NO_CELL ? null : parsePeriod(this.rawAt(i));
     this.periodAt[i] = this.stamp;
     this.periodVal[i] = res;
     return res;
   }
 
+  periodResult(field: FieldKey): PeriodResult | null {
+    return this.periodAtIndex(fieldIndex(field));
+  }
+
   period(field: FieldKey): ParsedPeriod | null {
-    const r = this.periodResult(field);
+    const r = this.periodAtIndex(fieldIndex(field));
     return r !== null && r.ok ? r : null;
   }
 
-  fields(): readonly FieldKey[] {
-    return this.mapped;
+  fields(group?: 'amount' | 'date'): readonly FieldKey[] {
+    return group === undefined ? this.mapped : group === 'amount' ? this.mappedAmounts : this.mappedDates;
   }
 
   memo<T>(slot: number, compute: () => T): T {

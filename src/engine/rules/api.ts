@@ -63,8 +63,10 @@ export interface RecordContext {
   date(field: FieldKey): DayNumber | null;
   periodResult(field: FieldKey): PeriodResult | null;
   period(field: FieldKey): ParsedPeriod | null;
-  /** Fields mapped on this sheet (columns or form labels). */
-  fields(): readonly FieldKey[];
+  /** Fields mapped on this sheet (columns or form labels); 'amount' / 'date': only the money / date fields. */
+  fields(group?: 'amount' | 'date'): readonly FieldKey[];
+  /** True when the sheet snapshot carries any formula text (lets formula checks skip clean sheets). */
+  readonly hasFormulas: boolean;
   /** Per-record memo shared by rules (e.g. one expense classification for two rules); slot from memoSlot(). */
   memo<T>(slot: number, compute: () => T): T;
   /** Per-sheet state shared across records (e.g. "already said once on this sheet"). */

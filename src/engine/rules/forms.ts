@@ -5,7 +5,7 @@ import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
 import { createRule, memoSlot } from './api';
 import type { Message, RecordContext } from './api';
-import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_LABELS, SUMMED_FIELDS, fieldIndex } from './fields';
+import { FIELD_LABELS, SUMMED_FIELDS } from './fields';
 import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
 
 const FORM1 = (note: string) => cite('yeji', `附件1${note}`);
@@ -369,6 +369,9 @@ const EMPTY_MARK = /^(?:无|-+|—+|\/|暂无)$/;
 
 type PhoneKind = 'mobile' | 'landline' | 'local' | 'invalid';
 function phoneKind(part: string): PhoneKind {
+  // Most cells are a plain ASCII number: decide without the normalising passes.
+  if (MOBILE.test(part)) return 'mobile';
+  if (LANDLINE.test(part)) return 'landline';
   const s = part.normalize('NFKC').replace(PHONE_NOISE, '').replace(/\s+/g, '').replace(/[－—–]/g, '-');
   if (MOBILE.test(s)) return 'mobile';
   if (LANDLINE.test(s) || SERVICE.test(s)) return 'landline';
@@ -448,10 +451,6 @@ export const email = createRule({
   },
 });
 
-const IS_AMOUNT = new Uint8Array(FIELD_COUNT);
-for (const f of AMOUNT_FIELDS) IS_AMOUNT[fieldIndex(f)] = 1;
-const IS_DATE = new Uint8Array(FIELD_COUNT);
-for (const f of DATE_FIELDS) IS_DATE[fieldIndex(f)] = 1;
 // Prices can be in 元 while amounts are in 万元; 调整金额 may be negative (money moved out).
 const NO_YUAN_CHECK = new Set<FieldKey>(['unitPrice']);
 const MAY_BE_NEGATIVE = new Set<FieldKey>(['adjustment']);
@@ -475,10 +474,10 @@ export const amountInYuan = createRule({
     },
   },
   check(ctx) {
-    const fields = ctx.fields();
+    const fields = ctx.fields('amount');
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (!IS_AMOUNT[fieldIndex(f)] || NO_YUAN_CHECK.has(f)) continue;
+      if (NO_YUAN_CHECK.has(f)) continue;
       const r = ctx.amountResult(f);
       if (r === null || !r.ok || r.unitWritten !== null || !looksLikeYuan(r.cents)) continue;
       ctx.report({ field: f, messageId: 'yuan', params: { field: fieldLabel(f), amount: formatWan(r.cents), wan: formatWan(Math.round(r.cents / 10000)) } });
@@ -498,10 +497,9 @@ export const amountUnreadable = createRule({
     outOfRange: { zh: '{field}“{value}”超出合理范围', en: '{field} "{value}" is out of range' },
   },
   check(ctx) {
-    const fields = ctx.fields();
+    const fields = ctx.fields('amount');
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (!IS_AMOUNT[fieldIndex(f)]) continue;
       const r = ctx.amountResult(f);
       if (r === null || r.ok || r.reason === 'empty' || r.reason === 'error-value') continue;
       ctx.report({ field: f, messageId: r.reason === 'out-of-range' ? 'outOfRange' : 'unreadable', params: { field: fieldLabel(f), value: r.raw } });
@@ -520,10 +518,10 @@ export const negativeAmount = createRule({
     negative: { zh: '{field}为负数：{amount}万元', en: '{field} is negative: {amount}' },
   },
   check(ctx) {
-    const fields = ctx.fields();
+    const fields = ctx.fields('amount');
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (!IS_AMOUNT[fieldIndex(f)] || MAY_BE_NEGATIVE.has(f)) continue;
+      if (MAY_BE_NEGATIVE.has(f)) continue;
       const c = ctx.amount(f);
       if (c !== null && c < 0) ctx.report({ field: f, messageId: 'negative', params: { field: fieldLabel(f), amount: formatWan(c) } });
     }
@@ -541,10 +539,9 @@ export const dateUnreadable = createRule({
     unreadable: { zh: '{field}“{value}”不是可识别的日期，相关期限无法计算', en: '{field} "{value}" is not a readable date; deadlines that need it cannot be computed' },
   },
   check(ctx) {
-    const fields = ctx.fields();
+    const fields = ctx.fields('date');
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (!IS_DATE[fieldIndex(f)]) continue;
       const r = ctx.dateResult(f);
       if (r === null || r.ok || r.reason === 'empty' || r.reason === 'error-value') continue;
       // The printed form's "年  月  日" left unfilled is an empty date, not an unreadable one.
@@ -587,6 +584,7 @@ export const formulaNoResult = createRule({
     noResult: { zh: '{field}的公式 ={formula} 没有计算结果，请在 Excel 中重新计算后保存', en: '{field} formula ={formula} has no result; recalculate in Excel and save' },
   },
   check(ctx) {
+    if (!ctx.hasFormulas) return;
     const fields = ctx.fields();
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];

@@ -1,0 +1,101 @@
+// §3 change limits: 15% of 概算总投资 (exact cents), over-budget totals, Laizhou before procurement, Yeji approval.
+import { of, others, progress, progressRow } from './harness';
+import type { ProfileId } from '../../../src/engine/types';
+
+describe('adjustment ≤ 15% of the approved total', () => {
+  test.each<[ProfileId, number, string | null]>([
+    ['wuhan', 120, null],
+    ['wuhan', 120.01, '第十九条'],
+    ['wuhan', -120.01, '第十九条'],
+    ['wulong', 120, null],
+    ['wulong', 121, '第二十六条'],
+    ['laizhou', 120.01, '第十九条'],
+  ])('%s: %d on 800', (profile, adjustment, article) => {
+    const r = progress([progressRow({ '批复概算（万元）': 800, '调整金额（万元）': adjustment })], profile);
+    const f = of(r, 'change-limit/over-15-percent');
+    const filing = of(r, 'change-limit/filing-required');
+    if (article === null) {
+      expect(f).toEqual([]);
+      expect(filing).toHaveLength(1);
+      expect(filing[0]).toMatchObject({ severity: 'info', column: 'E' });
+      expect(filing[0].message).toContain('15.00%');
+    } else {
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ severity: 'error', cell: 'E3', citation: { profile, article } });
+      expect(filing).toEqual([]);
+    }
+  });
+
+  test('yeji has no percentage: any adjustment needs 区政府 approval', () => {
+    const r = progress([progressRow({ '调整金额（万元）': 5 })], 'yeji');
+    expect(of(r, 'change-limit/over-15-percent')).toEqual([]);
+    expect(of(r, 'change-limit/needs-approval')).toEqual([
+      expect.objectContaining({ severity: 'warning', citation: expect.objectContaining({ profile: 'yeji', article: '第二十条' }) }),
+    ]);
+  });
+
+  test('yeji: an adjusted total differing from the budget is an adjustment too', () => {
+    const r = progress([progressRow({ '调整后总投资（万元）': 780 })], 'yeji');
+    expect(of(r, 'change-limit/needs-approval')).toHaveLength(1);
+  });
+
+  test('rows without adjustments are clean', () => {
+    for (const p of ['wuhan', 'yeji', 'wulong', 'laizhou'] as ProfileId[]) {
+      const r = progress([progressRow()], p, { asOf: '2025-01-10' });
+      expect(r.findings.filter((f) => f.category === 'change-limit')).toEqual([]);
+    }
+  });
+});
+
+describe('over the approved budget', () => {
+  test.each<[ProfileId, number, string | null | undefined]>([
+    ['wuhan', 800, undefined],
+    ['wuhan', 800.01, '第十九条'],
+    ['wulong', 900, '第二十六条'],
+    ['yeji', 900, '第二十条'],
+    ['laizhou', 900, '第十九条'],
+    ['generic', 900, null],
+  ])('%s: adjusted %d on 800', (profile, adjusted, article) => {
+    const r = progress([progressRow({ '调整后总投资（万元）': adjusted })], profile);
+    const f = of(r, 'change-limit/exceeds-approved-budget');
+    if (article === undefined) expect(f).toEqual([]);
+    else {
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ severity: 'error', column: 'F' });
+      expect(f[0].citation?.article ?? null).toBe(article);
+    }
+  });
+});
+
+describe('laizhou: adjust only before procurement', () => {
+  test.each<[string, string, string | null]>([
+    ['2024-03-01', '2024-05-01', null],
+    ['2024-06-01', '2024-05-01', 'error'],
+    ['2024-05-01', '2024-05-01', 'info'],
+  ])('adjusted %s, procured %s', (adjusted, procured, severity) => {
+    const r = progress([progressRow({ '调整金额（万元）': 10, 调整日期: adjusted, 采购日期: procured })], 'laizhou');
+    const f = of(r, 'change-limit/after-procurement');
+    if (severity === null) expect(f).toEqual([]);
+    else expect(f).toEqual([expect.objectContaining({ severity, column: 'G', citation: expect.objectContaining({ article: '第十九条' }) })]);
+  });
+
+  test('not a rule elsewhere', () => {
+    const r = progress([progressRow({ 调整日期: '2024-06-01', 采购日期: '2024-05-01' })], 'wuhan');
+    expect(of(r, 'change-limit/after-procurement')).toEqual([]);
+  });
+});
+
+describe('invested must not exceed the total', () => {
+  test.each<[Record<string, number | null>, boolean]>([
+    [{ '已投资（万元）': 800 }, false],
+    [{ '已投资（万元）': 800.01 }, true],
+    [{ '已投资（万元）': 850, '总投资（万元）': null, '批复概算（万元）': 800 }, true],
+    [{ '已投资（万元）': 750, '总投资（万元）': null, '批复概算（万元）': 800 }, false],
+  ])('%j → %s', (over, bad) => {
+    const r = progress([progressRow(over)], 'generic');
+    const f = of(r, 'consistency/invested-exceeds-total');
+    expect(f).toHaveLength(bad ? 1 : 0);
+    if (bad) expect(f[0]).toMatchObject({ severity: 'error', column: 'J', category: 'consistency' });
+    expect(others(r, 'consistency/invested-exceeds-total')).toEqual([]);
+  });
+});
