@@ -123,24 +123,29 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): 
     if (!ws) continue;
     const values = valuesBySheet.get(s.name) ?? [];
     const written = new Set<string>();
+    // Columns this run may write: their header cell was empty or already ours (recognised by the marker).
+    // A column whose header the user filled is never written, whatever the report says.
+    const owned = new Set<number>();
 
     for (const cc of s.computedColumns) {
       const col = columnIndex(cc.column);
-      if (s.headerRow) {
-        const head = ws.getCell(s.headerRow, col);
-        const prior = head.value;
-        const neighbour = col > 1 ? ws.getCell(s.headerRow, col - 1) : null;
-        // Only ever write into an empty cell or our own earlier header (recognised by the marker).
-        if (prior === null || prior === undefined || (typeof prior === 'string' && prior.endsWith(COMPUTED_HEADER_MARKER))) {
-          head.value = cc.header;
-          if (prior === null || prior === undefined) head.style = headerStyle(neighbour);
-        }
+      if (!s.headerRow || !col) continue;
+      const head = ws.getCell(s.headerRow, col);
+      const prior = head.value;
+      if (prior === null || prior === undefined) {
+        head.value = cc.header;
+        head.style = headerStyle(col > 1 ? ws.getCell(s.headerRow, col - 1) : null);
+        owned.add(col);
+      } else if (typeof prior === 'string' && prior.endsWith(COMPUTED_HEADER_MARKER)) {
+        head.value = cc.header;
+        owned.add(col);
       }
     }
 
     for (const v of values) {
       if (!v.column) continue;
       const col = columnIndex(v.column);
+      if (!owned.has(col)) continue;
       const cell = ws.getCell(v.row, col);
       const left = col > 1 ? ws.getCell(v.row, col - 1) : null;
       const isNew = cell.value === null || cell.value === undefined;
@@ -158,8 +163,7 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): 
     }
 
     // A value from an earlier run that no longer applies would mislead: clear it, in our own columns only.
-    for (const cc of s.computedColumns) {
-      const col = columnIndex(cc.column);
+    for (const col of owned) {
       for (const r of s.dataRows) {
         if (written.has(`${r}:${col}`)) continue;
         const cell = ws.findCell(r, col);

@@ -140,7 +140,11 @@ describe('annotate + writeAnnotated', () => {
     const { workbook } = await readWorkbook(input);
     workbook.getWorksheet('进度台账')!.getCell('P3').value = '我的列';
     annotate(workbook, ledgerReport(), 'zh');
-    expect(workbook.getWorksheet('进度台账')!.getCell('P3').value).toBe('我的列');
+    const ws = workbook.getWorksheet('进度台账')!;
+    expect(ws.getCell('P3').value).toBe('我的列');
+    // …nor the values under it.
+    expect(ws.getCell('P4').value ?? null).toBeNull();
+    expect(ws.getCell('Q4').value).toBe('直接编制初步设计及概算');
   });
 
   test('a user note on a problem cell is kept above ours', async () => {
