@@ -146,3 +146,51 @@ export function others(report: Report, ...ruleIds: string[]): Finding[] {
 export function computedOf(report: Report, key: string): string[] {
   return report.computed.filter((c) => c.key === key).map((c) => c.value);
 }
+
+/** Values typed into the 附件2 progress form, by field key. */
+export type FormValues = Partial<Record<'unit' | 'owner' | 'reportDate' | 'fax' | 'contact' | 'phone' | 'mobile' | 'email' | 'projectName' | 'content' | 'builder' | 'progress' | 'totalInvestment' | 'invested', CellValue>>;
+
+export const CLEAN_FORM: FormValues = {
+  unit: '叶集区数据资源管理局',
+  owner: '张伟',
+  reportDate: '2025年4月2日',
+  contact: '李娜',
+  phone: '0564-6012345',
+  mobile: '13912345678',
+  email: 'lina@example.gov.cn',
+  projectName: '叶集区政务云平台建设项目',
+  content: '建设政务云平台，承载全区业务系统',
+  builder: '某某信息技术有限公司',
+  progress: '平台已部署，预计2025年12月完成',
+  totalInvestment: 300,
+  invested: 120,
+};
+
+/** The 附件2 form laid out as printed (labels and values side by side). */
+export function progressForm(values: FormValues = CLEAN_FORM): WorkbookSnapshot {
+  const v = (k: keyof FormValues): CellValue => values[k] ?? null;
+  const rows: CellValue[][] = [
+    ['六安市叶集区政务信息化项目进度情况表'],
+    ['项目建设\n单位名称\n（盖章）', v('unit'), '负责人', v('owner')],
+    [null, null, '填报\n日期', values.reportDate === undefined ? '年  月  日' : v('reportDate'), '传  真', v('fax')],
+    ['联系人', v('contact'), '电  话', v('phone')],
+    ['手  机', v('mobile'), 'E-MAIL', v('email')],
+    ['项目名称', v('projectName')],
+    ['主要内容', v('content')],
+    ['建设单位', v('builder')],
+    ['建设进度', v('progress')],
+    ['总投资\n（万元）', v('totalInvestment')],
+    ['已投资\n（万元）', v('invested')],
+    [],
+    ['说明：1．本表由项目建设单位填写。'],
+    ['2．每个项目的建设进度要填写预计完成时间。'],
+  ];
+  return {
+    name: 'form.xlsx',
+    sheets: [{ name: '进度情况表', rows, merges: [{ top: 1, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 2, right: 1 }] }],
+  };
+}
+
+export function form(values: FormValues, profile: ProfileId = 'yeji', options: Partial<CheckOptions> = {}): Report {
+  return check(progressForm(values), { asOf: '2025-04-02', profile, ...options });
+}
