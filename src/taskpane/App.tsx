@@ -51,6 +51,8 @@ export interface AppProps {
   /** Initial UI language. */
   lang: Lang;
   onLangChange?: (lang: Lang) => void;
+  /** How many findings / deadlines a list renders before "show more" (default 200). */
+  pageSize?: number;
 }
 
 type ProfileChoice = ProfileId | 'auto';
@@ -457,9 +459,10 @@ export function App(props: AppProps): React.ReactElement {
                   current={current}
                   onSelect={onSelectFinding}
                   onStep={onStep}
+                  pageSize={props.pageSize}
                 />
               )}
-              {view === 'deadlines' && <DeadlinesView s={s} entries={deadlines} onSelect={select} />}
+              {view === 'deadlines' && <DeadlinesView s={s} entries={deadlines} onSelect={select} pageSize={props.pageSize} />}
               {view === 'sheets' && (
                 <SheetsView s={s} sheets={report.sheets} overrides={overrides} onOverride={onOverride} />
               )}

@@ -1,22 +1,25 @@
 // Deadlines tab: every computed deadline in the workbook, overdue first, relative to the reference date.
 import * as React from 'react';
-import { Badge } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import type { UiStrings } from './strings';
 import type { DeadlineEntry } from './model';
-import { activateOnKey } from './FindingsView';
+import { PAGE_SIZE, activateOnKey } from './FindingsView';
 
 export function DeadlinesView(props: {
   s: UiStrings;
   entries: DeadlineEntry[];
   onSelect: (sheet: string, cell: string) => void;
+  pageSize?: number;
 }): React.ReactElement {
   const { s, entries } = props;
+  const pageSize = props.pageSize ?? PAGE_SIZE;
+  const [limit, setLimit] = React.useState(pageSize);
   if (entries.length === 0) return <p>{s.noDeadlines}</p>;
   return (
     <section aria-label={s.deadlinesHeading}>
       <h3 style={{ fontSize: 14, margin: '4px 0' }}>{s.deadlinesHeading}</h3>
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {entries.map((d, i) => {
+        {entries.slice(0, limit).map((d, i) => {
           const activate = () => props.onSelect(d.sheet, d.cell);
           const when = d.overdue ? s.overdueBy(-d.days) : d.days === 0 ? s.dueToday : s.dueIn(d.days);
           const color = d.overdue ? 'danger' : d.days <= 30 ? 'warning' : 'informative';
@@ -49,6 +52,11 @@ export function DeadlinesView(props: {
           );
         })}
       </ul>
+      {entries.length > limit && (
+        <Button size="small" appearance="secondary" onClick={() => setLimit(limit + pageSize)}>
+          {s.showMore(entries.length - limit)}
+        </Button>
+      )}
     </section>
   );
 }

@@ -29,6 +29,9 @@ export function activateOnKey(action: () => void) {
   };
 }
 
+/** Rendering thousands of list items would freeze the pane; more are rendered on request or by navigation. */
+export const PAGE_SIZE = 200;
+
 export interface FindingsViewProps {
   s: UiStrings;
   report: Report;
@@ -41,14 +44,23 @@ export interface FindingsViewProps {
   current: Finding | null;
   onSelect: (f: Finding) => void;
   onStep: (delta: 1 | -1) => void;
+  pageSize?: number;
 }
 
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const { s, ordered, visible, filter, current } = props;
   const bySeverity = countBySeverity(ordered);
   const byCategory = countByCategory(ordered);
-  const groups = groupFindings(visible);
   const position = current ? visible.indexOf(current) : -1;
+  // A stable callback lets unchanged items skip re-rendering when the selection moves.
+  const onSelectRef = React.useRef(props.onSelect);
+  onSelectRef.current = props.onSelect;
+  const onSelect = React.useCallback((f: Finding) => onSelectRef.current(f), []);
+  const pageSize = props.pageSize ?? PAGE_SIZE;
+  const [limit, setLimit] = React.useState(pageSize);
+  // Next/previous can step past what is rendered: render far enough to show the current finding.
+  const shown = Math.max(limit, position + 1);
+  const groups = groupFindings(visible.length > shown ? visible.slice(0, shown) : visible);
 
   return (
     <div>
@@ -140,7 +152,7 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
                       s={s}
                       finding={f}
                       selected={f === current}
-                      onSelect={props.onSelect}
+                      onSelect={onSelect}
                     />
                   ))}
                 </ul>
@@ -149,11 +161,16 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
           </section>
         ))
       )}
+      {visible.length > shown && (
+        <Button size="small" appearance="secondary" style={{ marginTop: 8 }} onClick={() => setLimit(shown + pageSize)}>
+          {s.showMore(visible.length - shown)}
+        </Button>
+      )}
     </div>
   );
 }
 
-function FindingItem(props: {
+const FindingItem = React.memo(function FindingItem(props: {
   s: UiStrings;
   finding: Finding;
   selected: boolean;
@@ -202,4 +219,4 @@ function FindingItem(props: {
       )}
     </li>
   );
-}
+});

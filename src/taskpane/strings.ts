@@ -50,6 +50,7 @@ export interface UiStrings {
   filterCategory: string;
   all: string;
   noFindings: string;
+  showMore: (remaining: number) => string;
   noFindingsFiltered: string;
   notChecked: string;
   previous: string;
@@ -139,6 +140,7 @@ const zh: UiStrings = {
   filterCategory: '类别',
   all: '全部',
   noFindings: '未发现问题。',
+  showMore: (n) => `显示更多（还有 ${n} 条）`,
   noFindingsFiltered: '没有符合筛选条件的问题。',
   notChecked: '尚未检查。',
   previous: '上一个',
@@ -228,6 +230,7 @@ const en: UiStrings = {
   filterCategory: 'Category',
   all: 'All',
   noFindings: 'No findings.',
+  showMore: (n) => `Show more (${n} left)`,
   noFindingsFiltered: 'No findings match the filters.',
   notChecked: 'Not checked yet.',
   previous: 'Previous',

@@ -27,13 +27,13 @@ class NoopResizeObserver {
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
-function setup(opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOptions) => Report } = {}) {
+function setup(opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOptions) => Report; pageSize?: number } = {}) {
   const host = opts.host ?? fakeHost();
   const runCheck = jest.fn((_: WorkbookSnapshot, o: CheckOptions) =>
     opts.report ? opts.report(o) : stubReport(o.lang ?? 'zh', o.asOf),
   );
   const user = userEvent.setup({ delay: null });
-  const utils = render(<App host={host} runCheck={runCheck} today={TODAY} lang="zh" />);
+  const utils = render(<App host={host} runCheck={runCheck} today={TODAY} lang="zh" pageSize={opts.pageSize} />);
   return { host, runCheck, user, ...utils };
 }
 
@@ -340,5 +340,23 @@ describe('task pane', () => {
     });
     setup({ host });
     expect(screen.queryByTestId('no-annotations') !== null).toBe(shown);
+  });
+
+  test('a long findings list renders a page at a time; navigation past the page renders further', async () => {
+    const base = stubReport('zh');
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...base.findings[1], row: i + 3, cell: `D${i + 3}`, message: `第${i}条` }));
+    const { host, user } = setup({ report: (o) => ({ ...base, asOf: o.asOf, findings: many }), pageSize: 5 });
+    await checkOnce(user);
+    expect(screen.getAllByTestId('finding')).toHaveLength(5);
+    await user.click(screen.getAllByTestId('finding')[4]);
+    await user.click(screen.getByRole('button', { name: '下一个' }));
+    expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'D8');
+    expect(screen.getAllByTestId('finding')).toHaveLength(6);
+    expect(screen.getByText('第 6 / 12 个')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '显示更多（还有 6 条）' }));
+    expect(screen.getAllByTestId('finding')).toHaveLength(11);
+    await user.click(screen.getByRole('button', { name: '显示更多（还有 1 条）' }));
+    expect(screen.getAllByTestId('finding')).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: /显示更多/ })).toBeNull();
   });
 });
