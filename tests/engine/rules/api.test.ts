@@ -24,7 +24,7 @@ describe('createRule', () => {
     ['no messages', { id: 'format/x', messages: {} }],
     ['a message without English', { id: 'format/x', messages: { m: { zh: '中文', en: '' } } }],
   ])('rejects %s', (_n, over) => {
-    expect(() => createRule({ ...base, ...over } as Parameters<typeof createRule>[0])).toThrow();
+    expect(() => createRule({ ...base, ...over } as unknown as Parameters<typeof createRule>[0])).toThrow();
   });
 });
 
