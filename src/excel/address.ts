@@ -150,11 +150,12 @@ export function compressCells(keys: Iterable<number>): string[] {
     const top = Math.floor(sorted[i] / MAX_COLS);
     let bottom = top;
     let j = i + 1;
-    while (j < sorted.length && sorted[j] % MAX_COLS === col && Math.floor(sorted[j] / MAX_COLS) === bottom + 1) {
-      bottom++;
-      j++;
+    while (j < sorted.length && sorted[j] % MAX_COLS === col) {
+      const row = Math.floor(sorted[j] / MAX_COLS);
+      if (row === bottom) j++; // duplicate
+      else if (row === bottom + 1) { bottom++; j++; }
+      else break;
     }
-    while (j < sorted.length && sorted[j] === sorted[j - 1]) j++;
     out.push(rectAddress({ top, bottom, left: col, right: col }));
     i = j;
   }

@@ -3,11 +3,11 @@
 // ExcelApi requirement set of every API used (from the "[Api set: …]" remarks of @types/office-js 1.0.612):
 //   used unconditionally
 //     Workbook.worksheets, WorksheetCollection.getItem, Worksheet.name, Worksheet.getRange,
-//     Worksheet.activate, Range.select/values/numberFormat/address, RangeFill.color/clear  1.1
+//     Worksheet.activate/id, Range.select/values/numberFormat/address, RangeFill.color/clear 1.1
 //     Workbook.settings, SettingCollection.add/getItemOrNullObject, Worksheet.getUsedRangeOrNullObject 1.4
 //     Workbook.customXmlParts, CustomXmlPartCollection.add/getByNamespace, CustomXmlPart.getXml/delete 1.5
 //     Application.suspendApiCalculationUntilNextSync                                       1.6
-//     Worksheet.getRangeByIndexes, Workbook.name, Worksheet.id                              1.7
+//     Worksheet.getRangeByIndexes, Workbook.name                                             1.7
 //     Worksheet.getRanges (RangeAreas), RangeAreas.format.fill, RangeFill.pattern,
 //     Range.getCellProperties (reads many fills in one call), WorksheetCollection.onChanged,
 //     Application.suspendScreenUpdatingUntilNextSync                                         1.9

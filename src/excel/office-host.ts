@@ -217,7 +217,6 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
   };
 
   let ownWrites: OwnWrite[] = [];
-  let writing = 0;
   const noteOwnWrites = (sheet: string, keys: number[]) => {
     if (!keys.length) return;
     let top = Infinity, bottom = -1, left = Infinity, right = -1;
@@ -426,7 +425,6 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       }
       noteOwnWrites(s.sheet, touched);
     }
-    writing++;
     try {
       await runTasks(ctx, writes, {
         writing: true,
@@ -437,7 +435,6 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
         },
       });
     } finally {
-      writing--;
       endOwnWrites();
     }
     return { restored };
@@ -680,7 +677,6 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       }
       if (!writes.length) return { marked: 0, computed: 0 };
 
-      writing++;
       try {
         // The record is written (and synced) before any mark: whatever happens next, Clear can undo it.
         const xmls = encodeRecord(record);
@@ -691,7 +687,6 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
         );
         await runTasks(ctx, writes, { writing: true, signal, onProgress });
       } finally {
-        writing--;
         endOwnWrites();
       }
       return { marked, computed: computedCount };
