@@ -1,6 +1,8 @@
 // Hostile inputs for trust tests: cell values people and other systems really produce, snapshot builders, and a
 // checker that every finding and computed value of a report points at a real cell of the snapshot it came from.
+import * as zlib from 'node:zlib';
 import type { CellValue, Report, SheetSnapshot, WorkbookSnapshot } from '../../src/engine/types';
+import { makeZip, xlsxLikeZip } from './zip';
 
 /** The 001 附件1 header as one row (the flat variant people retype). */
 export const DECLARATION_HEADERS = [
@@ -212,4 +214,209 @@ export function paddedRows(top: CellValue[][], n: number): CellValue[][] {
   const rows: CellValue[][] = top.slice();
   while (rows.length < n) rows.push([]);
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files: a tiny zip reader (to take a real .xlsx apart and put it back with one part broken).
+
+/** Entries of a zip (stored or deflated), by its central directory. */
+export function readZip(buf: Buffer): { name: string; data: Buffer }[] {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= 0; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: { name: string; data: Buffer }[] = [];
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const body = buf.subarray(start, start + compressed);
+    out.push({ name, data: method === 0 ? Buffer.from(body) : zlib.inflateRawSync(body) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Unusable files, each with the reason the CLI must give (Chinese messages; English where asked).
+
+export interface MalformedFile {
+  /** File name to write it under (always *.xlsx: that is what people send). */
+  file: string;
+  what: string;
+  data: Buffer;
+  /** Sparse file of this size instead of `data` (a size-limit case without writing 50 MB). */
+  sparseSize?: number;
+  /** What the one-line reason must say. */
+  reason: RegExp;
+}
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+/** A small real workbook written by hand (what Excel writes, minus the optional parts), to break one part at a time. */
+export function realWorkbookParts(): { name: string; data: Buffer }[] {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const part = (name: string, xml: string) => ({ name, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`, 'utf8') });
+  return [
+    part(
+      '[Content_Types].xml',
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '</Types>',
+    ),
+    part('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    part('xl/workbook.xml', `<workbook ${ns} ${rns}><sheets><sheet name="申报表" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    part(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` +
+        `<Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    part(
+      SHEET,
+      `<worksheet ${ns} ${rns}><sheetData>` +
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>3</v></c><c r="C2"><v>120</v></c></row>' +
+        '</sheetData></worksheet>',
+    ),
+    part('xl/sharedStrings.xml', `<sst ${ns} count="4" uniqueCount="4"><si><t>序号</t></si><si><t>项目名称</t></si><si><t>项目投资（万元）</t></si><si><t>智慧城管平台</t></si></sst>`),
+    part(
+      'xl/styles.xml',
+      `<styleSheet ${ns}><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>` +
+        '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs></styleSheet>',
+    ),
+  ];
+}
+
+/** The workbook with one part replaced (null = removed). */
+export function withPart(parts: { name: string; data: Buffer }[], name: string, replace: (xml: string) => string | null): Buffer {
+  const out: { name: string; data: Buffer }[] = [];
+  for (const p of parts) {
+    if (p.name !== name) {
+      out.push(p);
+      continue;
+    }
+    const x = replace(p.data.toString('utf8'));
+    if (x !== null) out.push({ name: p.name, data: Buffer.from(x, 'utf8') });
+  }
+  return makeZip(out);
+}
+
+const XML_DECL = /^<\?xml[^>]*\?>/;
+
+/** Every kind of unusable .xlsx people and systems send, with the reason that must be given. */
+export function malformedFiles(): MalformedFile[] {
+  const parts = realWorkbookParts();
+  const real = makeZip(parts);
+  const ole = (stream: string) => {
+    const b = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b, 0);
+    Buffer.from(stream, 'utf16le').copy(b, 1024);
+    return b;
+  };
+  const doctype = (entities: string, text: string) => (xml: string) =>
+    `<?xml version="1.0"?><!DOCTYPE worksheet [${entities}]>` +
+    xml.replace(XML_DECL, '').replace('</sheetData>', `<row r="9"><c r="A9" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`);
+  const lol = '<!ENTITY a "lollollollollollollollollollol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('');
+  const unreadable = /无法读取工作簿（.+）/;
+  return [
+    { file: 'random-bytes.xlsx', what: 'not a zip (random bytes)', data: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05]), reason: /不是 \.xlsx 工作簿/ },
+    { file: 'empty.xlsx', what: 'empty (0 bytes)', data: Buffer.alloc(0), reason: /文件为空/ },
+    { file: 'pk-only.xlsx', what: 'only the zip signature', data: Buffer.from('PK\u0003\u0004', 'latin1'), reason: /不完整或已损坏/ },
+    { file: 'truncated-half.xlsx', what: 'truncated to half', data: real.subarray(0, Math.floor(real.length / 2)), reason: /不完整或已损坏/ },
+    { file: 'truncated-tail.xlsx', what: 'last 10 bytes cut', data: real.subarray(0, real.length - 10), reason: /不完整或已损坏/ },
+    { file: 'csv-renamed.xlsx', what: 'a CSV renamed .xlsx', data: Buffer.from('序号,项目名称,项目投资\r\n1,智慧城管,120\r\n', 'utf8'), reason: /文本文件（如 CSV）/ },
+    { file: 'html-renamed.xlsx', what: 'an HTML export renamed .xlsx', data: Buffer.from('<html><body><table><tr><td>=1+1</td></tr></table></body></html>'), reason: /文本文件/ },
+    { file: 'xls-renamed.xlsx', what: 'an .xls (OLE) renamed .xlsx', data: ole('Workbook'), reason: /Excel 97-2003（\.xls）/ },
+    { file: 'password.xlsx', what: 'password-protected (encrypted OLE package)', data: ole('EncryptedPackage'), reason: /打开密码/ },
+    { file: 'too-large.xlsx', what: 'larger than the 50 MB limit', data: real, sparseSize: 51 * 1024 * 1024, reason: /文件过大（51\.0 MB，上限 50\.0 MB）/ },
+    {
+      file: 'bomb-declared.xlsx',
+      what: 'a zip declaring 4 GB from a few bytes',
+      data: xlsxLikeZip([{ name: SHEET, data: Buffer.from('<x/>'), declaredSize: 0xfffffff0 }]),
+      reason: /拒绝展开/,
+    },
+    { file: 'bomb-real.xlsx', what: 'a zip of 40 MB of zeros (ratio ~1000)', data: xlsxLikeZip([{ name: SHEET, data: Buffer.alloc(40 * 1024 * 1024) }]), reason: /拒绝展开.*解压比例异常/ },
+    { file: 'encrypted-entry.xlsx', what: 'a zip entry flagged encrypted', data: xlsxLikeZip([{ name: SHEET, data: Buffer.from('<x/>'), encryptedFlag: true }]), reason: /加密/ },
+    { file: 'word.xlsx', what: 'a Word document renamed .xlsx', data: makeZip([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]), reason: /这是 Word 文档/ },
+    { file: 'plain.xlsx', what: 'a valid zip of a text file', data: makeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]), reason: /没有 Excel 工作簿/ },
+    { file: 'xlsb.xlsx', what: 'a binary workbook (.xlsb) renamed', data: makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.bin', data: Buffer.alloc(64, 1) }]), reason: /没有 Excel 工作簿/ },
+    { file: 'sheet-garbage.xlsx', what: 'sheet XML that is not XML', data: withPart(parts, SHEET, () => 'not xml at all <<<'), reason: unreadable },
+    { file: 'sheet-unclosed.xlsx', what: 'sheet XML with a tag left open', data: withPart(parts, SHEET, (x) => x.replace('</sheetData>', '')), reason: unreadable },
+    { file: 'sheet-truncated.xlsx', what: 'sheet XML cut in half', data: withPart(parts, SHEET, (x) => x.slice(0, x.length >> 1)), reason: unreadable },
+    { file: 'sheet-empty.xlsx', what: 'sheet XML empty', data: withPart(parts, SHEET, () => ''), reason: unreadable },
+    { file: 'workbook-garbage.xlsx', what: 'workbook.xml broken', data: withPart(parts, 'xl/workbook.xml', () => '<workbook'), reason: unreadable },
+    { file: 'styles-garbage.xlsx', what: 'styles.xml broken', data: withPart(parts, 'xl/styles.xml', () => '<<'), reason: unreadable },
+    { file: 'strings-garbage.xlsx', what: 'sharedStrings.xml broken', data: withPart(parts, 'xl/sharedStrings.xml', () => '<sst><si><t>abc'), reason: unreadable },
+    { file: 'xml-bomb.xlsx', what: 'billion-laughs entity expansion in the sheet XML', data: withPart(parts, SHEET, doctype(lol, '&j;')), reason: unreadable },
+    { file: 'xxe.xlsx', what: 'external entity reading /etc/passwd', data: withPart(parts, SHEET, doctype('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;')), reason: unreadable },
+  ];
+}
+
+/** A good small declaration workbook (one error finding planted: a negative amount). */
+export async function goodWorkbook(): Promise<Buffer> {
+  // Loaded lazily: the engine tests import this file and need no ExcelJS.
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('申报表');
+  ws.addRow(['六安市叶集区政务信息化项目申报表']);
+  ws.addRow(DECLARATION_HEADERS);
+  ws.addRow(declarationRow(1));
+  const r = declarationRow(2);
+  r[5] = -5;
+  ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The real command, built for a test run.
+
+/**
+ * Transpiles src/engine and src/cli (as tsc would, file by file: the project is isolatedModules) into a fresh folder
+ * under node_modules/.cache, so `node <dir>/cli/bin.js` runs the real command with its worker pool, and resolves
+ * exceljs and package.json from the repository. Leaves dist/ alone (others build into it). Returns bin.js's path
+ * and a function removing the folder.
+ */
+export function buildCli(root: string): { bin: string; cleanup: () => void } {
+  /* eslint-disable @typescript-eslint/no-var-requires */
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const ts = require('typescript') as typeof import('typescript');
+  /* eslint-enable @typescript-eslint/no-var-requires */
+  const out = fs.mkdtempSync(path.join(root, 'node_modules', '.cache', 'fundcheck-trust-'));
+  const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true };
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(root, 'src', rel), { withFileTypes: true })) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) walk(r);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
+        const src = fs.readFileSync(path.join(root, 'src', r), 'utf8');
+        const js = ts.transpileModule(src, { compilerOptions: options, fileName: r }).outputText;
+        fs.mkdirSync(path.join(out, rel), { recursive: true });
+        fs.writeFileSync(path.join(out, r.replace(/\.ts$/, '.js')), js);
+      }
+    }
+  };
+  walk('engine');
+  walk('cli');
+  return { bin: path.join(out, 'cli', 'bin.js'), cleanup: () => fs.rmSync(out, { recursive: true, force: true }) };
 }
