@@ -79,14 +79,8 @@ function letter(col: number): string {
 
 /** Computed keys in layout order: approval path, expense scope, then deadlines as DEADLINE_HEADERS lists them. */
 const COMPUTED_ORDER = Object.keys(DEADLINE_HEADERS) as ComputedKey[];
+const HEADER_ZH = Object.fromEntries(COMPUTED_ORDER.map((k) => [k, DEADLINE_HEADERS[k].zh])) as Record<ComputedKey, string>;
 
-interface PendingComputed {
-  row: number; // 1-based
-  key: ComputedKey;
-  value: string;
-  type: 'date' | 'text';
-  provisional: boolean;
-}
 
 function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Params): string {
   return formatMessage(ENGINE_MESSAGES[id][lang], resolveParams(params, lang));
@@ -214,7 +208,7 @@ class SheetRun implements RecordContext, SheetContext {
   private readonly mappedAmounts: FieldKey[] = [];
   private readonly mappedDates: FieldKey[] = [];
   readonly hasFormulas: boolean;
-  readonly pending: PendingComputed[] = [];
+  readonly pending: ComputedValue[] = [];
   readonly usedKeys = new Set<ComputedKey>();
 
   constructor(
@@ -392,9 +386,9 @@ class SheetRun implements RecordContext, SheetContext {
     return group === undefined ? this.mapped : group === 'amount' ? this.mappedAmounts : this.mappedDates;
   }
 
-  memo<T>(slot: number, compute: () => T): T {
+  memo<T>(slot: number, compute: (ctx: RecordContext) => T): T {
     if (this.memoAt[slot] === this.stamp) return this.memoVal[slot] as T;
-    const v = compute();
+    const v = compute(this);
     this.memoAt[slot] = this.stamp;
     this.memoVal[slot] = v;
     return v;
@@ -437,7 +431,10 @@ class SheetRun implements RecordContext, SheetContext {
 
   compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false): void {
     this.usedKeys.add(key);
-    this.pending.push({ row: this.row + 1, key, value, type, provisional });
+    // The column is known only once every record has run (see finish()).
+    const v: ComputedValue = { sheet: this.sheetName, row: this.row + 1, key, header: HEADER_ZH[key], column: '', value, type };
+    if (provisional) v.provisional = true;
+    this.pending.push(v);
   }
 
   // ---- running ---------------------------------------------------------------------------------------------
@@ -503,18 +500,11 @@ class SheetRun implements RecordContext, SheetContext {
         colOfKey.set(key, column);
       }
     }
-    for (const p of this.pending) {
-      const v: ComputedValue = {
-        sheet: this.sheetName,
-        row: p.row,
-        key: p.key,
-        header: DEADLINE_HEADERS[p.key].zh,
-        column: colOfKey.get(p.key) ?? '',
-        value: p.value,
-        type: p.type,
-      };
-      if (p.provisional) v.provisional = true;
-      this.run.computed.push(v);
+    const out = this.run.computed;
+    for (let i = 0; i < this.pending.length; i++) {
+      const v = this.pending[i];
+      v.column = colOfKey.get(v.key) ?? '';
+      out.push(v);
     }
     return columns;
   }

@@ -67,8 +67,11 @@ export interface RecordContext {
   fields(group?: 'amount' | 'date'): readonly FieldKey[];
   /** True when the sheet snapshot carries any formula text (lets formula checks skip clean sheets). */
   readonly hasFormulas: boolean;
-  /** Per-record memo shared by rules (e.g. one expense classification for two rules); slot from memoSlot(). */
-  memo<T>(slot: number, compute: () => T): T;
+  /**
+   * Per-record memo shared by rules (e.g. one expense classification for two rules); slot from memoSlot(). Pass a
+   * module-level function, not a fresh closure: this runs for every record.
+   */
+  memo<T>(slot: number, compute: (ctx: RecordContext) => T): T;
   /** Per-sheet state shared across records (e.g. "already said once on this sheet"). */
   sheetMemo<T>(slot: number, init: () => T): T;
   report(input: ReportInput): void;

@@ -1,6 +1,6 @@
 // RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
-import type { ComputedKey, FieldKey } from '../types';
-import { checkProgressReportDate, computeDeadlines, declarationDue } from '../deadlines';
+import type { ComputedKey, FieldKey, ProfileId } from '../types';
+import { applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, declarationDue } from '../deadlines';
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
@@ -25,29 +25,38 @@ const RESULTS = memoSlot();
 
 /** The record's deadlines (memoised: five rules read them). */
 function deadlines(ctx: RecordContext): DeadlineResult[] {
-  return ctx.memo(RESULTS, () => {
-    const inputs: DeadlineInputs = {};
-    let any = false;
-    for (const f of DATE_INPUTS) {
-      if (!ctx.has(f)) continue;
-      const d = ctx.date(f);
-      if (d !== null) {
-        inputs[f] = d;
-        any = true;
-      }
-    }
-    const p = ctx.period('period');
-    if (p !== null) {
-      inputs.period = { start: p.start, end: p.end };
+  return ctx.memo(RESULTS, computeResults);
+}
+
+const NONE: DeadlineResult[] = [];
+const DECLARES = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('declarationDue')));
+
+function computeResults(ctx: RecordContext): DeadlineResult[] {
+  // A declaration only gets declarationDue (yeji): skip building inputs where it cannot apply.
+  if (ctx.sheetKind === 'declaration' && !DECLARES.has(ctx.profile.id)) return NONE;
+  const inputs: DeadlineInputs = {};
+  let any = false;
+  for (const f of DATE_INPUTS) {
+    if (!ctx.has(f)) continue;
+    const d = ctx.date(f);
+    if (d !== null) {
+      inputs[f] = d;
       any = true;
     }
-    if (!any) return [];
-    const base = projectAmount(ctx);
-    if (base !== null) inputs.investmentCents = base.cents;
-    const type = [ctx.display('projectType'), ctx.display('remark')].filter((s) => s !== '').join(' ');
-    if (type !== '') inputs.projectType = type;
-    return computeDeadlines(ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
-  });
+  }
+  const p = ctx.period('period');
+  if (p !== null) {
+    inputs.period = { start: p.start, end: p.end };
+    any = true;
+  }
+  if (!any) return NONE;
+  const base = projectAmount(ctx);
+  if (base !== null) inputs.investmentCents = base.cents;
+  const type = ctx.display('projectType');
+  const remark = ctx.display('remark');
+  const both = type === '' ? remark : remark === '' ? type : type + ' ' + remark;
+  if (both !== '') inputs.projectType = both;
+  return computeDeadlines(ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
 }
 
 /** Where a deadline finding goes: the event's cell when the sheet has that column, else the last input's cell. */
@@ -192,6 +201,7 @@ export const selfEvaluationEarly = createRule({
 });
 
 const SAID = memoSlot();
+const newSaid = () => ({ said: false });
 
 export const provisionalSchedule = createRule({
   id: 'deadline/provisional-schedule',
@@ -211,7 +221,7 @@ export const provisionalSchedule = createRule({
     },
   },
   check(ctx) {
-    const state = ctx.sheetMemo(SAID, () => ({ said: false }));
+    const state = ctx.sheetMemo(SAID, newSaid);
     if (state.said) return;
     let day: number | null = null;
     let field: FieldKey | undefined;

@@ -12,15 +12,27 @@ type Classification = ReturnType<typeof classifyExpense>;
 const PROJECT_TEXT_FIELDS: FieldKey[] = ['projectName', 'description', 'content'];
 const EXPENSE_TEXT_FIELDS: FieldKey[] = ['item'];
 
-const SLOTS: Record<string, number> = { item: memoSlot(), projectName: memoSlot(), description: memoSlot(), content: memoSlot() };
+function classifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
+  return [
+    memoSlot(),
+    (ctx) => {
+      const text = ctx.text(field);
+      return text === '' ? null : classifyExpense(text, ctx.profile.id);
+    },
+  ];
+}
+const CLASSIFIERS: Partial<Record<FieldKey, [number, (ctx: RecordContext) => Classification | null]>> = {
+  item: classifier('item'),
+  projectName: classifier('projectName'),
+  description: classifier('description'),
+  content: classifier('content'),
+};
 
 /** One classification per field and record, shared by the scope and overlay rules. */
 function classified(ctx: RecordContext, field: FieldKey): Classification | null {
   if (!ctx.has(field)) return null;
-  return ctx.memo(SLOTS[field], () => {
-    const text = ctx.text(field);
-    return text === '' ? null : classifyExpense(text, ctx.profile.id);
-  });
+  const [slot, compute] = CLASSIFIERS[field]!;
+  return ctx.memo(slot, compute);
 }
 
 const EXCERPT_MAX = 30;

@@ -274,6 +274,7 @@ export const totalsRow = createRule({
 });
 
 const SEEN = memoSlot();
+const newNameMap = () => new Map<string, number>();
 
 export const duplicateProjectName = createRule({
   id: 'consistency/duplicate-project-name',
@@ -289,7 +290,7 @@ export const duplicateProjectName = createRule({
     if (!ctx.has('projectName')) return;
     const name = ctx.text('projectName');
     if (name === '') return;
-    const seen = ctx.sheetMemo(SEEN, () => new Map<string, number>());
+    const seen = ctx.sheetMemo(SEEN, newNameMap);
     const first = seen.get(name);
     if (first === undefined) {
       seen.set(name, ctx.row + 1);

@@ -23,23 +23,25 @@ const BANDS = memoSlot();
 
 /** Which of the profile's bands the record falls in (memoised: three rules read it). */
 function banding(ctx: RecordContext): Banding | null {
-  return ctx.memo(BANDS, () => {
-    const base = projectAmount(ctx);
-    if (base === null) return null;
-    const bands = ctx.params.thresholds;
-    let mask = 0;
-    let upgrade: boolean | null = null;
-    for (let i = 0; i < bands.length; i++) {
-      const b = bands[i];
-      if (!inBand(b, base.cents)) continue;
-      if (b.when === 'upgrade') {
-        if (upgrade === null) upgrade = isUpgrade(ctx);
-        if (!upgrade) continue;
-      }
-      mask |= 1 << i;
+  return ctx.memo(BANDS, computeBanding);
+}
+
+function computeBanding(ctx: RecordContext): Banding | null {
+  const base = projectAmount(ctx);
+  if (base === null) return null;
+  const bands = ctx.params.thresholds;
+  let mask = 0;
+  let upgrade: boolean | null = null;
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i];
+    if (!inBand(b, base.cents)) continue;
+    if (b.when === 'upgrade') {
+      if (upgrade === null) upgrade = isUpgrade(ctx);
+      if (!upgrade) continue;
     }
-    return { field: base.field as Banding['field'], cents: base.cents, mask };
-  });
+    mask |= 1 << i;
+  }
+  return { field: base.field as Banding['field'], cents: base.cents, mask };
 }
 
 // Joined path texts per profile, language and band set: rows repeat the same few combinations.
