@@ -81,7 +81,7 @@ async function child(ctx: Ctx, name: string, params: ChildParams): Promise<Child
 }
 
 /** Wall time of a node process (the real CLI or the baseline) with its peak RSS, measured by the preloaded rss-hook. */
-async function timedNode(ctx: Ctx, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; maxRssMB: number; code: number | null }> {
+async function timedNode(ctx: Ctx, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; maxRssMB: number; cpuSeconds: number; code: number | null }> {
   const rssFile = path.join(ctx.tmp, `rss-${process.hrtime.bigint()}.json`);
   const hook = path.join(ctx.dist, 'bench', 'rss-hook.js');
   const t0 = process.hrtime.bigint();
@@ -98,8 +98,8 @@ async function timedNode(ctx: Ctx, args: string[], env: Record<string, string> =
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   // The CLI exits 1 when it found errors (expected here); 2 means a file could not be used.
   if (code !== 0 && code !== 1) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
-  const maxRssMB = fs.existsSync(rssFile) ? (JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssMB: number }).maxRssMB : NaN;
-  return { seconds, maxRssMB, code };
+  const usage = fs.existsSync(rssFile) ? (JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssMB: number; cpuSeconds: number }) : { maxRssMB: NaN, cpuSeconds: NaN };
+  return { seconds, maxRssMB: usage.maxRssMB, cpuSeconds: usage.cpuSeconds, code };
 }
 
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -180,8 +180,8 @@ const cliSingleCase: CaseDef = {
     const bin = path.join(ctx.dist, 'cli', 'bin.js');
     const baseline = path.join(ctx.dist, 'bench', 'exceljs-baseline.js');
     const outDir = path.join(ctx.tmp, 'cli-single-out');
-    const cli: { seconds: number; maxRssMB: number }[] = [];
-    const base: { seconds: number; maxRssMB: number }[] = [];
+    const cli: { seconds: number; maxRssMB: number; cpuSeconds: number }[] = [];
+    const base: { seconds: number; maxRssMB: number; cpuSeconds: number }[] = [];
     // Interleaved, so both see the same machine load.
     for (let i = 0; i < runs; i++) {
       base.push(await timedNode(ctx, [baseline, input, path.join(ctx.tmp, 'baseline-out.xlsx')]));
@@ -191,6 +191,7 @@ const cliSingleCase: CaseDef = {
     const mc = median(cli.map((x) => x.seconds));
     const mb = median(base.map((x) => x.seconds));
     const ratio = mc / mb;
+    const cpuRatio = median(cli.map((x) => x.cpuSeconds)) / median(base.map((x) => x.cpuSeconds));
     return [
       {
         name: 'cli-single',
@@ -204,12 +205,15 @@ const cliSingleCase: CaseDef = {
           ratio,
           cliSeconds: mc,
           exceljsSeconds: mb,
+          cpuRatio,
+          cliCpuSeconds: median(cli.map((x) => x.cpuSeconds)),
+          exceljsCpuSeconds: median(base.map((x) => x.cpuSeconds)),
           cliMaxRssMB: Math.max(...cli.map((x) => x.maxRssMB)),
           exceljsMaxRssMB: Math.max(...base.map((x) => x.maxRssMB)),
           fileBytes: fs.statSync(input).size,
         },
         times: cli.map((x) => x.seconds),
-        detail: `${fmtInt(rows)} rows, --out: fundcheck ${fmt2(mc)} s vs ExcelJS read+write ${fmt2(mb)} s = ${fmt2(ratio)}×; peak RSS ${fmtInt(Math.max(...cli.map((x) => x.maxRssMB)))} MB vs ${fmtInt(Math.max(...base.map((x) => x.maxRssMB)))} MB`,
+        detail: `${fmtInt(rows)} rows, --out: fundcheck ${fmt2(mc)} s vs ExcelJS read+write ${fmt2(mb)} s = ${fmt2(ratio)}× (CPU time ${fmt2(cpuRatio)}×); peak RSS ${fmtInt(Math.max(...cli.map((x) => x.maxRssMB)))} MB vs ${fmtInt(Math.max(...base.map((x) => x.maxRssMB)))} MB`,
       },
     ];
   },
