@@ -1,6 +1,7 @@
 // Hostile inputs for trust tests: cell values people and other systems really produce, snapshot builders, and a
 // checker that every finding and computed value of a report points at a real cell of the snapshot it came from.
 import * as zlib from 'node:zlib';
+import type ExcelJS from 'exceljs';
 import type { CellValue, Report, SheetSnapshot, WorkbookSnapshot } from '../../src/engine/types';
 import { makeZip, xlsxLikeZip } from './zip';
 
@@ -375,8 +376,8 @@ export function malformedFiles(): MalformedFile[] {
 /** A good small declaration workbook (one error finding planted: a negative amount). */
 export async function goodWorkbook(): Promise<Buffer> {
   // Loaded lazily: the engine tests import this file and need no ExcelJS.
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   const ws = wb.addWorksheet('申报表');
   ws.addRow(['六安市叶集区政务信息化项目申报表']);
   ws.addRow(DECLARATION_HEADERS);
@@ -419,4 +420,100 @@ export function buildCli(root: string): { bin: string; cleanup: () => void } {
   walk('engine');
   walk('cli');
   return { bin: path.join(out, 'cli', 'bin.js'), cleanup: () => fs.rmSync(out, { recursive: true, force: true }) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A hostile workbook for integrity tests: everything a copy must keep, next to cells the checker will mark.
+
+/** Cells of the hostile workbook's 申报表 that hold text starting with = + - @ (must stay text, never formulas). */
+export const FORMULA_LIKE_TEXT: Record<string, string> = {
+  O3: '=1+1',
+  O4: '=HYPERLINK("http://evil.example","点我")',
+  O5: '+86 0564 6012345',
+  O6: '-',
+  B7: '@数据局',
+  C8: '=cmd|\' /C calc\'!A0',
+};
+
+export const LONG_TEXT = '建设内容'.repeat(5_000); // 20,000 characters
+
+/**
+ * A Yeji declaration as units send it, plus every feature an annotated copy must keep: a merged title and merged
+ * data cells, a two-sheet workbook with a hidden sheet, formulas with cached results, shared formulas, a formula with
+ * no cached result, an error result, fonts, borders, fills, number formats, data validation, conditional formatting,
+ * a defined name, hyperlink, rich text, a user's note, hidden rows and columns, sizes, frozen panes, an auto-filter,
+ * a 20,000-character description, and text starting with = + - @.
+ */
+export async function writeHostileWorkbook(file: string): Promise<void> {
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
+  wb.creator = '叶集区数据资源管理局';
+  const ws = wb.addWorksheet('申报表');
+  ws.getCell('A1').value = '六安市叶集区政务信息化项目申报表';
+  ws.mergeCells('A1:O1');
+  ws.getCell('A1').font = { name: '黑体', size: 16, bold: true };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.getRow(2).values = DECLARATION_HEADERS;
+  ws.getRow(2).height = 36;
+  ws.getRow(2).eachCell((c) => {
+    c.font = { name: '宋体', size: 10, bold: true, color: { argb: 'FF1F3864' } };
+    c.border = { top: { style: 'thin' }, bottom: { style: 'double' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    c.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  const data: CellValue[][] = [];
+  for (let i = 1; i <= 6; i++) data.push(declarationRow(i));
+  data[0]![3] = LONG_TEXT; // description far over 200 characters: a finding on D3
+  data[1]![5] = -5; // negative investment: an error on F4
+  data[2]![12] = '6012'; // too short for a phone number: a finding on M5
+  data.forEach((r, i) => (ws.getRow(3 + i).values = r as ExcelJS.CellValue[]));
+  for (const [addr, text] of Object.entries(FORMULA_LIKE_TEXT)) ws.getCell(addr).value = text;
+  // Shared formula over G3:G8 (财政资金 = 项目投资 − 自筹), cached results as Excel would store them.
+  ws.getCell('G3').value = { formula: 'F3-I3', result: 100, shareType: 'shared', ref: 'G3:G8' } as unknown as ExcelJS.CellValue;
+  for (let r = 4; r <= 8; r++) {
+    const res = (r === 4 ? -5 : 120) - 20;
+    ws.getCell(`G${r}`).value = { sharedFormula: 'G3', result: res } as unknown as ExcelJS.CellValue;
+  }
+  // 合计 row with SUM formulas; one without a cached result; one whose result is an error.
+  ws.getCell('A9').value = '合计';
+  ws.getCell('F9').value = { formula: 'SUM(F3:F8)', result: 595 };
+  ws.getCell('H9').value = { formula: 'SUM(H3:H8)' } as ExcelJS.CellFormulaValue;
+  ws.getCell('J9').value = { formula: 'J3/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellValue;
+  // Number formats, including a text format and a Chinese date format on a date cell.
+  for (let r = 3; r <= 9; r++) for (const c of ['F', 'G', 'H', 'I', 'J']) ws.getCell(`${c}${r}`).numFmt = '#,##0.00_);[Red](#,##0.00)';
+  ws.getCell('M3').numFmt = '@';
+  ws.getCell('P3').value = new Date(Date.UTC(2026, 9, 9));
+  ws.getCell('P3').numFmt = 'yyyy"年"m"月"d"日"';
+  // Merged data cells (负责人 of rows 7–8) and styles on plain data cells.
+  ws.mergeCells('K7:K8');
+  ws.getCell('C3').font = { italic: true, underline: true, color: { argb: 'FFC00000' } };
+  ws.getCell('E3').alignment = { horizontal: 'right', indent: 1 };
+  ws.getCell('B3').fill = { type: 'pattern', pattern: 'lightGray', fgColor: { argb: 'FF00B050' } };
+  ws.getCell('B3').protection = { locked: false };
+  // Rich text, a hyperlink, a user's note (also on a cell the checker marks).
+  ws.getCell('N4').value = { richText: [{ text: 'li', font: { bold: true } }, { text: 'na@example.gov.cn' }] };
+  ws.getCell('N5').value = { text: 'mail', hyperlink: 'mailto:lina@example.gov.cn' };
+  ws.getCell('C4').note = '经办人：请核对项目名称';
+  ws.getCell('F4').note = '经办人：金额待确认';
+  // Data validation, conditional formatting, a defined name.
+  ws.getCell('E3').dataValidation = { type: 'list', allowBlank: true, formulae: ['"2026年1月至2026年12月,2027年1月至2027年12月"'] };
+  ws.getCell('F5').dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], showErrorMessage: true, error: '金额不能为负' };
+  ws.addConditionalFormatting({
+    ref: 'F3:F8',
+    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [1000], priority: 1, style: { font: { color: { argb: 'FFFF0000' } } } }],
+  });
+  wb.definedNames.add("'申报表'!$F$9", '投资合计');
+  // Hidden row and column, widths, frozen header, auto-filter.
+  ws.getRow(6).hidden = true;
+  ws.getColumn('N').hidden = true;
+  ws.getColumn('D').width = 48;
+  ws.getColumn('B').width = 22;
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 2 }];
+  ws.autoFilter = 'A2:O2';
+  // Notes below the table, as printed.
+  ws.getCell('A11').value = '说明：1．本表由项目建设单位填写，主管部门盖章。';
+  // A hidden second sheet someone keeps lookups in.
+  const lookups = wb.addWorksheet('下拉选项', { state: 'hidden' });
+  lookups.getColumn(1).values = ['是', '否', '=不是公式'];
+  await wb.xlsx.writeFile(file);
 }

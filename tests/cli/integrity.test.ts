@@ -1,0 +1,260 @@
+// No data lost: the command never writes to its inputs, refuses an --out that would overwrite one (by any path), and
+// its annotated copy of a hostile workbook keeps every value, formula, merge, format and style but the marks it adds.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
+import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
+import { FORMULA_LIKE_TEXT, LONG_TEXT, goodWorkbook, readZip, writeHostileWorkbook } from '../support/hostile';
+import { compareWorkbooks, load, sha256 } from './helpers';
+
+const AS_OF = '2026-05-20';
+jest.setTimeout(60_000);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-integrity-'));
+const inDir = path.join(dir, 'in');
+const hostile = path.join(inDir, 'hostile.xlsx');
+const good = path.join(inDir, 'sub', 'good.xlsx');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+class Sink {
+  text = '';
+  isTTY = false;
+  write(s: string): boolean {
+    this.text += s;
+    return true;
+  }
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const code = await main(args, { stdout, stderr, cwd: dir, workers: 0, today: AS_OF });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+/** sha256 and mtime of every file under the input folder. */
+function fingerprint(): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.set(path.relative(inDir, p), `${sha256(p)} ${fs.statSync(p).mtimeMs}`);
+    }
+  };
+  walk(inDir);
+  return out;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(path.join(inDir, 'sub'), { recursive: true });
+  await writeHostileWorkbook(hostile);
+  fs.writeFileSync(good, await goodWorkbook());
+});
+
+describe('the inputs are never written', () => {
+  let before: Map<string, string>;
+  beforeAll(() => {
+    before = fingerprint();
+  });
+  afterEach(() => {
+    // Only files the runs were asked to create may be new; every input keeps its bytes and its mtime.
+    const now = fingerprint();
+    for (const [f, h] of before) expect([f, now.get(f)]).toEqual([f, h]);
+  });
+
+  test.each([
+    ['text', ['in']],
+    ['json', ['in', '--format', 'json']],
+    ['csv, English', ['in', '--format', 'csv', '--lang', 'en']],
+    ['--out elsewhere', ['in', '--out', 'out-elsewhere']],
+    ['each file named twice, by two spellings', ['in/hostile.xlsx', './in/../in/hostile.xlsx', 'in', '--out', 'out-twice']],
+  ])('%s', async (_name, args) => {
+    const r = await run([...args, '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+  });
+
+  test('--out inside the input folder: copies are written beside, the inputs untouched', async () => {
+    const r = await run(['in', '--out', 'in/annotated', '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(path.join(inDir, 'annotated', 'hostile.xlsx'))).toBe(true);
+    expect(fs.existsSync(path.join(inDir, 'annotated', 'sub', 'good.xlsx'))).toBe(true);
+    fs.rmSync(path.join(inDir, 'annotated'), { recursive: true });
+  });
+
+  test.each([
+    ['the input folder itself', ['in', '--out', 'in']],
+    ['the input folder by another spelling', ['in', '--out', './in/../in/']],
+    ['a single file’s own folder', ['in/hostile.xlsx', '--out', 'in']],
+    ['a nested input’s folder', ['in/sub/good.xlsx', '--out', 'in/sub']],
+  ])('--out that is %s is refused with exit 2, one line, nothing written', async (_name, args) => {
+    const r = await run([...args, '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^fundcheck: .*覆盖输入文件.*\n$/);
+  });
+
+  test('--out through a symlink to the input folder is refused', async () => {
+    fs.symlinkSync(inDir, path.join(dir, 'link-to-in'), 'dir');
+    const r = await run(['in', '--out', 'link-to-in', '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/覆盖输入文件/);
+  });
+
+  test('an --out file that is a symlink to an input is refused', async () => {
+    const out = path.join(dir, 'out-symlink');
+    fs.mkdirSync(out);
+    fs.symlinkSync(hostile, path.join(out, 'hostile.xlsx'));
+    const r = await run(['in/hostile.xlsx', '--out', 'out-symlink', '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/覆盖输入文件/);
+  });
+
+  test('an --out file that is a hard link to an input: the copy replaces the link, the input keeps its bytes', async () => {
+    const out = path.join(dir, 'out-hardlink');
+    fs.mkdirSync(out);
+    fs.linkSync(hostile, path.join(out, 'hostile.xlsx'));
+    const r = await run(['in/hostile.xlsx', '--out', 'out-hardlink', '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(fs.statSync(path.join(out, 'hostile.xlsx')).ino).not.toBe(fs.statSync(hostile).ino);
+  });
+
+  test('a failed write leaves no partial copy and no temp file, and the input untouched', async () => {
+    // The copy's folder exists as a file: the write must fail cleanly.
+    const out = path.join(dir, 'out-blocked');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'sub'), 'a file where a folder is needed');
+    const r = await run(['in', '--out', 'out-blocked', '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^fundcheck: in\/sub\/good\.xlsx: 无法写出标注副本（.+）\n$/);
+    expect(fs.readdirSync(out).sort()).toEqual(['hostile.xlsx', 'sub']);
+  });
+});
+
+/** The default font (id 0) ExcelJS writes, as it reads it back and as its XML. */
+const DEFAULT_FONT = JSON.stringify({ color: { theme: 1 }, family: 2, scheme: 'minor', size: 11, name: 'Calibri' });
+const DEFAULT_FONT_XML = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
+
+function defaultFontOf(file: string): string {
+  const styles = readZip(fs.readFileSync(file)).find((p) => p.name === 'xl/styles.xml')!.data.toString('utf8');
+  return /<font>.*?<\/font>/.exec(styles)![0];
+}
+
+describe('the annotated copy of a hostile workbook', () => {
+  const outDir = path.join(dir, 'copy');
+  let doc: JsonDocument;
+  let w: JsonWorkbook;
+  let before: ExcelJS.Workbook;
+  let after: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const r = await run(['in/hostile.xlsx', '--format', 'json', '--out', 'copy', '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    doc = JSON.parse(r.out) as JsonDocument;
+    w = doc.workbooks[0]!;
+    before = await load(hostile);
+    after = await load(path.join(outDir, 'hostile.xlsx'));
+  });
+
+  test('the planted problems were found, so the copy really has marks to compare around', () => {
+    const cells = w.findings.map((f) => `${f.ruleId}@${f.cell}`);
+    expect(cells).toEqual(expect.arrayContaining(['format/description-length@D3', 'format/negative-amount@F4', 'format/phone@M5']));
+    expect(w.sheets.find((s) => s.name === '申报表')!.kind).toBe('declaration');
+  });
+
+  test('every cell keeps value, formula, shared formula, cached result, number format and style; only marked cells change fill and note; merges, hidden rows/columns, widths and heights kept', () => {
+    const marked = new Set<string>();
+    for (const f of w.findings) {
+      if (f.row <= 0) continue;
+      let addr = f.cell;
+      if (!addr) {
+        // Row-level findings go on the row's first recognised column.
+        const letters = Object.values(w.sheets.find((s) => s.name === f.sheet)!.columns).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+        addr = `${letters[0]}${f.row}`;
+      }
+      const c = before.getWorksheet(f.sheet)!.getCell(addr);
+      marked.add(`${f.sheet}!${c.isMerged ? c.master.address : addr}`);
+    }
+    const computed = new Map<string, Set<number>>();
+    for (const sh of w.sheets) {
+      const set = new Set<number>();
+      if (sh.headerRow) {
+        after.getWorksheet(sh.name)!.getRow(sh.headerRow).eachCell((cell, n) => {
+          if (typeof cell.value === 'string' && cell.value.endsWith(COMPUTED_HEADER_MARKER)) set.add(n);
+        });
+      }
+      computed.set(sh.name, set);
+    }
+    const { changes } = compareWorkbooks(before, after, marked, computed);
+    // A marked cell that had no style of its own now has one (for its fill), which ExcelJS reads back with the default
+    // font and an empty border spelled out: font id 0 and no border, exactly what the cell showed before.
+    const spelledOutDefault = (c: string) =>
+      [...marked].some((m) => c.startsWith(`${m} `)) && (c.endsWith(` font: null → ${DEFAULT_FONT}`) || c.endsWith(' border: null → {}'));
+    expect(defaultFontOf(hostile)).toBe(DEFAULT_FONT_XML);
+    expect(changes.filter((c) => !spelledOutDefault(c))).toEqual([]);
+    // The marks themselves: fill and a note starting with the checker's marker, the user's note kept above it.
+    const f4 = after.getWorksheet('申报表')!.getCell('F4');
+    expect((f4.fill as ExcelJS.FillPattern).pattern).toBe('solid');
+    expect(String(f4.note)).toMatch(/^经办人：金额待确认\n\nfundcheck\n/);
+  });
+
+  test('text starting with = + - @ stays text in the copy (never turned into a formula)', async () => {
+    const ws = after.getWorksheet('申报表')!;
+    for (const [addr, text] of Object.entries(FORMULA_LIKE_TEXT)) {
+      const c = ws.getCell(addr);
+      expect([addr, c.type, c.value, c.formula]).toEqual([addr, ExcelJS.ValueType.String, text, undefined]);
+    }
+    expect(after.getWorksheet('下拉选项')!.getCell('A3').value).toBe('=不是公式');
+    // And in the file itself: those cells carry no <f> element.
+    const sheetXml = readZip(fs.readFileSync(path.join(outDir, 'hostile.xlsx')))
+      .find((p) => p.name === 'xl/worksheets/sheet1.xml')!
+      .data.toString('utf8');
+    for (const addr of Object.keys(FORMULA_LIKE_TEXT)) {
+      const cell = new RegExp(`<c r="${addr}"[^>]*>(.*?)</c>`).exec(sheetXml);
+      expect([addr, cell?.[1]?.includes('<f>')]).toEqual([addr, false]);
+    }
+  });
+
+  test('the 20,000-character description is kept whole', () => {
+    expect(after.getWorksheet('申报表')!.getCell('D3').value).toBe(LONG_TEXT);
+  });
+
+  test('formulas keep their text and cached results; the one without a result still has none', () => {
+    const ws = after.getWorksheet('申报表')!;
+    expect(ws.getCell('F9').formula).toBe('SUM(F3:F8)');
+    expect(ws.getCell('F9').result).toBe(595);
+    expect(ws.getCell('H9').formula).toBe('SUM(H3:H8)');
+    expect(ws.getCell('H9').result).toBeUndefined();
+    expect(ws.getCell('J9').result).toEqual({ error: '#DIV/0!' });
+    expect(ws.getCell('G5').formula).toBe('F5-I5');
+  });
+
+  test('data validation, conditional formatting, defined names, frozen panes, auto-filter, hidden sheet, rich text and hyperlinks kept', () => {
+    const a = before.getWorksheet('申报表')!;
+    const b = after.getWorksheet('申报表')!;
+    expect(b.getCell('E3').dataValidation).toEqual(a.getCell('E3').dataValidation);
+    expect(b.getCell('F5').dataValidation).toEqual(a.getCell('F5').dataValidation);
+    expect(b.getCell('E3').dataValidation.type).toBe('list');
+    expect(JSON.stringify(b.conditionalFormattings)).toBe(JSON.stringify(a.conditionalFormattings));
+    expect(a.conditionalFormattings).toHaveLength(1);
+    expect(after.definedNames.model).toEqual(before.definedNames.model);
+    expect(b.views).toEqual(a.views);
+    expect(b.autoFilter).toEqual(a.autoFilter);
+    expect(after.getWorksheet('下拉选项')!.state).toBe('hidden');
+    expect(b.getCell('N4').value).toEqual(a.getCell('N4').value);
+    expect(b.getCell('N5').value).toEqual({ text: 'mail', hyperlink: 'mailto:lina@example.gov.cn' });
+    expect(after.creator).toBe(before.creator);
+  });
+
+  test('re-checking the copy finds the same problems and changes nothing further outside its own marks', async () => {
+    const r = await run(['copy/hostile.xlsx', '--format', 'json', '--out', 'copy2', '--as-of', AS_OF]);
+    const w2 = (JSON.parse(r.out) as JsonDocument).workbooks[0]!;
+    expect(w2.findings.map((f) => `${f.ruleId}@${f.cell}`)).toEqual(w.findings.map((f) => `${f.ruleId}@${f.cell}`));
+    const again = await load(path.join(dir, 'copy2', 'hostile.xlsx'));
+    const { changes } = compareWorkbooks(after, again, new Set(), new Map());
+    expect(changes).toEqual([]);
+  });
+});
