@@ -238,8 +238,10 @@ describe('the annotated copy of a hostile workbook', () => {
     expect(b.getCell('E3').dataValidation).toEqual(a.getCell('E3').dataValidation);
     expect(b.getCell('F5').dataValidation).toEqual(a.getCell('F5').dataValidation);
     expect(b.getCell('E3').dataValidation.type).toBe('list');
-    expect(JSON.stringify(b.conditionalFormattings)).toBe(JSON.stringify(a.conditionalFormattings));
-    expect(a.conditionalFormattings).toHaveLength(1);
+    // Not in ExcelJS's typings, but the model it reads and writes.
+    const cf = (x: ExcelJS.Worksheet) => (x as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
+    expect(JSON.stringify(cf(b))).toBe(JSON.stringify(cf(a)));
+    expect(cf(a)).toHaveLength(1);
     expect(after.definedNames.model).toEqual(before.definedNames.model);
     expect(b.views).toEqual(a.views);
     expect(b.autoFilter).toEqual(a.autoFilter);
