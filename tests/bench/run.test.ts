@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { declarationSnapshot, expenseItems, progressSnapshot, rng } from '../../src/bench/inputs';
-import { CASES, formatTable, median, parseBenchArgs, peakHeapFromTrace } from '../../src/bench/run';
+import { CASES, formatTable, liveHeapFromTrace, median, parseBenchArgs, peakHeapFromTrace } from '../../src/bench/run';
 import { MEASURE_MARK } from '../../src/bench/constants';
 import { check } from '../../src/engine';
 
@@ -66,6 +66,7 @@ describe('helpers', () => {
       '[1:0x1]  40 ms: Scavenge 110.0 (130.0) -> 95.0 (131.0) MB, 1.0 / 0.0 ms',
     ].join('\n');
     expect(peakHeapFromTrace(trace)).toBe(250.25);
+    expect(liveHeapFromTrace(trace)).toBe(90);
   });
 
   test('arguments', () => {
