@@ -28,10 +28,10 @@ class Sink {
   }
 }
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], cwd = dir): Promise<{ code: number; out: string; err: string }> {
   const stdout = new Sink();
   const stderr = new Sink();
-  const code = await main(args, { stdout, stderr, cwd: dir, workers: 0, today: AS_OF });
+  const code = await main(args, { stdout, stderr, cwd, workers: 0, today: AS_OF });
   return { code, out: stdout.text, err: stderr.text };
 }
 
@@ -75,6 +75,8 @@ describe('the inputs are never written', () => {
   ])('%s', async (_name, args) => {
     const r = await run([...args, '--as-of', AS_OF]);
     expect(r.code).toBe(1);
+    // Problems go to stdout; stderr is for unusable files only, and never carries cell contents.
+    expect(r.err).toBe('');
   });
 
   test('--out inside the input folder: copies are written beside, the inputs untouched', async () => {
@@ -258,5 +260,62 @@ describe('the annotated copy of a hostile workbook', () => {
     const again = await load(path.join(dir, 'copy2', 'hostile.xlsx'));
     const { changes } = compareWorkbooks(after, again, new Set(), new Map());
     expect(changes).toEqual([]);
+  });
+});
+
+/** RFC 4180 fields of a CSV document (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('csv output never hands Excel a formula', () => {
+  test('sheet names, file names and cell text starting with = + - @ come out neutralised', async () => {
+    const folder = path.join(dir, 'csv');
+    fs.mkdirSync(folder);
+    const wb = new ExcelJS.Workbook();
+    for (const name of ['=HYPERLINK("x.example","a")', '+1', '-2', '@3']) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(['序号', '建设单位', '项目名称', '项目简要说明及建设依据', '建设年度', '项目投资（万元）', '财政资金（万元）', '联系电话']);
+      ws.addRow([1, '=1+1', '=cmd|\' /C calc\'!A0', '-说明', '@2027年', -5, '+100', '=2+3']);
+    }
+    await wb.xlsx.writeFile(path.join(folder, '=cmd.xlsx'));
+    // Run from inside the folder, so the file column itself starts with '='.
+    const r = await run(['=cmd.xlsx', '--format', 'csv', '--as-of', AS_OF], folder);
+    expect(r.code).toBe(1);
+    expect(r.out.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(r.out.slice(1));
+    const records = rows.slice(1).filter((x) => x.length > 1);
+    // Every sheet produced findings, so the sheet column really carries the hostile names.
+    expect(new Set(records.map((x) => x[1]))).toEqual(new Set(["'=HYPERLINK(\"x.example\",\"a\")", "'+1", "'-2", "'@3", '']));
+    expect(new Set(records.map((x) => x[0]))).toEqual(new Set(["'=cmd.xlsx"]));
+    for (const rec of rows) for (const field of rec) expect([field, /^[=+\-@\t\r]/.test(field)]).toEqual([field, false]);
   });
 });
