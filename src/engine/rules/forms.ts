@@ -11,8 +11,11 @@ import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
 const FORM1 = (note: string) => cite('yeji', `附件1${note}`);
 const FORM2 = (note: string) => cite('yeji', `附件2${note}`);
 
+const FORM1_CITATION = FORM1('《六安市叶集区政务信息化项目申报表》');
+const FORM2_CITATION = FORM2('《六安市叶集区政务信息化项目进度情况表》');
+// Built once: this runs for every record.
 function formCitation(kind: SheetKind) {
-  return kind === 'declaration' ? FORM1('《六安市叶集区政务信息化项目申报表》') : PROGRESS_KINDS.includes(kind) ? FORM2('《六安市叶集区政务信息化项目进度情况表》') : null;
+  return kind === 'declaration' ? FORM1_CITATION : kind === 'progress-form' || kind === 'progress-table' ? FORM2_CITATION : null;
 }
 
 // ---- completeness ---------------------------------------------------------------------------------------------
@@ -109,6 +112,8 @@ const COMPLETION_TIME = new RegExp(
   ].join('|'),
 );
 
+const FORM2_NOTE2 = FORM2('说明2');
+
 export const progressCompletionTime = createRule({
   id: 'completeness/progress-completion-time',
   category: 'completeness',
@@ -118,7 +123,7 @@ export const progressCompletionTime = createRule({
     en: 'Construction progress must state the expected completion time (Annex 2, note 2)',
   },
   appliesTo: PROGRESS_KINDS,
-  citation: () => FORM2('说明2'),
+  citation: () => FORM2_NOTE2,
   messages: {
     noTime: {
       zh: '建设进度“{text}”没有写明预计完成时间（如“预计2025年6月完成”）',
