@@ -150,7 +150,9 @@ export const CONCEPTS = {
   ],
   // Words that only exist to swallow a shorter keyword inside them (开发区 is a place, not software development).
   // 自助一体机 is a self-service kiosk, which the table does not name, not a 电脑.
-  neutral: ['开发区', '高新区', '监控中心', '自助一体机', '自助终端', '自助服务终端', '手机号', '物联网卡'],
+  neutral: ['开发区', '高新区', '监控中心', '自助一体机', '自助终端', '自助服务终端', '手机号', '物联网卡',
+    // 大数据中心 / 大数据发展局 are the bodies that run projects, not a machine room.
+    '大数据中心', '大数据发展局', '大数据局'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -227,6 +229,9 @@ export const CLASS_RULES: readonly ClassRule[] = [
   // data
   { entry: 'gov-base-data', all: [['baseData']] },
   { entry: 'gov-theme-data', all: [['themeData']] },
+  // A system or platform FOR collecting or processing data is a business system; the table's conditional
+  // 数据采集/数据加工处理 rows are the collection and processing work itself.
+  { entry: 'business-system', all: [['dataCollection', 'dataProcessing'], ['bizSystem']] },
   { entry: 'data-collection', all: [['dataCollection']] },
   { entry: 'data-processing', all: [['dataProcessing']] },
   // O&M supplies

@@ -12,6 +12,11 @@ const classOf = (id: string): ExpenseClass => {
 
 // [ledger text, entry id] — the class follows from the entry, and is asserted too.
 const LEDGER: [string, string][] = [
+  // project names: a system for collecting or processing data is a business system, not the data work itself
+  ['档案数字化管理系统', 'business-system'],
+  ['智慧医保数据采集系统', 'business-system'],
+  ['大数据中心数据治理项目', 'data-processing'],
+  ['档案数字化加工', 'data-processing'],
   // cameras and sensing
   ['海康威视监控摄像机采购', 'camera'],
   ['高清球机 20台', 'camera'],
