@@ -290,10 +290,11 @@ export const OVERLAY_RULES: readonly OverlayRule[] = [
     id: 'wuhan-office-equipment',
     profile: 'wuhan',
     article: '第三条',
-    severity: 'error',
+    // The article excludes only centrally procured office equipment, which the item text cannot show: ask.
+    severity: 'warning',
     when: [[OFFICE_DEVICE]],
-    reason: `属集中采购的办公设备，不在本办法管理范畴。${WUHAN_3}`,
-    reasonEn: `Office equipment bought through centralised procurement is outside these Measures. ${WUHAN_3_EN}`,
+    reason: `如属集中采购的办公设备，不在本办法管理范畴，请确认采购方式。${WUHAN_3}`,
+    reasonEn: `If this office equipment is bought through centralised procurement it is outside these Measures; confirm how it is procured. ${WUHAN_3_EN}`,
   },
   {
     id: 'wuhan-building-intelligence',
