@@ -12,6 +12,7 @@ const COMMON_PARAMS: ProfileParams = {
   adjustBeforeProcurement: null,
   adjustmentNeedsApproval: null,
   budgetCitation: null,
+  withinEstimateCitation: null,
   omFeeLimit: null,
 };
 
@@ -54,6 +55,8 @@ export const WUHAN: ProfileDefinition = {
     changeLimit: { percent: 15, citation: cite('wuhan', '第十九条') },
     changeFiling: { zh: '由项目建设单位调整，同时向项目审批部门备案', en: 'the unit may adjust and files it with the project approval department' },
     budgetCitation: cite('wuhan', '第十九条'),
+    // 严格按照项目批复的初步设计（实施方案）和概算进行建设
+    withinEstimateCitation: cite('wuhan', '第十八条'),
   },
 };
 
@@ -88,6 +91,8 @@ export const YEJI: ProfileDefinition = {
     ],
     adjustmentNeedsApproval: cite('yeji', '第二十条'),
     budgetCitation: cite('yeji', '第二十条'),
+    // 严格按照批复的专家审查论证意见和投资概算实施项目建设
+    withinEstimateCitation: cite('yeji', '第十九条'),
   },
 };
 
@@ -142,6 +147,8 @@ export const WULONG: ProfileDefinition = {
       en: 'without raising the total, the unit may adjust and files it with the district DRC, Finance Bureau and Big Data Development Bureau',
     },
     budgetCitation: cite('wulong', '第二十六条'),
+    // 严格按照批复的初步设计及概算（代可研）…实施项目建设
+    withinEstimateCitation: cite('wulong', '第二十五条'),
   },
 };
 
@@ -178,6 +185,8 @@ export const LAIZHOU: ProfileDefinition = {
     changeFiling: { zh: '由建设单位在采购前申请调整', en: 'the unit applies for the adjustment before procurement' },
     adjustBeforeProcurement: cite('laizhou', '第十九条'),
     budgetCitation: cite('laizhou', '第十九条'),
+    // 严格按照审批部门批复的设计方案和投资概算开展项目建设
+    withinEstimateCitation: cite('laizhou', '第十九条'),
     omFeeLimit: { percent: 10, citation: cite('laizhou', '第二十九条') },
   },
 };

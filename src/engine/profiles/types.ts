@@ -43,6 +43,8 @@ export interface ProfileParams {
   adjustmentNeedsApproval: Citation | null;
   /** Cited by 调整后总投资 > 批复概算 (超概算). */
   budgetCitation: Citation | null;
+  /** Cited by 已投资 > 总投资/批复概算: the article that binds construction to the approved estimate. */
+  withinEstimateCitation: Citation | null;
   /** laizhou 第二十九条: yearly O&M fee ≤ 10% of 建设总投入. */
   omFeeLimit: PercentLimit | null;
 }

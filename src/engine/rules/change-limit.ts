@@ -200,7 +200,7 @@ export const investedExceedsTotal = createRule({
     en: 'Invested to date exceeds the total investment (or the approved budget where there is no total)',
   },
   appliesTo: PROJECT_KINDS,
-  citation: () => null,
+  citation: (p) => p.params.withinEstimateCitation,
   messages: {
     over: {
       zh: '已投资{invested}万元超过{against}{total}万元',

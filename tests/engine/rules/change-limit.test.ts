@@ -98,4 +98,18 @@ describe('invested must not exceed the total', () => {
     if (bad) expect(f[0]).toMatchObject({ severity: 'error', column: 'J', category: 'consistency' });
     expect(others(r, 'consistency/invested-exceeds-total')).toEqual([]);
   });
+
+  // Each regulation binds construction to the approved estimate in its own article; generic has none to cite.
+  test.each<[ProfileId, string | null]>([
+    ['wuhan', '第十八条'],
+    ['yeji', '第十九条'],
+    ['wulong', '第二十五条'],
+    ['laizhou', '第十九条'],
+    ['generic', null],
+  ])('%s cites %s', (profile, article) => {
+    const f = of(progress([progressRow({ '已投资（万元）': 900 })], profile), 'consistency/invested-exceeds-total');
+    expect(f).toHaveLength(1);
+    if (article) expect(f[0].citation).toMatchObject({ profile, article });
+    else expect(f[0].citation).toBeNull();
+  });
 });
