@@ -52,7 +52,8 @@ function pathText(profile: Profile, lang: Lang, mask: number): string {
   if (s === undefined) {
     const parts: string[] = [];
     profile.params.thresholds.forEach((b, i) => {
-      if (mask & (1 << i)) parts.push(b[lang]);
+      // The article goes with each category, so the path written into the sheet can be looked up.
+      if (mask & (1 << i)) parts.push(lang === 'zh' ? `${b.zh}（${b.citation.article}）` : `${b.en} (${b.citation.article})`);
     });
     s = parts.join(lang === 'zh' ? '；' : '; ');
     PATH_CACHE.set(key, s);
