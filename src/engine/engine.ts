@@ -450,17 +450,25 @@ class SheetRun implements RecordContext, SheetContext {
     }
   }
 
-  runRowRules(rules: RowRule[]): void {
+  /** Records to run row rules on: the data rows, or the one record of a form. */
+  get recordCount(): number {
+    return this.isForm ? 1 : this.dataRows.length;
+  }
+
+  /** Runs the row rules on records [from, to) (all by default); checkSteps calls it in chunks. */
+  runRowRules(rules: RowRule[], from = 0, to = Infinity): void {
     if (rules.length === 0) return;
     const n = rules.length;
     if (this.isForm) {
+      if (from > 0) return;
       this.stamp++;
       this.row = this.firstFormRow();
       this.runRecord(rules, n);
       return;
     }
     const data = this.dataRows;
-    for (let k = 0; k < data.length; k++) {
+    const end = Math.min(data.length, to);
+    for (let k = from; k < end; k++) {
       this.position(data[k]);
       this.runRecord(rules, n);
     }
@@ -553,6 +561,25 @@ function profileInfo(snapshot: WorkbookSnapshot, options: CheckOptions, lang: La
 
 /** Checks a workbook snapshot against the funding rules of one profile and returns the report. */
 export function check(snapshot: WorkbookSnapshot, options: CheckOptions): Report {
+  const steps = checkSteps(snapshot, options, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Records checked so far and in all (data rows; a form counts as one). */
+export interface CheckProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * check() as a generator: it pauses after every `chunkRows` records of a sheet (and after each sheet) and returns
+ * the report when done. Draining it without pausing is check(); checkAsync (chunked.ts) awaits a macrotask at the
+ * pauses. The snapshot must not change while a run is paused.
+ */
+export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows: number): Generator<CheckProgress, Report, void> {
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const asOf = dayFromIso(options.asOf);
   const { id, info, conflict } = profileInfo(snapshot, options, lang);
@@ -595,6 +622,12 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions): Report
     recognised.push({ sheet, recognition });
   }
 
+  const chunk = chunkRows >= 1 ? chunkRows : 1;
+  let done = 0;
+  let total = 0;
+  for (const { recognition } of recognised) {
+    if (recognition.kind !== 'unknown') total += recognition.kind === 'progress-form' ? 1 : recognition.dataRows.length;
+  }
   for (const { sheet, recognition } of recognised) {
     const kind = recognition.kind;
     const report: SheetReport = {
@@ -633,7 +666,13 @@ export function check(snapshot: WorkbookSnapshot, options: CheckOptions): Report
     const applies = (r: Rule) => r.appliesTo.includes(kind);
     const sheetRules = active.filter((r): r is SheetRule => r.scope === 'sheet' && applies(r));
     sr.runSheetRules(sheetRules.filter((r) => r.phase === 'before'));
-    sr.runRowRules(active.filter((r): r is RowRule => r.scope === 'row' && applies(r)));
+    const rowRules = active.filter((r): r is RowRule => r.scope === 'row' && applies(r));
+    const records = sr.recordCount;
+    for (let from = 0; from < records; from += chunk) {
+      sr.runRowRules(rowRules, from, from + chunk);
+      done += Math.min(chunk, records - from);
+      yield { done, total };
+    }
     sr.runSheetRules(sheetRules.filter((r) => r.phase !== 'before'));
     report.computedColumns = sr.finish();
     findingsBySheet.push(run.findings.splice(before));
