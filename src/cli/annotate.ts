@@ -52,6 +52,26 @@ function existingNoteText(cell: ExcelJS.Cell): string | null {
   return texts ? texts.map((t) => t.text ?? '').join('') : null;
 }
 
+/**
+ * Derived styles, one per source style object and change: ExcelJS loads every cell of one style id with the same
+ * style object, so the annotated copies of those cells share one object too, and ExcelJS's writer (which keys its
+ * style table by object identity) handles it once instead of serialising a fresh object per cell. Styles are only
+ * ever replaced, never mutated, so sharing is safe.
+ */
+class StyleMemo {
+  private readonly memo = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+  private readonly none = {};
+
+  get(source: object | null | undefined, key: string, make: () => Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    const src = source ?? this.none;
+    let byKey = this.memo.get(src);
+    if (!byKey) this.memo.set(src, (byKey = new Map()));
+    let style = byKey.get(key);
+    if (!style) byKey.set(key, (style = make()));
+    return style;
+  }
+}
+
 /** The cell a finding belongs on: the master of a merged area, so the mark is visible. */
 function targetCell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
   const cell = ws.getCell(row, col);
@@ -64,7 +84,8 @@ function targetCell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Ce
  * ExcelJS shares one style object between all cells loaded with the same style id.
  */
 export function annotate(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
-  writeComputed(workbook, report, lang);
+  const styles = new StyleMemo();
+  writeComputed(workbook, report, lang, styles);
 
   // Group findings by sheet and cell; row-level findings (no column) go on the row's first recognised column.
   const bySheet = new Map<string, Map<string, { row: number; col: number; findings: Finding[] }>>();
@@ -97,10 +118,11 @@ export function annotate(workbook: ExcelJS.Workbook, report: Report, lang: Lang)
       const cell = targetCell(ws, row, col);
       findings.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
       const worst = findings[0]!.severity;
-      cell.style = {
-        ...cell.style,
+      const own = cell.style;
+      cell.style = styles.get(own, worst, () => ({
+        ...own,
         fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } },
-      };
+      }));
       const ours = noteText(findings, lang);
       const prior = existingNoteText(cell);
       const keep = prior && !prior.startsWith(NOTE_MARKER) ? prior.split(`\n\n${NOTE_MARKER}\n`)[0] : null;
@@ -110,7 +132,7 @@ export function annotate(workbook: ExcelJS.Workbook, report: Report, lang: Lang)
 }
 
 /** Writes computed columns: header on the header row, dates as real dates, and clears stale values of our own columns. */
-function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): void {
+function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, styles: StyleMemo): void {
   const valuesBySheet = new Map<string, typeof report.computed>();
   for (const v of report.computed) {
     let list = valuesBySheet.get(v.sheet);
@@ -153,10 +175,12 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang): 
         // UTC midnight: ExcelJS writes it as the whole serial of that day in either date system.
         const [y, m, d] = v.value.split('-').map(Number);
         cell.value = new Date(Date.UTC(y!, m! - 1, d!));
-        cell.style = { ...(isNew ? bodyStyle(left) : cell.style), numFmt: 'yyyy-mm-dd' };
+        cell.style = isNew
+          ? styles.get(left?.style, 'body-date', () => ({ ...bodyStyle(left), numFmt: 'yyyy-mm-dd' }))
+          : styles.get(cell.style, 'date', () => ({ ...cell.style, numFmt: 'yyyy-mm-dd' }));
       } else {
         cell.value = v.value;
-        if (isNew) cell.style = bodyStyle(left);
+        if (isNew) cell.style = styles.get(left?.style, 'body', () => bodyStyle(left));
       }
       if (v.provisional) cell.note = `${NOTE_MARKER}\n${PROVISIONAL[lang]}`;
       written.add(`${v.row}:${col}`);
