@@ -144,7 +144,8 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, s
     const ws = workbook.getWorksheet(s.name);
     if (!ws) continue;
     const values = valuesBySheet.get(s.name) ?? [];
-    const written = new Set<string>();
+    // Cells written, as row × 16385 + column (Excel has 16,384 columns): no key string per computed value.
+    const written = new Set<number>();
     // Columns this run may write: their header cell was empty or already ours (recognised by the marker).
     // A column whose header the user filled is never written, whatever the report says.
     const owned = new Set<number>();
@@ -183,13 +184,13 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, s
         if (isNew) cell.style = styles.get(left?.style, 'body', () => bodyStyle(left));
       }
       if (v.provisional) cell.note = `${NOTE_MARKER}\n${PROVISIONAL[lang]}`;
-      written.add(`${v.row}:${col}`);
+      written.add(v.row * 16385 + col);
     }
 
     // A value from an earlier run that no longer applies would mislead: clear it, in our own columns only.
     for (const col of owned) {
       for (const r of s.dataRows) {
-        if (written.has(`${r}:${col}`)) continue;
+        if (written.has(r * 16385 + col)) continue;
         const cell = ws.findCell(r, col);
         if (cell && cell.value !== null && cell.value !== undefined) cell.value = null;
       }
