@@ -36,6 +36,11 @@ export function oneLine(err: unknown): string {
 }
 
 const READ_FAILED: Record<Lang, string> = { zh: '无法读取工作簿', en: 'cannot read the workbook' };
+// Refused rather than checked in part: a report silent about a sheet, or a copy without it, would mislead.
+const UNREAD_SHEETS: Record<Lang, (names: string[]) => string> = {
+  zh: (n) => `无法读取工作表${n.map((x) => `“${x}”`).join('、')}（文件结构异常，请在 Excel 中另存为 .xlsx 后再检查）`,
+  en: (n) => `cannot read sheet(s) ${n.map((x) => `"${x}"`).join(', ')} (unusual file structure; save it as .xlsx in Excel and check again)`,
+};
 const CHECK_FAILED: Record<Lang, string> = { zh: '检查时出错', en: 'error while checking' };
 const WRITE_FAILED: Record<Lang, string> = { zh: '无法写出标注副本', en: 'cannot write the annotated copy' };
 
@@ -50,6 +55,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   } catch (err) {
     return { index: job.index, error: `${READ_FAILED[lang]}（${oneLine(err)}）` };
   }
+  if (loaded.unreadSheets.length) return { index: job.index, error: UNREAD_SHEETS[lang](loaded.unreadSheets) };
 
   let report: Report;
   try {

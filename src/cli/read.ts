@@ -198,10 +198,29 @@ export function snapshotWorkbook(workbook: ExcelJS.Workbook, name?: string): Wor
   return snapshot;
 }
 
-/** Loads an .xlsx file; throws with a short reason when the file cannot be used. */
-export async function readWorkbook(path: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook }> {
+interface LoadModel {
+  sheets?: { name?: string; rId?: string }[];
+  workbookRels?: { Id?: string; Type?: string }[];
+}
+
+/**
+ * Loads an .xlsx file; throws with a short reason when the file cannot be used. `unreadSheets` names the worksheets
+ * the workbook declares but ExcelJS did not load (a missing part, or one stored under a name it does not look for):
+ * it drops them without a word, so the check would skip them and an annotated copy would lose them.
+ */
+export async function readWorkbook(path: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook; unreadSheets: string[] }> {
   const workbook = new ExcelJS.Workbook();
+  const xlsx = workbook.xlsx as unknown as { reconcile(model: LoadModel, options: unknown): void };
+  const reconcile = xlsx.reconcile;
+  let declared: string[] = [];
+  xlsx.reconcile = function (model: LoadModel, options: unknown) {
+    const types = new Map((model.workbookRels ?? []).map((r) => [r.Id, r.Type ?? '']));
+    // Worksheets only: chart sheets and dialog sheets are not worksheets ExcelJS could have loaded.
+    declared = (model.sheets ?? []).filter((sh) => /\/worksheet$/.test(types.get(sh.rId) ?? '')).map((sh) => sh.name ?? '');
+    reconcile.call(this, model, options);
+  };
   await workbook.xlsx.readFile(path);
+  const loaded = new Set(workbook.worksheets.map((w) => w.name));
   const base = path.split(/[\\/]/).pop() ?? path;
-  return { snapshot: snapshotWorkbook(workbook, base), workbook };
+  return { snapshot: snapshotWorkbook(workbook, base), workbook, unreadSheets: declared.filter((n) => !loaded.has(n)) };
 }
