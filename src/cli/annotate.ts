@@ -156,6 +156,8 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, s
       const head = ws.getCell(s.headerRow, col);
       const prior = head.value;
       if (prior === null || prior === undefined) {
+        // Under an empty header there may still be what the user typed beside the table: then the column is theirs.
+        if (s.dataRows.some((r) => !isEmptyCell(ws.findCell(r, col)))) continue;
         head.value = cc.header;
         head.style = headerStyle(col > 1 ? ws.getCell(s.headerRow, col - 1) : null);
         owned.add(col);
@@ -196,6 +198,11 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, s
       }
     }
   }
+}
+
+function isEmptyCell(cell: ExcelJS.Cell | undefined): boolean {
+  const v = cell?.value;
+  return v === null || v === undefined || v === '';
 }
 
 function headerStyle(neighbour: ExcelJS.Cell | null): Partial<ExcelJS.Style> {
