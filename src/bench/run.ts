@@ -250,8 +250,11 @@ const cliBatchCase: CaseDef = {
       batch.push(await timedNode(ctx, [bin, dir, '--out', path.join(ctx.tmp, 'batch-out'), '--as-of', AS_OF]));
       ctx.log(`  batch run ${i + 1}: ${fmt2(batch[i]!.seconds)} s`);
     }
-    // The same batch on one thread, to show what the worker pool buys.
+    // The same batch on one thread, and with the pool forced on (the CLI starts no worker while the machine's load
+    // average is at or above its core count), to show what the worker pool buys.
     const serial = await timedNode(ctx, [bin, dir, '--out', path.join(ctx.tmp, 'batch-out-1'), '--as-of', AS_OF], { FUNDCHECK_WORKERS: '0' });
+    const workers = String(Math.max(1, os.cpus().length - 1));
+    const pooled = await timedNode(ctx, [bin, dir, '--out', path.join(ctx.tmp, 'batch-out-2'), '--as-of', AS_OF], { FUNDCHECK_WORKERS: workers });
     const mb = median(batch.map((x) => x.seconds));
     const ratio = mb / (count * one);
     const peak = Math.max(...batch.map((x) => x.maxRssMB));
@@ -270,7 +273,11 @@ const cliBatchCase: CaseDef = {
           oneWorkbookSeconds: one,
           perFileSeconds: mb / count,
           singleThreadBatchSeconds: serial.seconds,
-          poolSpeedup: serial.seconds / mb,
+          forcedPoolBatchSeconds: pooled.seconds,
+          forcedPoolWorkers: +workers,
+          poolSpeedup: serial.seconds / pooled.seconds,
+          forcedPoolMaxRssMB: pooled.maxRssMB,
+          loadAverageAtBatch: os.loadavg()[0],
           batchMaxRssMB: peak,
           singleThreadMaxRssMB: serial.maxRssMB,
           cores: os.cpus().length,
@@ -278,7 +285,8 @@ const cliBatchCase: CaseDef = {
         times: batch.map((x) => x.seconds),
         detail:
           `${count} files: ${fmt2(mb)} s vs ${count} × ${fmt2(one)} s = ${fmt2(ratio)}; ${fmtInt((mb / count) * 1000)} ms/file; ` +
-          `one thread ${fmt2(serial.seconds)} s (pool ${fmt2(serial.seconds / mb)}× faster); peak RSS ${fmtInt(peak)} MB`,
+          `one thread ${fmt2(serial.seconds)} s, ${workers} worker(s) forced ${fmt2(pooled.seconds)} s (speed-up ${fmt2(serial.seconds / pooled.seconds)}×); ` +
+          `peak RSS ${fmtInt(peak)} MB (forced pool ${fmtInt(pooled.maxRssMB)} MB)`,
       },
     ];
   },
