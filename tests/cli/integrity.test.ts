@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
-import { FORMULA_LIKE_TEXT, LONG_TEXT, goodWorkbook, readZip, writeHostileWorkbook } from '../support/hostile';
+import { FORMULA_LIKE_TEXT, LEDGER_HEADERS, LONG_TEXT, goodWorkbook, ledgerRow, readZip, writeHostileWorkbook } from '../support/hostile';
 import { compareWorkbooks, load, sha256 } from './helpers';
 
 const AS_OF = '2026-05-20';
@@ -258,8 +258,21 @@ describe('the annotated copy of a hostile workbook', () => {
     const w2 = (JSON.parse(r.out) as JsonDocument).workbooks[0]!;
     expect(w2.findings.map((f) => `${f.ruleId}@${f.cell}`)).toEqual(w.findings.map((f) => `${f.ruleId}@${f.cell}`));
     const again = await load(path.join(dir, 'copy2', 'hostile.xlsx'));
-    const { changes } = compareWorkbooks(after, again, new Set(), new Map());
+    // Computed columns may move (one the first run left to the user's data goes further right); nothing else may.
+    const computed = new Map<string, Set<number>>();
+    for (const sh of w2.sheets) {
+      const set = new Set<number>();
+      if (sh.headerRow) {
+        again.getWorksheet(sh.name)!.getRow(sh.headerRow).eachCell((cell, n) => {
+          if (typeof cell.value === 'string' && cell.value.endsWith(COMPUTED_HEADER_MARKER)) set.add(n);
+        });
+      }
+      computed.set(sh.name, set);
+    }
+    const { changes } = compareWorkbooks(after, again, new Set(), computed);
     expect(changes).toEqual([]);
+    // The user's date beside the table (P3, under no header) is still there after both runs.
+    expect(again.getWorksheet('申报表')!.getCell('P3').value).toEqual(new Date(Date.UTC(2026, 9, 9)));
   });
 });
 
@@ -317,5 +330,48 @@ describe('csv output never hands Excel a formula', () => {
     expect(new Set(records.map((x) => x[1]))).toEqual(new Set(["'=HYPERLINK(\"x.example\",\"a\")", "'+1", "'-2", "'@3", '']));
     expect(new Set(records.map((x) => x[0]))).toEqual(new Set(["'=cmd.xlsx"]));
     for (const rec of rows) for (const field of rec) expect([field, /^[=+\-@\t\r]/.test(field)]).toEqual([field, false]);
+  });
+});
+
+describe('computed columns never take the place of what the user wrote', () => {
+  test('notes typed right of the table (no header above them) survive in the copy, in rows with and without computed values', async () => {
+    const folder = path.join(dir, 'beside');
+    fs.mkdirSync(folder);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('进度台账');
+    ws.addRow(['武隆区政务信息化项目进度台账']);
+    ws.addRow(LEDGER_HEADERS);
+    for (let i = 1; i <= 4; i++) ws.addRow(ledgerRow(i));
+    // Row 6 has no dates at all: no computed value there, so an earlier-run clean-up would be tempted to clear it.
+    for (let c = 6; c <= 13; c++) ws.getCell(6, c).value = null;
+    const notes: Record<string, string> = { P3: '用户在表外的备注', Q4: '=不是公式', R5: '另一条备注', P6: '无日期行的备注', S3: '更远的备注' };
+    for (const [a, v] of Object.entries(notes)) ws.getCell(a).value = v;
+    // A header cell the user filled right of the table: the column under it is theirs.
+    await wb.xlsx.writeFile(path.join(folder, 'ledger.xlsx'));
+    const r = await run(['beside/ledger.xlsx', '--format', 'json', '--out', 'beside-out', '--as-of', AS_OF]);
+    const w = (JSON.parse(r.out) as JsonDocument).workbooks[0]!;
+    expect(w.computed.length).toBeGreaterThan(0);
+    const copy = (await load(path.join(dir, 'beside-out', 'ledger.xlsx'))).getWorksheet('进度台账')!;
+    for (const [a, v] of Object.entries(notes)) expect([a, copy.getCell(a).value]).toEqual([a, v]);
+  });
+
+  test('a column headed by the user right of the table keeps every value under it', async () => {
+    const folder = path.join(dir, 'headed');
+    fs.mkdirSync(folder);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('进度台账');
+    ws.addRow(['武隆区政务信息化项目进度台账']);
+    ws.addRow(LEDGER_HEADERS);
+    for (let i = 1; i <= 3; i++) ws.addRow(ledgerRow(i));
+    // The user's own column exactly where the first computed column would otherwise go (right of the table).
+    const col = ws.getColumn(LEDGER_HEADERS.length + 1).letter;
+    ws.getCell(`${col}2`).value = '我的列';
+    for (let r = 3; r <= 5; r++) ws.getCell(`${col}${r}`).value = `我的值${r}`;
+    await wb.xlsx.writeFile(path.join(folder, 'ledger.xlsx'));
+    const r = await run(['headed/ledger.xlsx', '--format', 'json', '--out', 'headed-out', '--as-of', AS_OF]);
+    expect((JSON.parse(r.out) as JsonDocument).workbooks[0]!.computed.length).toBeGreaterThan(0);
+    const copy = (await load(path.join(dir, 'headed-out', 'ledger.xlsx'))).getWorksheet('进度台账')!;
+    expect(copy.getCell(`${col}2`).value).toBe('我的列');
+    for (let row = 3; row <= 5; row++) expect(copy.getCell(`${col}${row}`).value).toBe(`我的值${row}`);
   });
 });

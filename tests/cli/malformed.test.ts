@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { JsonDocument } from '../../src/cli/format';
-import { buildCli, goodWorkbook, malformedFiles } from '../support/hostile';
+import { DEFAULT_LIMITS, preflightXlsx } from '../../src/cli/preflight';
+import { makeZip, xlsxLikeZip } from '../support/zip';
+import { buildCli, goodWorkbook, malformedFiles, realWorkbookParts } from '../support/hostile';
 import type { MalformedFile } from '../support/hostile';
 
 const ROOT = path.join(__dirname, '../..');
@@ -170,5 +172,60 @@ describe('a batch mixing every unusable file with two good ones', () => {
     const r = await cli(['batch', '--out', 'out', '--as-of', AS_OF]);
     expect(r.code).toBe(2);
     expect(fs.readdirSync(out).sort()).toEqual(['00-good.xlsx', 'zz-good.xlsx']);
+  });
+});
+
+describe('output that nobody reads any more', () => {
+  test('a reader that stops early (`fundcheck … | head -1`): no crash, no stack, copies still written, exit status kept', async () => {
+    const out = path.join(dir, 'out-piped');
+    const r = await new Promise<{ code: number | null; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, 'batch', '--as-of', AS_OF, '--out', 'out-piped'], { cwd: dir, env: { ...process.env, FUNDCHECK_WORKERS: '0' } });
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+      // Like `head -1`: read the first chunk, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, err }));
+    });
+    expect(r.code).toBe(2);
+    expectNoStack(r.err);
+    expect(r.err).not.toMatch(/EPIPE|Unhandled/);
+    expect(fs.readdirSync(out).sort()).toEqual(['00-good.xlsx', 'zz-good.xlsx']);
+  });
+});
+
+describe('preflight does not trust the sizes a zip declares', () => {
+  const limits = { ...DEFAULT_LIMITS, maxExpandedBytes: 256 * 1024 };
+  const sheet = Buffer.from(`<worksheet>${'<row><c><v>1</v></c></row>'.repeat(8000)}</worksheet>`);
+
+  test('an honest entry is verified and passes when its worst case could exceed the limit', () => {
+    const p = path.join(dir, 'honest.xlsx');
+    fs.writeFileSync(p, xlsxLikeZip([{ name: 'xl/worksheets/sheet1.xml', data: sheet }]));
+    expect(preflightXlsx(p, limits)).toMatchObject({ ok: true });
+  });
+
+  test('an entry holding more than it declares is refused without expanding it', () => {
+    const p = path.join(dir, 'liar.xlsx');
+    fs.writeFileSync(p, xlsxLikeZip([{ name: 'xl/worksheets/sheet1.xml', data: sheet, declaredSize: 1000 }]));
+    expect(preflightXlsx(p, limits)).toMatchObject({ ok: false, code: 'zip-bomb' });
+  });
+});
+
+describe('sheets the reader skips on purpose are not unreadable', () => {
+  test('a workbook with a chart sheet besides its worksheet is checked as usual', async () => {
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const parts = realWorkbookParts().map((p) => {
+      const x = p.data.toString('utf8');
+      if (p.name === 'xl/workbook.xml') return { name: p.name, data: Buffer.from(x.replace('</sheets>', '<sheet name="图表" sheetId="2" r:id="rId9"/></sheets>')) };
+      if (p.name === 'xl/_rels/workbook.xml.rels') {
+        return { name: p.name, data: Buffer.from(x.replace('</Relationships>', `<Relationship Id="rId9" Type="${rel}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`)) };
+      }
+      return p;
+    });
+    parts.push({ name: 'xl/chartsheets/sheet1.xml', data: Buffer.from('<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') });
+    fs.writeFileSync(path.join(dir, 'chartsheet.xlsx'), makeZip(parts));
+    const r = await cli(['chartsheet.xlsx', '--format', 'json', '--as-of', AS_OF]);
+    expect(r.err).toBe('');
+    expect((JSON.parse(r.out) as JsonDocument).workbooks.map((w) => w.sheets.map((s) => s.name))).toEqual([['申报表']]);
   });
 });

@@ -370,7 +370,114 @@ export function malformedFiles(): MalformedFile[] {
     { file: 'strings-garbage.xlsx', what: 'sharedStrings.xml broken', data: withPart(parts, 'xl/sharedStrings.xml', () => '<sst><si><t>abc'), reason: unreadable },
     { file: 'xml-bomb.xlsx', what: 'billion-laughs entity expansion in the sheet XML', data: withPart(parts, SHEET, doctype(lol, '&j;')), reason: unreadable },
     { file: 'xxe.xlsx', what: 'external entity reading /etc/passwd', data: withPart(parts, SHEET, doctype('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;')), reason: unreadable },
+    { file: 'bomb-lying.xlsx', what: 'a sheet declaring 2 KB that really holds 640 MB', data: lyingZip(parts, 640), reason: /拒绝展开.*超过其声明的大小/ },
+    { file: 'sheet-missing.xlsx', what: 'a declared sheet whose part is missing', data: withPart(parts, SHEET, () => null), reason: /无法读取工作表“申报表”/ },
+    { file: 'sheet-elsewhere.xlsx', what: 'a sheet stored under a part name ExcelJS does not look for', data: renamedSheetPart(parts), reason: /无法读取工作表“申报表”/ },
   ];
+}
+
+/** The workbook with its sheet part stored as xl/worksheets/data.xml (valid OOXML: parts are found through the rels). */
+function renamedSheetPart(parts: { name: string; data: Buffer }[]): Buffer {
+  return makeZip(
+    parts.map((p) =>
+      p.name === SHEET ? { name: 'xl/worksheets/data.xml', data: p.data } : { name: p.name, data: Buffer.from(p.data.toString('utf8').split('worksheets/sheet1.xml').join('worksheets/data.xml')) },
+    ),
+  );
+}
+
+/**
+ * The workbook whose sheet XML really holds `mb` megabytes (spaces inside <sheetData>) but whose zip directory says
+ * 2 KB. Built from one compressed 64 MB block repeated (sync-flushed deflate blocks concatenate), so it costs little.
+ */
+function lyingZip(parts: { name: string; data: Buffer }[], mb: number): Buffer {
+  const xml = parts.find((p) => p.name === SHEET)!.data.toString('utf8');
+  const cut = xml.indexOf('</sheetData>');
+  const head = Buffer.from(xml.slice(0, cut), 'utf8');
+  const tail = Buffer.from(xml.slice(cut), 'utf8');
+  const block = Buffer.alloc(64 * 1024 * 1024, 0x20);
+  const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const packedBlock = zlib.deflateRawSync(block, flush);
+  const n = Math.ceil(mb / 64);
+  let crc = zlib.crc32(head);
+  for (let i = 0; i < n; i++) crc = zlib.crc32(block, crc);
+  crc = zlib.crc32(tail, crc);
+  const body = Buffer.concat([zlib.deflateRawSync(head, flush), ...new Array<Buffer>(n).fill(packedBlock), zlib.deflateRawSync(tail)]);
+  const zip = makeZip(parts.map((p) => (p.name === SHEET ? { name: SHEET, data: Buffer.from('<x/>'), declaredSize: 2048 } : p)));
+  // Swap the placeholder's compressed bytes, CRC and sizes for the real body (local header and central directory).
+  return spliceEntry(zip, SHEET, body, crc >>> 0, 2048);
+}
+
+/** Replaces one entry's compressed data in a zip written by makeZip (no extras, no comments), fixing every offset. */
+function spliceEntry(zip: Buffer, name: string, body: Buffer, crc: number, declared: number): Buffer {
+  const entries = readZipRaw(zip);
+  return makeZipRaw(entries.map((e) => (e.name === name ? { ...e, body, crc, size: declared } : e)));
+}
+
+interface RawEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  body: Buffer;
+}
+
+function readZipRaw(buf: Buffer): RawEntry[] {
+  const eocd = buf.length - 22;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: RawEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLen = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    out.push({
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
+      size: buf.readUInt32LE(p + 24),
+      body: buf.subarray(start, start + buf.readUInt32LE(p + 20)),
+    });
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+function makeZipRaw(entries: RawEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.body.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, e.body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.method, 10);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.body.length, 20);
+    central.writeUInt32LE(e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
 }
 
 /** A good small declaration workbook (one error finding planted: a negative amount). */
