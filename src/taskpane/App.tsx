@@ -24,7 +24,7 @@ import type {
   WorkbookSnapshot,
 } from '../engine/types';
 import { citationText } from '../engine/regulations';
-import { check as engineCheck } from '../engine';
+import { checkAsync } from '../engine/chunked';
 import type { WorkbookHost } from '../excel';
 import { STRINGS, type UiStrings } from './strings';
 import {
@@ -40,7 +40,12 @@ import { FindingsView } from './FindingsView';
 import { DeadlinesView } from './DeadlinesView';
 import { SheetsView } from './SheetsView';
 
-export type RunCheck = (snapshot: WorkbookSnapshot, options: CheckOptions) => Report;
+/** Runs the engine; may answer at once or in slices (the default yields to the UI, reports progress, honours abort). */
+export type RunCheck = (
+  snapshot: WorkbookSnapshot,
+  options: CheckOptions,
+  run?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+) => Report | Promise<Report>;
 
 export interface AppProps {
   host: WorkbookHost;
@@ -80,7 +85,7 @@ function isProfileChoice(v: unknown): v is ProfileChoice {
 
 export function App(props: AppProps): React.ReactElement {
   const { host, today } = props;
-  const runCheck = props.runCheck ?? engineCheck;
+  const runCheck: RunCheck = props.runCheck ?? checkAsync;
   const [lang, setLang] = React.useState<Lang>(props.lang);
   const s = STRINGS[lang];
 
@@ -196,7 +201,8 @@ export function App(props: AppProps): React.ReactElement {
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       step = 'check';
       const options: CheckOptions = { asOf: effectiveAsOf, profile, lang, overrides };
-      const rep = runCheck(snap, options);
+      const rep = await runCheck(snap, options, { signal, onProgress: progress });
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       persist({ profile, asOf: effectiveAsOf, overrides });
       setSnapshot(snap);
       setReport(rep);
@@ -282,12 +288,16 @@ export function App(props: AppProps): React.ReactElement {
     props.onLangChange?.(next);
     // Messages come from the engine in the report's language: re-run on the data already read (no workbook access).
     if (report && snapshot && !busy) {
-      try {
-        setReport(runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides }));
-        setCurrent(null);
-      } catch (e) {
-        setProblem({ key: 'check', detail: errorMessage(e, STRINGS[next].errors.unknown) });
-      }
+      void (async () => {
+        try {
+          const rep = await runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides });
+          if (!mounted.current) return;
+          setReport(rep);
+          setCurrent(null);
+        } catch (e) {
+          if (mounted.current) setProblem({ key: 'check', detail: errorMessage(e, STRINGS[next].errors.unknown) });
+        }
+      })();
     }
   }
 

@@ -62,7 +62,8 @@ describe('task pane', () => {
     await checkOnce(user);
 
     expect(host.readSnapshot).toHaveBeenCalledTimes(1);
-    expect(runCheck).toHaveBeenCalledWith(SNAPSHOT, { asOf: TODAY, profile: 'auto', lang: 'zh', overrides: {} });
+    // The check runs with the run's abort signal and a progress callback, so a long check can be cancelled.
+    expect(runCheck).toHaveBeenCalledWith(SNAPSHOT, { asOf: TODAY, profile: 'auto', lang: 'zh', overrides: {} }, expect.objectContaining({ signal: expect.any(AbortSignal), onProgress: expect.any(Function) }));
     expect(host.applyReport).toHaveBeenCalledTimes(1);
     expect(host.applyReport.mock.calls[0][1]).toMatchObject({ lang: 'zh', fillComputed: false });
     expect(screen.getByText('检查完成：发现 3 个问题，已标记 3 个单元格。')).toBeInTheDocument();
@@ -241,7 +242,7 @@ describe('task pane', () => {
     await user.type(date, '2025-01-15');
     expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'laizhou', asOf: '2025-01-15', overrides: {} });
     await checkOnce(user);
-    expect(runCheck).toHaveBeenLastCalledWith(SNAPSHOT, expect.objectContaining({ profile: 'laizhou', asOf: '2025-01-15' }));
+    expect(runCheck).toHaveBeenLastCalledWith(SNAPSHOT, expect.objectContaining({ profile: 'laizhou', asOf: '2025-01-15' }), expect.objectContaining({ signal: expect.any(AbortSignal), onProgress: expect.any(Function) }));
   });
 
   test('settings saved in the workbook are restored on open', async () => {
@@ -257,7 +258,7 @@ describe('task pane', () => {
       profile: 'yeji',
       lang: 'zh',
       overrides: { 费用明细: { kind: 'unknown' } },
-    });
+    }, expect.objectContaining({ signal: expect.any(AbortSignal), onProgress: expect.any(Function) }));
   });
 
   test('sheet recognition is listed and can be overridden; the override is saved and passed to the check', async () => {
