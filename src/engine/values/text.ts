@@ -1,15 +1,44 @@
 // Text normalisation for matching what people type into cells (full-width forms, stray spaces, line breaks).
 import type { CellValue } from '../types';
 
-// Printable ASCII without spaces needs no NFKC pass; most cells are like that, so skip the costly normalize().
-const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 // \s covers U+3000, NBSP, BOM, tabs and line terminators.
 const WHITESPACE = /\s+/g;
 
 /** NFKC (full-width digits, letters, brackets → half-width) and every kind of whitespace removed. */
 export function normalizeText(s: string): string {
-  if (PLAIN_ASCII.test(s)) return s;
-  return s.normalize('NFKC').replace(WHITESPACE, '');
+  // One pass decides: ASCII, CJK ideographs (U+4E00–9FFF), CJK punctuation U+3001–3029 are NFKC-stable on their
+  // own and never compose; full-width ASCII (U+FF01–FF5E) maps one-to-one onto ASCII; ASCII whitespace and U+3000
+  // are dropped. Such text (nearly every cell) is done here; anything else takes the full NFKC pass.
+  let edits = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 32 || (c >= 9 && c <= 13)) edits = true;
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      // stable
+    } else if (c >= 0x3001 && c <= 0x3029) {
+      // stable
+    } else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
+      edits = true;
+    } else {
+      return s.normalize('NFKC').replace(WHITESPACE, '');
+    }
+  }
+  if (!edits) return s;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0x3000) {
+      if (i > from) out += s.slice(from, i);
+      from = i + 1;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      if (i > from) out += s.slice(from, i);
+      out += String.fromCharCode(c - 0xfee0);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
 }
 
 /** What the cell shows, as plain text: used for messages and for `raw` in parse failures. */
