@@ -313,8 +313,8 @@ export const DECLARATION_ROWS: { row: number; plants: string; data: DeclRow }[] 
 
 export const DECLARATION_TOTAL_ROW = 16;
 
-function yejiDeclaration(): ExcelJS.Workbook {
-  const wb = newWorkbook();
+/** The 附件1 申报表 sheet: title, two-row header, the rows, a 合计 row of SUM formulas and the form's closing lines. */
+function declarationSheet(wb: ExcelJS.Workbook, rows: { row: number; data: DeclRow }[], totalRow: number): ExcelJS.Worksheet {
   const ws = wb.addWorksheet('申报表');
   const last = 15;
   ws.getCell(1, 1).value = '附件1';
@@ -350,7 +350,7 @@ function yejiDeclaration(): ExcelJS.Workbook {
   ws.getRow(3).height = 24;
   ws.getRow(4).height = 48;
 
-  for (const { row, data } of DECLARATION_ROWS) {
+  for (const { row, data } of rows) {
     put(ws, row, 1, row - 4, { alignment: { horizontal: 'center', vertical: 'middle' } });
     put(ws, row, 2, data.unit);
     put(ws, row, 3, data.name);
@@ -369,16 +369,17 @@ function yejiDeclaration(): ExcelJS.Workbook {
   }
 
   // 合计 row with SUM formulas and their cached results, as Excel saves them.
-  const t = DECLARATION_TOTAL_ROW;
-  const first = DECLARATION_ROWS[0]!.row;
-  const lastData = DECLARATION_ROWS[DECLARATION_ROWS.length - 1]!.row;
+  const t = totalRow;
+  const first = rows[0]!.row;
+  const lastData = rows[rows.length - 1]!.row;
   put(ws, t, 1, '合计', { font: BOLD, alignment: { horizontal: 'center', vertical: 'middle' } });
   for (let c = 2; c <= last; c++) put(ws, t, c, null);
   const keys: (keyof DeclRow)[] = ['investment', 'fiscal', 'loan', 'self', 'other'];
   keys.forEach((k, i) => {
     const col = 6 + i;
     const letter = String.fromCharCode(64 + col);
-    const sum = DECLARATION_ROWS.reduce((s, r) => s + ((r.data[k] as number | null) ?? 0), 0);
+    // Summed in cents so the cached result is what Excel shows, not a binary-float tail.
+    const sum = rows.reduce((s, r) => s + Math.round(((r.data[k] as number | null) ?? 0) * 100), 0) / 100;
     put(ws, t, col, { formula: `SUM(${letter}${first}:${letter}${lastData})`, result: sum }, { numFmt: AMOUNT_FMT, font: BOLD });
   });
 
@@ -393,6 +394,12 @@ function yejiDeclaration(): ExcelJS.Workbook {
   const widths = [6, 18, 22, 40, 14, 10, 10, 10, 10, 10, 8, 8, 14, 20, 10];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: 'frozen', ySplit: 4 }];
+  return ws;
+}
+
+function yejiDeclaration(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  declarationSheet(wb, DECLARATION_ROWS, DECLARATION_TOTAL_ROW);
 
   // A sheet that is none of the known kinds: the checker must report it as unrecognised and leave it alone.
   const info = wb.addWorksheet('填表说明');
@@ -764,12 +771,207 @@ function laizhouLedger(): ExcelJS.Workbook {
   return wb;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// (f) 武汉 市级进度台账: the Wuhan thresholds (第八条 boundary, 第十五条), the 第三条/第十二条 overlays, the 第十九条
+// change limit and the 第二十一条/第二十二条 deadlines.
+
+export const WUHAN_LEDGER_HEADERS = [
+  '序号',
+  '建设单位',
+  '项目名称',
+  '项目类别',
+  '批复概算\n（万元）',
+  '调整金额\n（万元）',
+  '调整后总投资\n（万元）',
+  '开工日期',
+  '建成日期',
+  '验收日期',
+  '投入运行日期',
+  '绩效自评价日期',
+  '已投资\n（万元）',
+  '备注',
+];
+
+export const WUHAN_LEDGER_ROWS: LedgerRow[] = [
+  {
+    row: 4,
+    plants: 'clean (built 2024-06-30, accepted 2024-11-20, running since 2024-12-01, self-evaluated 2026-01-15 inside its window)',
+    cells: [1, '武汉市政务服务和大数据管理局', '武汉市政务数据共享交换平台', '新建', 680, null, 680, d('2023-09-01'), d('2024-06-30'), d('2024-11-20'), d('2024-12-01'), d('2026-01-15'), 650, null],
+  },
+  {
+    row: 5,
+    plants: '批复概算 exactly 50: 第八条 50万元以上（含本数）, on the boundary',
+    cells: [2, '武汉市档案馆', '档案数字化管理系统', '新建', 50, null, 50, d('2026-01-10'), null, null, null, null, 20, null],
+  },
+  {
+    row: 6,
+    plants: '批复概算 3600 ≥ 3000: approval path adds 报市人民政府批准 (第十五条); no finding',
+    cells: [3, '武汉市交通运输局', '武汉市智慧交通综合管理平台', '新建', 3600, null, 3600, d('2025-10-01'), null, null, null, null, 900, null],
+  },
+  {
+    row: 7,
+    plants: '楼宇智能化 in the project name: outside the regulation (第三条)',
+    cells: [4, '武汉市机关事务服务中心', '市民之家楼宇智能化系统改造', '改建', 260, null, 260, d('2026-02-01'), null, null, null, null, 80, null],
+  },
+  {
+    row: 8,
+    plants: '新建机房 in the project name: not allowed except for 涉密系统 (第十二条)',
+    cells: [5, '武汉市应急管理局', '应急指挥中心新建数据机房', '新建', 420, null, 420, d('2026-03-01'), null, null, null, null, 100, null],
+  },
+  {
+    row: 9,
+    plants: 'adjustment 160 of 800 = 20% > 15% (第十九条)',
+    cells: [6, '武汉市教育局', '教育资源公共服务平台', '新建', 800, 160, 800, d('2025-07-01'), null, null, null, null, 500, '调整建设内容'],
+  },
+  {
+    row: 10,
+    plants: 'adjustment 54.63 of 364.20 = exactly 15.00% (allowed; 364.2 × 0.15 is 54.629999… in binary floats)',
+    cells: [7, '武汉市卫生健康委员会', '全民健康信息平台升级', '升级', 364.2, 54.63, 364.2, d('2025-11-01'), null, null, null, null, 150, null],
+  },
+  {
+    row: 11,
+    plants: 'built 2025-09-15, no 验收日期: acceptance due 2026-03-15 is overdue (第二十一条)',
+    cells: [8, '武汉市城市管理执法委员会', '数字城管平台', '新建', 560, null, 560, d('2024-10-01'), d('2025-09-15'), null, null, null, 540, null],
+  },
+  {
+    row: 12,
+    plants: 'running since 2025-03-01: self-evaluation window 2026-03-01 … 2027-03-01 (第二十二条), open and not yet due',
+    cells: [9, '武汉市民政局', '社会救助信息管理系统', '新建', 240, null, 240, d('2024-03-01'), d('2024-12-31'), d('2025-02-20'), d('2025-03-01'), null, 235, null],
+  },
+  {
+    row: 13,
+    plants: 'clean (under construction since 2025-11-01)',
+    cells: [10, '武汉市市场监督管理局', '食品安全追溯平台', '新建', 120, null, 120, d('2025-11-01'), null, null, null, null, 40, null],
+  },
+  {
+    row: 14,
+    plants: 'clean (built 2026-02-28, accepted 2026-04-20, running since 2026-05-01)',
+    cells: [11, '武汉市人力资源和社会保障局', '就业创业服务系统', '新建', 280, null, 280, d('2025-04-01'), d('2026-02-28'), d('2026-04-20'), d('2026-05-01'), null, 270, null],
+  },
+  {
+    row: 15,
+    plants: 'clean, 35 < 50 (第八条: 自行组织实施并备案, shown in the approval path only)',
+    cells: [12, '武汉市统计局', '统计数据采集系统', '新建', 35, null, 35, d('2026-03-15'), null, null, null, null, 10, null],
+  },
+];
+
+function wuhanLedger(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  ledger(
+    wb,
+    '进度台账',
+    '武汉市市级政务信息化项目建设进度台账',
+    '填报单位：武汉市政务服务和大数据管理局　　　金额单位：万元',
+    WUHAN_LEDGER_HEADERS,
+    WUHAN_LEDGER_ROWS,
+  );
+  return wb;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (g) 叶集 申报表 of small projects: 第二条 puts 列入部门预算的10万元以下项目 outside the regulation (10 included).
+
+const SMALL_CONTACT = { owner: '张伟', contact: '李娜', phone: '0564-6612345', email: 'lina@yejiqu.gov.cn', remark: null };
+
+export const YEJI_SMALL_ROWS: { row: number; plants: string; data: DeclRow }[] = [
+  {
+    row: 5,
+    plants: 'clean, 45 > 10',
+    data: {
+      unit: '叶集区数据资源管理局',
+      name: '政务数据共享交换平台接口扩展',
+      description: '依据《六安市叶集区政务信息化项目管理办法》，扩展区数据共享交换平台接口，接入新增部门业务数据。',
+      period: '2027年1月至2027年6月',
+      investment: 45,
+      fiscal: 45,
+      loan: null,
+      self: null,
+      other: null,
+      ...SMALL_CONTACT,
+    },
+  },
+  {
+    row: 6,
+    plants: '8 ≤ 10: outside the regulation (第二条)',
+    data: {
+      unit: '叶集区司法局',
+      name: '法律援助案件登记系统',
+      description: '建设法律援助案件受理登记和统计模块。',
+      period: '2027年3月至2027年5月',
+      investment: 8,
+      fiscal: 8,
+      loan: null,
+      self: null,
+      other: null,
+      ...SMALL_CONTACT,
+    },
+  },
+  {
+    row: 7,
+    plants: 'exactly 10: 10万元以下 counts the number, so outside the regulation, and on the boundary',
+    data: {
+      unit: '叶集区退役军人事务局',
+      name: '退役军人服务信息登记系统',
+      description: '建设退役军人基础信息登记和服务记录系统。',
+      period: '2027年2月至2027年6月',
+      investment: 10,
+      fiscal: 10,
+      loan: null,
+      self: null,
+      other: null,
+      ...SMALL_CONTACT,
+    },
+  },
+  {
+    row: 8,
+    plants: 'clean, 10.01 just above 10',
+    data: {
+      unit: '叶集区自然资源局',
+      name: '不动产登记信息查询系统',
+      description: '建设不动产登记信息自助查询功能。',
+      period: '2027年1月至2027年8月',
+      investment: 10.01,
+      fiscal: 10.01,
+      loan: null,
+      self: null,
+      other: null,
+      ...SMALL_CONTACT,
+    },
+  },
+  {
+    row: 9,
+    plants: 'clean, 60 > 10',
+    data: {
+      unit: '叶集区生态环境分局',
+      name: '生态环境执法案件办理系统',
+      description: '建设生态环境行政执法案件受理、办理和归档系统。',
+      period: '2027年1月至2027年12月',
+      investment: 60,
+      fiscal: 40,
+      loan: null,
+      self: 20,
+      other: null,
+      ...SMALL_CONTACT,
+    },
+  },
+];
+
+export const YEJI_SMALL_TOTAL_ROW = 10;
+
+function yejiSmallProjects(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  declarationSheet(wb, YEJI_SMALL_ROWS, YEJI_SMALL_TOTAL_ROW);
+  return wb;
+}
+
 export const SAMPLE_FILES = {
   yejiDeclaration: '01-yeji-declaration.xlsx',
   yejiProgressForm: '02-yeji-progress-form.xlsx',
   wulongLedger: '03-wulong-progress-ledger.xlsx',
   wulongExpenses: '04-wulong-expenses.xlsx',
   laizhouLedger: '05-laizhou-ledger.xlsx',
+  wuhanLedger: '06-wuhan-progress-ledger.xlsx',
+  yejiSmallProjects: '07-yeji-small-projects.xlsx',
 } as const;
 
 /** Writes every sample into dir (created if missing); returns the paths written. */
@@ -781,6 +983,8 @@ export async function generateSamples(dir: string): Promise<string[]> {
     [SAMPLE_FILES.wulongLedger, wulongLedger()],
     [SAMPLE_FILES.wulongExpenses, wulongExpenses()],
     [SAMPLE_FILES.laizhouLedger, laizhouLedger()],
+    [SAMPLE_FILES.wuhanLedger, wuhanLedger()],
+    [SAMPLE_FILES.yejiSmallProjects, yejiSmallProjects()],
   ];
   const written: string[] = [];
   for (const [name, wb] of books) {
