@@ -34,6 +34,7 @@ async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: str
 const YEJI = '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）';
 const WULONG = '《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）';
 const LAIZHOU = '《莱州市政务信息化项目管理办法（试行）》（莱政办发〔2022〕6号）';
+const WUHAN = '《武汉市政务信息化项目建设管理办法》';
 const WULONG_TABLE = `${WULONG}附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类`;
 
 describe('parseArgs', () => {
@@ -146,6 +147,8 @@ describe('the samples, --format json', () => {
       ['wulong', true],
       ['wulong', true],
       ['laizhou', true],
+      ['wuhan', true],
+      ['yeji', true],
     ]);
   });
 
@@ -179,6 +182,15 @@ describe('the samples, --format json', () => {
     [SAMPLE_FILES.wulongExpenses, '费用明细', 'B15', 'eligibility/expense-scope', 'info', WULONG_TABLE],
     [SAMPLE_FILES.laizhouLedger, '项目台账', 'O5', 'threshold/om-fee-limit', 'error', `${LAIZHOU}第二十九条`],
     [SAMPLE_FILES.laizhouLedger, '项目台账', 'I6', 'change-limit/after-procurement', 'error', `${LAIZHOU}第十九条`],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 'E5', 'threshold/on-boundary', 'info', `${WUHAN}第八条`],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 'C7', 'eligibility/outside-regulation', 'error', `${WUHAN}第三条`],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 'C8', 'eligibility/outside-regulation', 'warning', `${WUHAN}第十二条`],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 'F9', 'change-limit/over-15-percent', 'error', `${WUHAN}第十九条`],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 'F10', 'change-limit/filing-required', 'info', `${WUHAN}第十九条`],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 'J11', 'deadline/overdue', 'error', `${WUHAN}第二十一条`],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 'F6', 'threshold/out-of-scope', 'warning', `${YEJI}第二条`],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 'F7', 'threshold/out-of-scope', 'warning', `${YEJI}第二条`],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 'F7', 'threshold/on-boundary', 'info', `${YEJI}第二条`],
   ];
 
   test.each(PLANTED)('%s %s!%s: %s (%s)', (file, sheet, cell, ruleId, severity, citation) => {
@@ -204,6 +216,16 @@ describe('the samples, --format json', () => {
     [SAMPLE_FILES.wulongExpenses, '费用明细', 16],
     [SAMPLE_FILES.wulongExpenses, '费用明细', 17],
     [SAMPLE_FILES.laizhouLedger, '项目台账', 4],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 4],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 6], // ≥ 3000: the 第十五条 path is a computed value, not a finding
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 12], // self-evaluation window open, not yet due
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 13],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 14],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 15],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 5],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 8], // 10.01: just above the 第二条 line
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 9],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 10], // 合计
   ];
   test.each(CLEAN)('%s %s row %d has no findings', (file, sheet, row) => {
     expect(wb(file).findings.filter((f) => f.sheet === sheet && f.row === row)).toEqual([]);
@@ -217,6 +239,42 @@ describe('the samples, --format json', () => {
     const row6 = wb(SAMPLE_FILES.wulongLedger).findings.filter((f) => f.row === 6);
     expect(row6.map((f) => [f.ruleId, f.severity])).toEqual([['change-limit/filing-required', 'info']]);
     expect(row6[0]!.citation).toBe(`${WULONG}第二十六条`);
+  });
+
+  // Rows whose planted finding must be the only one (severity included): the boundary rows and Wuhan's 15.00%.
+  const ONLY: [string, string, number, [string, string][]][] = [
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 5, [['threshold/on-boundary', 'info']]],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 7, [['eligibility/outside-regulation', 'error']]],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 9, [['change-limit/over-15-percent', 'error']]],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 10, [['change-limit/filing-required', 'info']]],
+    [SAMPLE_FILES.wuhanLedger, '进度台账', 11, [['deadline/overdue', 'error']]],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 6, [['threshold/out-of-scope', 'warning']]],
+    [SAMPLE_FILES.yejiSmallProjects, '申报表', 7, [['threshold/on-boundary', 'info'], ['threshold/out-of-scope', 'warning']]],
+  ];
+  test.each(ONLY)('%s %s row %d has exactly the planted findings', (file, sheet, row, expected) => {
+    const got = wb(file).findings.filter((f) => f.sheet === sheet && f.row === row).map((f) => [f.ruleId, f.severity]);
+    expect(got.sort()).toEqual([...expected].sort());
+  });
+
+  test('Wuhan computed values: 第八条/第十五条 approval path, 第二十一条 acceptance, 第二十二条 self-evaluation window', () => {
+    const c = wb(SAMPLE_FILES.wuhanLedger).computed;
+    const at = (row: number, key: string) => c.find((x) => x.row === row && x.key === key)?.value;
+    expect(at(6, 'approvalPath')).toMatch(/报项目审批部门审批（第八条）.*报市人民政府批准（第十五条）/);
+    expect(at(5, 'approvalPath')).toMatch(/50万元以上（含本数）/);
+    expect(at(5, 'approvalPath')).not.toMatch(/第十五条/);
+    expect(at(15, 'approvalPath')).toMatch(/自行组织实施.*备案（第八条）/);
+    expect(at(11, 'acceptanceDue')).toBe('2026-03-15');
+    expect(at(12, 'selfEvaluationFrom')).toBe('2026-03-01');
+    expect(at(12, 'selfEvaluationDue')).toBe('2027-03-01');
+    expect(at(4, 'selfEvaluationFrom')).toBe('2025-12-01');
+    expect(at(4, 'selfEvaluationDue')).toBe('2026-12-01');
+  });
+
+  test('Yeji 第二条: 10 and below is outside the regulation in the computed path, above 10 goes into the plan', () => {
+    const c = wb(SAMPLE_FILES.yejiSmallProjects).computed.filter((x) => x.key === 'approvalPath');
+    const byRow = new Map(c.map((x) => [x.row, String(x.value)]));
+    for (const row of [6, 7]) expect(byRow.get(row)).toMatch(/不适用本办法（第二条）/);
+    for (const row of [5, 8, 9]) expect(byRow.get(row)).toMatch(/纳入年度政务信息化项目建设计划/);
   });
 
   test('Laizhou checked after 2024-09-28 carries one expired-regulation notice', () => {
@@ -237,6 +295,13 @@ describe('the samples, --format json', () => {
     expect(wb(SAMPLE_FILES.wulongLedger).sheets[0]).toMatchObject({ kind: 'progress-table', headerRow: 3 });
     expect(wb(SAMPLE_FILES.wulongExpenses).sheets[0]).toMatchObject({ kind: 'expense', headerRow: 3, columns: { item: 'B', amount: 'E' } });
     expect(wb(SAMPLE_FILES.laizhouLedger).sheets[0]).toMatchObject({ kind: 'progress-table', columns: { maintenanceFee: 'O', procurementDate: 'H' } });
+    expect(wb(SAMPLE_FILES.wuhanLedger).sheets).toHaveLength(1);
+    expect(wb(SAMPLE_FILES.wuhanLedger).sheets[0]).toMatchObject({
+      kind: 'progress-table',
+      headerRow: 3,
+      columns: { approvedBudget: 'E', adjustment: 'F', adjustedTotal: 'G', completionDate: 'I', acceptanceDate: 'J', operationDate: 'K', selfEvaluationDate: 'L', invested: 'M' },
+    });
+    expect(wb(SAMPLE_FILES.yejiSmallProjects).sheets.map((s) => [s.name, s.kind, s.headerRow])).toEqual([['申报表', 'declaration', 4]]);
   });
 
   test('computed values: deadlines as dates, expense scope per row', () => {
@@ -258,7 +323,7 @@ describe('text and csv over the samples', () => {
     expect(r.out).toContain('工作表「申报表」：申报表，表头第 4 行');
     expect(r.out).toMatch(/F7\s+错误/);
     expect(r.out).toContain('〔《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）第二十六条〕');
-    expect(r.out).toMatch(/^共 5 个文件：错误 \d+，警告 \d+，提示 \d+$/m);
+    expect(r.out).toMatch(/^共 7 个文件：错误 \d+，警告 \d+，提示 \d+$/m);
   });
 
   test('text --lang en: English labels and English messages from the engine', async () => {
@@ -430,7 +495,7 @@ describe('exit codes and unusable files', () => {
     stderr.isTTY = true;
     const code = await main(['assets/samples', '--format', 'json', '--as-of', AS_OF], { stdout, stderr, cwd: ROOT, workers: 0 });
     expect(code).toBe(1);
-    expect(stderr.text).toMatch(/\[1\/5\] assets\/samples\/01-yeji-declaration\.xlsx/);
+    expect(stderr.text).toMatch(/\[1\/7\] assets\/samples\/01-yeji-declaration\.xlsx/);
     expect(stderr.text.endsWith('\r\x1b[K')).toBe(true);
     expect(() => JSON.parse(stdout.text)).not.toThrow();
     expect((await run(['assets/samples', '--format', 'json', '--as-of', AS_OF])).err).toBe('');
