@@ -7,6 +7,8 @@ export const SAMPLES: readonly string[] = [
   '03-wulong-progress-ledger.xlsx',
   '04-wulong-expenses.xlsx',
   '05-laizhou-ledger.xlsx',
+  '06-wuhan-progress-ledger.xlsx',
+  '07-yeji-small-projects.xlsx',
 ];
 
 /** Downloads one sample's bytes; throws with the HTTP status when it is not there. */
