@@ -510,6 +510,8 @@ export function buildCli(root: string): { bin: string; cleanup: () => void } {
   const path = require('node:path') as typeof import('node:path');
   const ts = require('typescript') as typeof import('typescript');
   /* eslint-enable @typescript-eslint/no-var-requires */
+  // A fresh clone has no node_modules/.cache until something creates it.
+  fs.mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
   const out = fs.mkdtempSync(path.join(root, 'node_modules', '.cache', 'fundcheck-trust-'));
   const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true };
   const walk = (rel: string) => {
