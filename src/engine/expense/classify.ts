@@ -226,10 +226,18 @@ export function normaliseExpenseText(raw: string): string {
 const NO_OVERLAYS: readonly OverlayHit[] = Object.freeze([]);
 const UNKNOWN: Classification = Object.freeze({ class: 'unknown', entry: null, matched: '', overlays: NO_OVERLAYS });
 
-function compute(raw: string, profile: ProfileId): Classification {
-  const text = normaliseExpenseText(raw);
+// decide() leaves its verdict here: the deciding rule (CLASS_RULES.length when none) and the profile's overlays.
+let decidedBest = 0;
+let decidedMask = 0;
+let decidedOverlays: CompiledOverlay[] | undefined;
+
+/** Finds the concepts of the normalised text, the first class rule that holds and the overlays that fire. */
+function decide(text: string, profile: ProfileId): void {
   findConcepts(text);
-  if (seenCount === 0) return UNKNOWN;
+  decidedBest = CLASS_RULES.length;
+  decidedMask = 0;
+  decidedOverlays = undefined;
+  if (seenCount === 0) return;
 
   let best = CLASS_RULES.length;
   for (let i = 0; i < seenCount; i++) {
@@ -240,11 +248,12 @@ function compute(raw: string, profile: ProfileId): Classification {
       if (groupsHold(ruleGroups[r])) best = r;
     }
   }
+  decidedBest = best;
 
-  let overlays = NO_OVERLAYS;
   const candidates = overlaysByProfile.get(profile);
   if (candidates) {
-    let found: OverlayHit[] | null = null;
+    decidedOverlays = candidates;
+    let mask = 0;
     for (let k = 0; k < candidates.length; k++) {
       const o = candidates[k];
       let triggered = false;
@@ -255,16 +264,60 @@ function compute(raw: string, profile: ProfileId): Classification {
       if (blocked) continue;
       let fires = false;
       for (let i = 0; i < o.when.length && !fires; i++) fires = groupsHold(o.when[i]);
-      if (fires) (found ??= []).push(o.hit);
+      if (fires) mask |= 1 << k;
     }
-    if (found) overlays = Object.freeze(found);
+    decidedMask = mask;
   }
+}
 
-  if (best === CLASS_RULES.length) {
+function overlayList(candidates: CompiledOverlay[] | undefined, mask: number): readonly OverlayHit[] {
+  if (candidates === undefined || mask === 0) return NO_OVERLAYS;
+  const found: OverlayHit[] = [];
+  for (let k = 0; k < candidates.length; k++) if (mask & (1 << k)) found.push(candidates[k].hit);
+  return Object.freeze(found);
+}
+
+function compute(raw: string, profile: ProfileId): Classification {
+  const text = normaliseExpenseText(raw);
+  decide(text, profile);
+  if (seenCount === 0) return UNKNOWN;
+  const overlays = overlayList(decidedOverlays, decidedMask);
+  if (decidedBest === CLASS_RULES.length) {
     return overlays === NO_OVERLAYS ? UNKNOWN : Object.freeze({ class: 'unknown', entry: null, matched: '', overlays });
   }
-  const entry = ruleEntries[best];
-  return Object.freeze({ class: entry.class, entry, matched: matchedText(text, ruleGroups[best]), overlays });
+  const entry = ruleEntries[decidedBest];
+  return Object.freeze({ class: entry.class, entry, matched: matchedText(text, ruleGroups[decidedBest]), overlays });
+}
+
+/** classifyExpense without the matched words: what the scope rules read. */
+export type ScopeVerdict = Pick<Classification, 'class' | 'entry' | 'overlays'>;
+
+// Verdicts are few (class rule × overlay set), so each is built once per profile and shared.
+const verdicts = new Map<string, Map<number, ScopeVerdict>>();
+const UNKNOWN_VERDICT: ScopeVerdict = UNKNOWN;
+
+/**
+ * The class, entry and overlays classifyExpense would give, without its cache: for texts that rarely repeat
+ * (project names and descriptions), where the cache only costs. Allocates nothing once its verdicts are built.
+ */
+export function classifyScope(text: string, profile: ProfileId): ScopeVerdict {
+  const key = overlaysByProfile.has(profile) ? profile : '';
+  decide(normaliseExpenseText(text), key === '' ? 'generic' : profile);
+  if (seenCount === 0) return UNKNOWN_VERDICT;
+  const best = decidedBest;
+  const mask = decidedMask;
+  if (best === CLASS_RULES.length && mask === 0) return UNKNOWN_VERDICT;
+  let byProfile = verdicts.get(key);
+  if (byProfile === undefined) verdicts.set(key, (byProfile = new Map()));
+  const id = best * 1024 + mask;
+  let v = byProfile.get(id);
+  if (v === undefined) {
+    const overlays = overlayList(decidedOverlays, mask);
+    const entry = best === CLASS_RULES.length ? null : ruleEntries[best];
+    v = Object.freeze({ class: entry === null ? 'unknown' : entry.class, entry, overlays });
+    byProfile.set(id, v);
+  }
+  return v;
 }
 
 function asString(v: unknown): string {

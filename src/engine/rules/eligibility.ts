@@ -1,23 +1,28 @@
 // RULES.md §2: the Wulong expense-scope table over expense rows and project names/descriptions, plus profile overlays.
 import type { FieldKey } from '../types';
 import { classifyExpense } from '../expense';
+import { classifyScope } from '../expense/classify';
+import type { ScopeVerdict } from '../expense/classify';
 import { createRule, memoSlot } from './api';
 import type { Message, RecordContext } from './api';
 import { ALL_KINDS, PROJECT_KINDS, REGULATION_PROFILES, fieldLabel } from './util';
 import { cite } from '../regulations';
 
-type Classification = ReturnType<typeof classifyExpense>;
+type Classification = ScopeVerdict;
 
 /** Fields whose text is classified: the expense item, or a project's name and description. */
 const PROJECT_TEXT_FIELDS: FieldKey[] = ['projectName', 'description', 'content'];
 const EXPENSE_TEXT_FIELDS: FieldKey[] = ['item'];
 
+// Expense items repeat down a ledger (classifyExpense caches them); names and descriptions hardly ever repeat, so
+// they skip the cache and the matched words no rule reads.
 function classifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
+  const classify = field === 'item' ? classifyExpense : classifyScope;
   return [
     memoSlot(),
     (ctx) => {
       const text = ctx.text(field);
-      return text === '' ? null : classifyExpense(text, ctx.profile.id);
+      return text === '' ? null : classify(text, ctx.profile.id);
     },
   ];
 }
