@@ -33,7 +33,7 @@ export type PreflightCode =
   | 'not-xlsx';
 
 export type PreflightResult =
-  | { ok: true; bytes: number; expandedBytes: number }
+  | { ok: true; bytes: number; expandedBytes: number; parts: string[] }
   | { ok: false; code: PreflightCode; message: string; messageEn: string };
 
 const MB = 1024 * 1024;
@@ -267,7 +267,7 @@ export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LI
       const what = names.has('word/document.xml') ? '（这是 Word 文档）' : names.has('ppt/presentation.xml') ? '（这是 PowerPoint 文件）' : '';
       return fail('not-xlsx', `压缩包中没有 Excel 工作簿${what}`, 'the archive holds no Excel workbook');
     }
-    return { ok: true, bytes: stat.size, expandedBytes: expanded };
+    return { ok: true, bytes: stat.size, expandedBytes: expanded, parts: entries.map((e) => e.name) };
   } catch {
     return fail('unreadable', '读取文件时出错', 'error while reading the file');
   } finally {
