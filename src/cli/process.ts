@@ -58,6 +58,11 @@ export function droppedInCopy(parts: readonly string[], lang: Lang): string[] {
 const CHECK_FAILED: Record<Lang, string> = { zh: '检查时出错', en: 'error while checking' };
 const WRITE_FAILED: Record<Lang, string> = { zh: '无法写出标注副本', en: 'cannot write the annotated copy' };
 
+/** A detail in brackets of the message's own script: full-width in Chinese, ASCII in English. */
+function paren(lang: Lang, text: string): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
 export async function runJob(job: Job): Promise<JobResult> {
   const { lang } = job.options;
   const pre = preflightXlsx(job.path);
@@ -67,7 +72,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   try {
     loaded = await readWorkbook(job.path);
   } catch (err) {
-    return { index: job.index, error: `${READ_FAILED[lang]}（${oneLine(err)}）` };
+    return { index: job.index, error: `${READ_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }
   if (loaded.unreadSheets.length) return { index: job.index, error: UNREAD_SHEETS[lang](loaded.unreadSheets) };
 
@@ -75,7 +80,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   try {
     report = check(loaded.snapshot, { asOf: job.options.asOf, profile: job.options.profile, lang });
   } catch (err) {
-    return { index: job.index, error: `${CHECK_FAILED[lang]}（${oneLine(err)}）` };
+    return { index: job.index, error: `${CHECK_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }
 
   if (job.outPath) {
@@ -95,7 +100,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       annotate(loaded.workbook, report, lang);
       await writeAnnotated(loaded.workbook, job.outPath);
     } catch (err) {
-      return { index: job.index, report, error: `${WRITE_FAILED[lang]}（${oneLine(err)}）` };
+      return { index: job.index, report, error: `${WRITE_FAILED[lang]}${paren(lang, oneLine(err))}` };
     }
   }
   return { index: job.index, report, outPath: job.outPath };
