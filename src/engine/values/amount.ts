@@ -31,6 +31,15 @@ function fail(reason: 'empty' | 'error-value' | 'not-a-number' | 'out-of-range' 
   return { ok: false, reason, raw: cellText(v) };
 }
 
+// Results that recur on every sheet are built once and shared (frozen): the empty cell, and whole 万元 numbers
+// below WHOLE_SHARED (most amounts), which the rules and the totals row re-read on every record.
+const EMPTY: AmountResult = Object.freeze({ ok: false, reason: 'empty', raw: '' });
+const WHOLE_SHARED = 1 << 16;
+const WHOLE: (AmountResult | undefined)[] = [];
+function whole(abs: number): AmountResult {
+  return (WHOLE[abs] ??= Object.freeze({ ok: true, cents: abs * 100, fromText: false, unitWritten: null }));
+}
+
 function finish(magnitude: number | null, neg: boolean, fromText: boolean, unitWritten: AmountUnit | null, v: CellValue): AmountResult {
   if (magnitude === null || magnitude > MAX_CENTS) return fail('out-of-range', v);
   return { ok: true, cents: neg && magnitude !== 0 ? -magnitude : magnitude, fromText, unitWritten };
@@ -86,14 +95,17 @@ function parseText(raw: string, columnUnit: '万元' | '元' | undefined, v: Cel
  * (1.005 → 1.01). In a column headed in 元, bare numbers are 元; a unit written in the cell wins.
  */
 export function parseAmount(v: CellValue, columnUnit?: '万元' | '元'): AmountResult {
-  if (v === null || v === undefined) return fail('empty', v);
+  if (v === null || v === undefined) return EMPTY;
   switch (typeof v) {
     case 'number': {
       if (!Number.isFinite(v)) return fail('out-of-range', v);
       const neg = v < 0;
       const abs = neg ? -v : v;
       // Whole numbers in a 万元 column are exact already; skip the string round trip.
-      if (columnUnit !== '元' && Number.isInteger(abs) && abs <= 1e12) return finish(abs * 100, neg, false, null, v);
+      if (columnUnit !== '元' && Number.isInteger(abs) && abs <= 1e12) {
+        if (!neg && abs < WHOLE_SHARED) return whole(abs);
+        return finish(abs * 100, neg, false, null, v);
+      }
       return finish(scaledHalfUp(String(abs), columnUnit === '元' ? SHIFT_YUAN : SHIFT_WAN), neg, false, null, v);
     }
     case 'string':
