@@ -45,10 +45,12 @@ function computeBanding(ctx: RecordContext): Banding | null {
 }
 
 // Joined path texts per profile, language and band set: rows repeat the same few combinations.
-const PATH_CACHE = new Map<string, string>();
+const PATH_CACHE = new Map<string, { zh: string[]; en: string[] }>();
 function pathText(profile: Profile, lang: Lang, mask: number): string {
-  const key = `${profile.id}|${lang}|${mask}`;
-  let s = PATH_CACHE.get(key);
+  let byLang = PATH_CACHE.get(profile.id);
+  if (byLang === undefined) PATH_CACHE.set(profile.id, (byLang = { zh: [], en: [] }));
+  const texts = byLang[lang];
+  let s = texts[mask];
   if (s === undefined) {
     const parts: string[] = [];
     profile.params.thresholds.forEach((b, i) => {
@@ -56,7 +58,7 @@ function pathText(profile: Profile, lang: Lang, mask: number): string {
       if (mask & (1 << i)) parts.push(lang === 'zh' ? `${b.zh}（${b.citation.article}）` : `${b.en} (${b.citation.article})`);
     });
     s = parts.join(lang === 'zh' ? '；' : '; ');
-    PATH_CACHE.set(key, s);
+    texts[mask] = s;
   }
   return s;
 }
