@@ -47,7 +47,16 @@ export function detectProfile(snapshot: WorkbookSnapshot): Detection {
   const places: Record<RegId, Place[]> = { wuhan: [], yeji: [], wulong: [], laizhou: [] };
   const firstSeen: RegId[] = [];
 
-  const scan = (text: string, place: () => Place) => {
+  // Where a word was found: the file name (r = -2), a sheet name (r = -1) or a cell. Built only on a hit, so the
+  // scan of thousands of cells allocates nothing.
+  const placeOf = (name: string, r: number, c: number): Place => {
+    if (r === -2) return { zh: `文件名“${name}”`, en: `file name "${name}"` };
+    if (r === -1) return { zh: `工作表名“${name}”`, en: `sheet name "${name}"` };
+    const a1 = `${colLetter(c)}${r + 1}`;
+    return { zh: `工作表“${name}”${a1}`, en: `sheet "${name}" ${a1}` };
+  };
+
+  const scan = (text: string, name: string, r: number, c: number) => {
     if (!ANY_WORD.test(text)) return;
     WORDS.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -60,17 +69,12 @@ export function detectProfile(snapshot: WorkbookSnapshot): Detection {
     }
     for (const id of hit) {
       if (!firstSeen.includes(id)) firstSeen.push(id);
-      if (places[id].length < MAX_PLACES) places[id].push(place());
+      if (places[id].length < MAX_PLACES) places[id].push(placeOf(name, r, c));
     }
   };
 
-  if (snapshot.name) {
-    const name = snapshot.name;
-    scan(name, () => ({ zh: `文件名“${name}”`, en: `file name "${name}"` }));
-  }
-  for (const sheet of snapshot.sheets) {
-    scan(sheet.name, () => ({ zh: `工作表名“${sheet.name}”`, en: `sheet name "${sheet.name}"` }));
-  }
+  if (snapshot.name) scan(snapshot.name, snapshot.name, -2, 0);
+  for (const sheet of snapshot.sheets) scan(sheet.name, sheet.name, -1, 0);
   for (const sheet of snapshot.sheets) {
     const rows = sheet.rows;
     const n = Math.min(rows.length, MAX_ROWS);
@@ -80,10 +84,7 @@ export function detectProfile(snapshot: WorkbookSnapshot): Detection {
       for (let c = 0; c < row.length; c++) {
         const v: CellValue = row[c];
         if (typeof v !== 'string') continue;
-        scan(v, () => {
-          const a1 = `${colLetter(c)}${r + 1}`;
-          return { zh: `工作表“${sheet.name}”${a1}`, en: `sheet "${sheet.name}" ${a1}` };
-        });
+        scan(v, sheet.name, r, c);
       }
     }
   }
