@@ -46,10 +46,19 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
-/** 'YYYY-MM-DD'. */
-export function isoFromDay(day: DayNumber): string {
+// Deadlines and dates of 1970–2169 repeat across rows: each day's text is built once and shared.
+const ISO_CACHED_DAYS = 73_000;
+const ISO_CACHE: (string | undefined)[] = [];
+
+function buildIso(day: DayNumber): string {
   const [y, m, d] = ymdFromDay(day);
   return String(y).padStart(4, '0') + '-' + pad2(m) + '-' + pad2(d);
+}
+
+/** 'YYYY-MM-DD'. */
+export function isoFromDay(day: DayNumber): string {
+  if (day >= 0 && day < ISO_CACHED_DAYS && Number.isInteger(day)) return (ISO_CACHE[day] ??= buildIso(day));
+  return buildIso(day);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
