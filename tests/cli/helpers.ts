@@ -1,7 +1,26 @@
-// Test helpers: cell-by-cell comparison of an input workbook with its annotated copy, and file hashing.
+// Test helpers: the CLI run in-process, cell-by-cell comparison of an input workbook with its annotated copy, file hashing.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+
+/** A stdout/stderr stand-in that keeps what was written; not a terminal unless told. */
+export class Sink {
+  text = '';
+  isTTY = false;
+  write(s: string): boolean {
+    this.text += s;
+    return true;
+  }
+}
+
+/** Runs `fundcheck args` in this process on one thread, with `today` fixed. */
+export async function runCli(args: string[], cwd: string, today: string): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const code = await main(args, { stdout, stderr, cwd, workers: 0, today });
+  return { code, out: stdout.text, err: stderr.text };
+}
 
 export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
 import { FORMULA_LIKE_TEXT, LEDGER_HEADERS, LONG_TEXT, goodWorkbook, ledgerRow, readZip, writeHostileWorkbook } from '../support/hostile';
-import { compareWorkbooks, load, sha256 } from './helpers';
+import { compareWorkbooks, load, runCli, sha256 } from './helpers';
 
 const AS_OF = '2026-05-20';
 jest.setTimeout(60_000);
@@ -19,21 +19,7 @@ const hostile = path.join(inDir, 'hostile.xlsx');
 const good = path.join(inDir, 'sub', 'good.xlsx');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-class Sink {
-  text = '';
-  isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(args: string[], cwd = dir): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const code = await main(args, { stdout, stderr, cwd, workers: 0, today: AS_OF });
-  return { code, out: stdout.text, err: stderr.text };
-}
+const run = (args: string[], cwd = dir) => runCli(args, cwd, AS_OF);
 
 /** sha256 and mtime of every file under the input folder. */
 function fingerprint(): Map<string, string> {

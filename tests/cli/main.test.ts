@@ -7,7 +7,7 @@ import { isIsoDate, localToday, main, parseArgs, planOutputs } from '../../src/c
 import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
 import { SAMPLE_FILES } from '../../src/cli/samples/generate';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
-import { compareWorkbooks, load, sha256 } from './helpers';
+import { Sink, compareWorkbooks, load, runCli, sha256 } from './helpers';
 
 const ROOT = path.join(__dirname, '../..');
 const SAMPLES = path.join(ROOT, 'assets/samples');
@@ -15,21 +15,7 @@ const AS_OF = '2026-05-20';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-main-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-class Sink {
-  text = '';
-  isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const code = await main(args, { stdout, stderr, cwd, workers: 0, today: AS_OF });
-  return { code, out: stdout.text, err: stderr.text };
-}
+const run = (args: string[], cwd = ROOT) => runCli(args, cwd, AS_OF);
 
 const YEJI = '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）';
 const WULONG = '《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）';
