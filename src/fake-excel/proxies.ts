@@ -1192,25 +1192,29 @@ export class FakeNoteCollection extends AnnotationCollection<FakeNote> {
   }
 }
 
-export class FakeNote extends Proxy {
-  protected className = 'Note';
-  protected scalarProps = ['content', 'authorName'];
-  constructor(ctx: FakeContext, private resolver: () => { sheet: SheetState; key: number } | null, private mustExist: boolean) {
+type CellLoc = { sheet: SheetState; key: number };
+
+/** What notes and comments share: a cell they sit on, reads that fail when gone, a location and an undoable delete. */
+abstract class CellAnnotation<V> extends Proxy {
+  constructor(ctx: FakeContext, private resolver: () => CellLoc | null, private mustExist: boolean) {
     super(ctx);
   }
+  /** The sheet's store of this kind of annotation. */
+  protected abstract store(sheet: SheetState): Map<number, V>;
+  /** Properties of an existing annotation, for readProps. */
+  protected abstract props(value: V, names: string[]): Record<string, unknown>;
   setLoaded(p: Record<string, unknown>): void { setLoadedMixin(this, p); }
   get content(): string { return this.get('content'); }
 
-  private loc() {
+  private loc(): CellLoc {
     const l = this.resolver();
-    if (!l) throw new FakeOfficeError('ItemNotFound', 'The note does not exist.');
+    if (!l) throw new FakeOfficeError('ItemNotFound', `The ${this.className.toLowerCase()} does not exist.`);
     return l;
   }
   protected readProps(names: string[]): Record<string, unknown> {
     const l = this.mustExist ? this.loc() : this.resolver();
     if (!l) return { isNullObject: true, ...Object.fromEntries(names.map((n) => [n, null])) };
-    const out: Record<string, unknown> = { isNullObject: false };
-    if (names.includes('content')) out.content = l.sheet.notes.get(l.key);
+    const out: Record<string, unknown> = { isNullObject: false, ...this.props(this.store(l.sheet).get(l.key)!, names) };
     if (names.includes('authorName')) out.authorName = 'fake';
     return out;
   }
@@ -1223,12 +1227,22 @@ export class FakeNote extends Proxy {
   }
   delete(): void {
     const ctx = this.context;
-    write(ctx, { call: 'Note.delete' }, () => {
+    write(ctx, { call: `${this.className}.delete` }, () => {
       const l = this.loc();
-      const old = l.sheet.notes.get(l.key)!;
-      ctx.undo(() => l.sheet.notes.set(l.key, old));
-      l.sheet.notes.delete(l.key);
+      const store = this.store(l.sheet);
+      const old = store.get(l.key)!;
+      ctx.undo(() => store.set(l.key, old));
+      store.delete(l.key);
     });
+  }
+}
+
+export class FakeNote extends CellAnnotation<string> {
+  protected className = 'Note';
+  protected scalarProps = ['content', 'authorName'];
+  protected store(sheet: SheetState): Map<number, string> { return sheet.notes; }
+  protected props(content: string, names: string[]): Record<string, unknown> {
+    return names.includes('content') ? { content } : {};
   }
 }
 
@@ -1278,47 +1292,19 @@ export class FakeCommentCollection extends AnnotationCollection<FakeComment> {
   }
 }
 
-export class FakeComment extends Proxy {
+type StoredComment = SheetState['comments'] extends Map<number, infer V> ? V : never;
+
+export class FakeComment extends CellAnnotation<StoredComment> {
   protected className = 'Comment';
   protected scalarProps = ['content', 'id', 'authorName'];
-  constructor(ctx: FakeContext, private resolver: () => { sheet: SheetState; key: number } | null, private mustExist: boolean) {
-    super(ctx);
-  }
-  setLoaded(p: Record<string, unknown>): void { setLoadedMixin(this, p); }
-  get content(): string { return this.get('content'); }
-  get id(): string { return this.get('id'); }
-
-  private loc() {
-    const l = this.resolver();
-    if (!l) throw new FakeOfficeError('ItemNotFound', 'The comment does not exist.');
-    return l;
-  }
-  protected readProps(names: string[]): Record<string, unknown> {
-    const l = this.mustExist ? this.loc() : this.resolver();
-    if (!l) return { isNullObject: true, ...Object.fromEntries(names.map((n) => [n, null])) };
-    const c = l.sheet.comments.get(l.key)!;
-    const out: Record<string, unknown> = { isNullObject: false };
+  protected store(sheet: SheetState): Map<number, StoredComment> { return sheet.comments; }
+  protected props(c: StoredComment, names: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
     if (names.includes('content')) out.content = c.content;
     if (names.includes('id')) out.id = c.id;
-    if (names.includes('authorName')) out.authorName = 'fake';
     return out;
   }
-  getLocation(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const l = this.loc();
-      const r = keyRow(l.key), c = keyCol(l.key);
-      return { sheet: l.sheet, rect: { top: r, left: c, bottom: r, right: c } };
-    });
-  }
-  delete(): void {
-    const ctx = this.context;
-    write(ctx, { call: 'Comment.delete' }, () => {
-      const l = this.loc();
-      const old = l.sheet.comments.get(l.key)!;
-      ctx.undo(() => l.sheet.comments.set(l.key, old));
-      l.sheet.comments.delete(l.key);
-    });
-  }
+  get id(): string { return this.get('id'); }
 }
 
 export { cellAddress };
