@@ -35,7 +35,7 @@ function fail(reason: 'empty' | 'error-value' | 'not-a-number' | 'out-of-range' 
 // below WHOLE_SHARED (most amounts), which the rules and the totals row re-read on every record.
 const EMPTY: AmountResult = Object.freeze({ ok: false, reason: 'empty', raw: '' });
 const WHOLE_SHARED = 1 << 16;
-const WHOLE: (AmountResult | undefined)[] = [];
+const WHOLE: (AmountResult | undefined)[] = new Array(WHOLE_SHARED); // preallocated: filled sparsely, kept fast
 function whole(abs: number): AmountResult {
   return (WHOLE[abs] ??= Object.freeze({ ok: true, cents: abs * 100, fromText: false, unitWritten: null }));
 }

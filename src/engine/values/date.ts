@@ -48,7 +48,7 @@ function pad2(n: number): string {
 
 // Deadlines and dates of 1970–2169 repeat across rows: each day's text is built once and shared.
 const ISO_CACHED_DAYS = 73_000;
-const ISO_CACHE: (string | undefined)[] = [];
+const ISO_CACHE: (string | undefined)[] = new Array(ISO_CACHED_DAYS); // preallocated: filled sparsely, kept fast
 
 function buildIso(day: DayNumber): string {
   const [y, m, d] = ymdFromDay(day);
@@ -149,9 +149,15 @@ function parseDateText(text: string, v: CellValue): DateResult {
   return { ok: false, reason: 'not-a-date', raw: cellText(v) };
 }
 
+// The empty cell and whole serials (dates repeat down a ledger) share one frozen result each.
+const EMPTY_DATE: DateResult = Object.freeze({ ok: false, reason: 'empty', raw: '' });
+const SERIAL_CACHED = 80_000; // serials up to the year 2119
+const SERIAL_1900: (DateResult | undefined)[] = new Array(SERIAL_CACHED);
+const SERIAL_1904: (DateResult | undefined)[] = new Array(SERIAL_CACHED);
+
 /** A date cell: an Excel serial (1900 or 1904 system) or date text; month-only text gives the 1st with precision 'month'. */
 export function parseDate(v: CellValue, opts?: { date1904?: boolean }): DateResult {
-  if (v === null || v === undefined) return { ok: false, reason: 'empty', raw: '' };
+  if (v === null || v === undefined) return EMPTY_DATE;
   switch (typeof v) {
     case 'number': {
       const date1904 = opts?.date1904 === true;
@@ -162,6 +168,15 @@ export function parseDate(v: CellValue, opts?: { date1904?: boolean }): DateResu
       }
       // Excel shows serial 60 as 1900-02-29, a day that never existed.
       if (!date1904 && whole === 60) return { ok: false, reason: 'not-a-date', raw: cellText(v) };
+      if (whole < SERIAL_CACHED) {
+        const cache = date1904 ? SERIAL_1904 : SERIAL_1900;
+        let res = cache[whole];
+        if (res === undefined) {
+          const day = dayFromSerial(whole, date1904);
+          cache[whole] = res = Object.freeze({ ok: true, day, iso: isoFromDay(day), precision: 'day', fromText: false });
+        }
+        return res;
+      }
       const day = dayFromSerial(whole, date1904);
       return { ok: true, day, iso: isoFromDay(day), precision: 'day', fromText: false };
     }
