@@ -2,6 +2,7 @@
 import * as React from 'react';
 import {
   Button,
+  Checkbox,
   Field,
   FluentProvider,
   Input,
@@ -58,6 +59,8 @@ export interface AppProps {
   onLangChange?: (lang: Lang) => void;
   /** How many findings / deadlines a list renders before "show more" (default 200). */
   pageSize?: number;
+  /** Live mode: how long after the last edit the pane re-checks (default 1500 ms). */
+  liveDelayMs?: number;
 }
 
 type ProfileChoice = ProfileId | 'auto';
@@ -99,6 +102,11 @@ export function App(props: AppProps): React.ReactElement {
   const [problem, setProblem] = React.useState<Problem | null>(null);
   const [status, setStatus] = React.useState<Status | null>(null);
   const [stale, setStale] = React.useState(false);
+  // Live mode re-checks after edits; refs let the change handler (registered once) see the current choice and flow.
+  const [live, setLive] = React.useState(false);
+  const liveRef = React.useRef(false);
+  liveRef.current = live;
+  const runFlowRef = React.useRef<(op: 'check' | 'fill') => Promise<void>>(async () => undefined);
   const [filter, setFilter] = React.useState<FindingFilter>({ severity: 'all', category: 'all' });
   const [current, setCurrent] = React.useState<Finding | null>(null);
   const [view, setView] = React.useState<View>('findings');
@@ -147,10 +155,21 @@ export function App(props: AppProps): React.ReactElement {
   React.useEffect(() => {
     let unwatch: (() => Promise<void>) | null = null;
     let disposed = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     host
       .watchChanges(() => {
+        // The add-in's own writes echo back as changes: ignore them, and anything during a run.
         if (abortRef.current || Date.now() < quietUntil.current) return;
-        setStale(true);
+        if (!liveRef.current) {
+          setStale(true);
+          return;
+        }
+        // Typing fires a change per cell: wait until the edits pause, then check once.
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          if (!disposed && liveRef.current && !abortRef.current) void runFlowRef.current('check');
+        }, props.liveDelayMs ?? 1500);
       })
       .then((stop) => {
         if (disposed) void stop().catch(() => undefined);
@@ -160,8 +179,11 @@ export function App(props: AppProps): React.ReactElement {
       .catch(() => undefined);
     return () => {
       disposed = true;
+      if (timer) clearTimeout(timer);
       if (unwatch) void unwatch().catch(() => undefined);
     };
+    // The delay is read when a change arrives; re-registering on its change is not needed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
   const persist = React.useCallback(
@@ -235,6 +257,8 @@ export function App(props: AppProps): React.ReactElement {
       }
     }
   }
+
+  runFlowRef.current = runFlow;
 
   function onRun(op: 'check' | 'fill') {
     if (abortRef.current) {
@@ -427,6 +451,12 @@ export function App(props: AppProps): React.ReactElement {
             {busy?.op === 'fill' ? s.cancel : s.fillComputed}
           </Button>
         </div>
+        <Checkbox
+          checked={live}
+          onChange={(_, d) => setLive(d.checked === true)}
+          label={s.liveMode}
+          data-testid="live"
+        />
 
         {busy && (
           <Field

@@ -26,6 +26,7 @@ export interface UiStrings {
   filledStatus: (computed: number, marked: number) => string;
   clearedStatus: (restored: number) => string;
   staleNotice: string;
+  liveMode: string;
   noAnnotations: string;
   overridesChanged: string;
   errors: {
@@ -102,6 +103,7 @@ const zh: UiStrings = {
   filledStatus: (computed, marked) => `已填写 ${computed} 个期限值，已标记 ${marked} 个单元格。`,
   clearedStatus: (restored) => `已清除标记，恢复 ${restored} 个单元格。`,
   staleNotice: '工作簿在检查后有改动，请重新检查。',
+  liveMode: '实时检查（编辑后自动重新检查）',
   noAnnotations: '此版本 Excel 不支持批注：有问题的单元格只标颜色，说明请看本窗格。',
   overridesChanged: '识别设置已更改，重新检查后生效。',
   errors: {
@@ -192,6 +194,7 @@ const en: UiStrings = {
   filledStatus: (computed, marked) => `Filled ${computed} deadline values, marked ${marked} cells.`,
   clearedStatus: (restored) => `Marks cleared, ${restored} cells restored.`,
   staleNotice: 'The workbook changed after the check. Please check again.',
+  liveMode: 'Live check (re-check after edits)',
   noAnnotations: 'This Excel cannot add notes: flagged cells are only coloured; read the explanations here.',
   overridesChanged: 'Recognition settings changed; they apply on the next check.',
   errors: {

@@ -27,13 +27,17 @@ class NoopResizeObserver {
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
-function setup(opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOptions) => Report; pageSize?: number } = {}) {
+function setup(
+  opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOptions) => Report; pageSize?: number; liveDelayMs?: number } = {},
+) {
   const host = opts.host ?? fakeHost();
   const runCheck = jest.fn((_: WorkbookSnapshot, o: CheckOptions) =>
     opts.report ? opts.report(o) : stubReport(o.lang ?? 'zh', o.asOf),
   );
   const user = userEvent.setup({ delay: null });
-  const utils = render(<App host={host} runCheck={runCheck} today={TODAY} lang="zh" pageSize={opts.pageSize} />);
+  const utils = render(
+    <App host={host} runCheck={runCheck} today={TODAY} lang="zh" pageSize={opts.pageSize} liveDelayMs={opts.liveDelayMs} />,
+  );
   return { host, runCheck, user, ...utils };
 }
 
@@ -330,6 +334,36 @@ describe('task pane', () => {
     act(() => onRows('申报表', [3]));
     spy.mockRestore();
     expect(screen.getByText('工作簿在检查后有改动，请重新检查。')).toBeInTheDocument();
+  });
+
+  test('live mode: a burst of edits is re-checked once after they pause; the add-in\'s own writes are ignored', async () => {
+    let onRows: (sheet: string, rows: number[]) => void = () => {};
+    const host = fakeHost({
+      watchChanges: jest.fn(async (cb: typeof onRows) => {
+        onRows = cb;
+        return async () => undefined;
+      }),
+    });
+    const { user, runCheck } = setup({ host, liveDelayMs: 20 });
+    await checkOnce(user);
+    await user.click(screen.getByRole('checkbox', { name: '实时检查（编辑后自动重新检查）' }));
+    // Right after the check, the changes are the echo of our own marks: no re-check.
+    act(() => onRows('申报表', [5]));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(host.readSnapshot).toHaveBeenCalledTimes(1);
+
+    const now = Date.now();
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(now + 10_000);
+    act(() => {
+      onRows('申报表', [5]);
+      onRows('申报表', [6]);
+      onRows('申报表', [7]);
+    });
+    spy.mockRestore();
+    await waitFor(() => expect(host.readSnapshot).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(host.applyReport).toHaveBeenCalledTimes(2));
+    expect(runCheck).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText('工作簿在检查后有改动，请重新检查。')).not.toBeInTheDocument();
   });
 
   test.each([
