@@ -90,10 +90,33 @@ function parsePeriodText(text: string, v: CellValue): PeriodResult {
   return unreadable(v);
 }
 
+// A sheet's periods repeat (a few years × months), so text results are kept, frozen and shared, in a bounded map
+// that is simply emptied when full.
+const TEXT_CACHE = new Map<string, PeriodResult>();
+const TEXT_CACHE_LIMIT = 4096;
+const TEXT_CACHEABLE_LENGTH = 64;
+
+function freezeResult(r: PeriodResult): PeriodResult {
+  if (r.ok) {
+    Object.freeze(r.start);
+    Object.freeze(r.end);
+  }
+  return Object.freeze(r);
+}
+
 /** A construction period; `canonical` tells whether it was already written as N年N月至N年N月. */
 export function parsePeriod(v: CellValue): PeriodResult {
   if (v === null || v === undefined) return { ok: false, reason: 'empty', raw: '' };
-  if (typeof v === 'string') return parsePeriodText(v, v);
+  if (typeof v === 'string') {
+    if (v.length > TEXT_CACHEABLE_LENGTH) return parsePeriodText(v, v);
+    let r = TEXT_CACHE.get(v);
+    if (r === undefined) {
+      r = freezeResult(parsePeriodText(v, v));
+      if (TEXT_CACHE.size >= TEXT_CACHE_LIMIT) TEXT_CACHE.clear();
+      TEXT_CACHE.set(v, r);
+    }
+    return r;
+  }
   // A bare year typed as a number (2027) is the whole year; any other number is not a period.
   if (typeof v === 'number' && Number.isInteger(v) && v >= MIN_YEAR && v <= 2100) return result(v, 1, v, 12, false, v);
   return unreadable(v);
