@@ -415,6 +415,15 @@ export const phone = createRule({
         continue;
       }
       const whole = phoneKind(shown);
+      if (whole !== 'invalid') {
+        // One number (the usual cell): the same verdicts as the list below, without building it.
+        if (f === 'mobile' && whole !== 'mobile') {
+          ctx.report({ field: f, messageId: 'notMobile', params: { value: shown } });
+        } else if (whole === 'local') {
+          ctx.report({ field: f, messageId: 'noAreaCode', params: { field: fieldLabel(f), value: shown } });
+        }
+        continue;
+      }
       const kinds = whole !== 'invalid' ? [whole] : shown.split(PHONE_SEPARATORS).filter((p) => p.trim() !== '').map(phoneKind);
       // "0564 1234567 13800000000": a single space may separate numbers as well as the area code.
       if (kinds.includes('invalid') && whole === 'invalid') {
