@@ -50,9 +50,17 @@ function percentFraction(percent: number): { num: bigint; den: bigint } {
   return { num: neg ? -num : num, den: 10n ** BigInt(scale) };
 }
 
+// Percent limits are a profile's few constants: each fraction is worked out once.
+const FRACTIONS = new Map<number, { num: bigint; den: bigint }>();
+
 /** part > whole × percent / 100, exactly (a value exactly on the limit does not exceed it). */
 export function exceedsPercent(part: Cents, whole: Cents, percent: number): boolean {
-  const { num, den } = percentFraction(percent);
+  let f = FRACTIONS.get(percent);
+  if (f === undefined) {
+    f = percentFraction(percent);
+    if (FRACTIONS.size < 256) FRACTIONS.set(percent, f);
+  }
+  const { num, den } = f;
   return BigInt(part) * 100n * den > BigInt(whole) * num;
 }
 
