@@ -119,6 +119,8 @@ function statusByDate(day: DayNumber, asOf: DayNumber): DeadlineStatus {
   return day - asOf <= DUE_SOON_DAYS ? 'due-soon' : 'pending';
 }
 
+const NO_OPTS: { provisional?: boolean; informational?: boolean } = Object.freeze({});
+
 function result(
   key: ComputedKey,
   profile: RegulationId,
@@ -126,7 +128,7 @@ function result(
   asOf: DayNumber,
   basis: FieldKey[],
   events: EventSource[] | null,
-  opts: { provisional?: boolean; informational?: boolean } = {},
+  opts: { provisional?: boolean; informational?: boolean } = NO_OPTS,
 ): DeadlineResult {
   const r: DeadlineResult = {
     key,
@@ -369,10 +371,14 @@ function freeMaintenanceUntil(inputs: DeadlineInputs, asOf: DayNumber): Deadline
   });
 }
 
+// Built once and shared (frozen), like the deadline citations above: these are asked for on every record.
+const YEJI_ART6: Citation = Object.freeze(cite('yeji', '第六条'));
+const YEJI_ART15: Citation = Object.freeze(cite('yeji', '第十五条'));
+
 /** Yeji 第六条: 每年10月份前 申报下一年度项目 → a project for year Y is due Y-1-09-30. */
 export function declarationDue(profile: ProfileId, projectYear: number): { day: DayNumber; citation: Citation } | null {
   if (profile !== 'yeji') return null;
-  return { day: dayFromYmd(projectYear - 1, 9, 30), citation: cite('yeji', '第六条') };
+  return { day: dayFromYmd(projectYear - 1, 9, 30), citation: YEJI_ART6 };
 }
 
 /**
@@ -388,7 +394,7 @@ export function checkProgressReportDate(profile: ProfileId, reportDate: DayNumbe
     windowStart: w.start,
     windowEnd: w.end,
     provisional: w.provisional,
-    citation: cite('yeji', '第十五条'),
+    citation: YEJI_ART15,
   };
 }
 
