@@ -395,7 +395,9 @@ class SheetRun implements RecordContext, SheetContext {
   }
 
   sheetMemo<T>(slot: number, init: () => T): T {
-    if (this.sheetState.has(slot)) return this.sheetState.get(slot) as T;
+    // One lookup on the hot path (every record asks); has() only for a state that is itself undefined.
+    const have = this.sheetState.get(slot);
+    if (have !== undefined || this.sheetState.has(slot)) return have as T;
     const v = init();
     this.sheetState.set(slot, v);
     return v;
