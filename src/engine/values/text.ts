@@ -4,6 +4,10 @@ import type { CellValue } from '../types';
 // \s covers U+3000, NBSP, BOM, tabs and line terminators.
 const WHITESPACE = /\s+/g;
 
+// Scratch for building a normalised text; TextDecoder exists in every webview Excel uses and in node.
+const BUFFER = new Uint16Array(1024);
+const UTF16: TextDecoder | null = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
+
 /** NFKC (full-width digits, letters, brackets → half-width) and every kind of whitespace removed. */
 export function normalizeText(s: string): string {
   // One pass decides: ASCII, CJK ideographs (U+4E00–9FFF), CJK punctuation U+3001–3029 are NFKC-stable on their
@@ -25,6 +29,17 @@ export function normalizeText(s: string): string {
     }
   }
   if (!edits) return s;
+  if (UTF16 !== null && s.length <= BUFFER.length) {
+    // One flat string in one step: the concatenation below makes a rope that every later hash or scan flattens.
+    // The buffer holds only the fast-path characters above (no surrogates, no BOM), so decoding is exact.
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || (c >= 9 && c <= 13) || c === 0x3000) continue;
+      BUFFER[n++] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+    }
+    return UTF16.decode(BUFFER.subarray(0, n));
+  }
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
