@@ -1,6 +1,7 @@
 // Small helpers shared by rules: which amount a threshold reads, kind groups, label texts.
 import type { ComputedKey, FieldKey, SheetKind } from '../types';
 import { DEADLINE_HEADERS } from '../deadlines';
+import { memoSlot } from './api';
 import type { Message, RecordContext } from './api';
 import { FIELD_LABELS } from './fields';
 
@@ -12,7 +13,14 @@ export const REGULATION_PROFILES = ['wuhan', 'yeji', 'wulong', 'laizhou'] as con
 /** The project's amount for thresholds: 项目投资, else 总投资, else 批复概算 (the first the sheet has a value for). */
 const BASE_FIELDS: FieldKey[] = ['investment', 'totalInvestment', 'approvedBudget'];
 
+const PROJECT_AMOUNT = memoSlot();
+
+/** Memoised per record: the threshold and deadline rules each ask for it. */
 export function projectAmount(ctx: RecordContext): { field: FieldKey; cents: number } | null {
+  return ctx.memo(PROJECT_AMOUNT, computeProjectAmount);
+}
+
+function computeProjectAmount(ctx: RecordContext): { field: FieldKey; cents: number } | null {
   for (const f of BASE_FIELDS) {
     if (!ctx.has(f)) continue;
     const c = ctx.amount(f);
