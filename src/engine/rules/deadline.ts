@@ -34,6 +34,12 @@ const DECLARES = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'gen
 function computeResults(ctx: RecordContext): DeadlineResult[] {
   // A declaration only gets declarationDue (yeji): skip building inputs where it cannot apply.
   if (ctx.sheetKind === 'declaration' && !DECLARES.has(ctx.profile.id)) return NONE;
+  if (ctx.sheetKind === 'declaration') {
+    // declarationDue reads the 建设年度 alone (computeDeadlines ignores every other input on a declaration).
+    const dp = ctx.period('period');
+    if (dp === null) return NONE;
+    return computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
+  }
   const inputs: DeadlineInputs = {};
   let any = false;
   for (const f of DATE_INPUTS) {
