@@ -29,6 +29,8 @@ function deadlines(ctx: RecordContext): DeadlineResult[] {
 }
 
 const NONE: DeadlineResult[] = [];
+const BY_YEAR = memoSlot();
+const newByYear = () => new Map<number, DeadlineResult[]>();
 const DECLARES = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('declarationDue')));
 
 function computeResults(ctx: RecordContext): DeadlineResult[] {
@@ -38,7 +40,17 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
     // declarationDue reads the 建设年度 alone (computeDeadlines ignores every other input on a declaration).
     const dp = ctx.period('period');
     if (dp === null) return NONE;
-    return computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
+    const compute = () => computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
+    // …and of the period only its start year (a usable period's end is never before its start): rows share the
+    // result per year; the rules only read it.
+    if (dp.end.year * 12 + dp.end.month < dp.start.year * 12 + dp.start.month) return compute();
+    const byYear = ctx.sheetMemo(BY_YEAR, newByYear);
+    let r = byYear.get(dp.start.year);
+    if (r === undefined) {
+      r = compute();
+      byYear.set(dp.start.year, r);
+    }
+    return r;
   }
   const inputs: DeadlineInputs = {};
   let any = false;
