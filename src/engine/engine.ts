@@ -157,6 +157,50 @@ for (const f of AMOUNT_FIELDS) IS_AMOUNT[fieldIndex(f)] = 1;
 const IS_DATE = new Uint8Array(FIELD_COUNT);
 for (const f of DATE_FIELDS) IS_DATE[fieldIndex(f)] = 1;
 
+/** Row ranges [from, to] (inclusive), sorted by `from` and disjoint, as Excel merges never overlap. */
+type CoveredRows = { from: number[]; to: number[] };
+
+/** Rows below the top cell of merges spanning rows below the header, whose top cell is not empty, per column. */
+function coveredByFilledMerges(sheet: SheetSnapshot, headerBottom: number, lastCol: number): Map<number, CoveredRows> | null {
+  let out: Map<number, CoveredRows> | null = null;
+  for (const m of sheet.merges) {
+    if (m.bottom <= m.top || m.top <= headerBottom) continue;
+    const top = sheet.rows[m.top];
+    const v = top === undefined || top === null ? null : top[m.left];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    // Only recognised columns are ever read; a merge to XFD must not cost 16,384 entries.
+    const right = Math.min(m.right, lastCol);
+    for (let c = m.left; c <= right; c++) {
+      out ??= new Map();
+      let r = out.get(c);
+      if (r === undefined) out.set(c, (r = { from: [], to: [] }));
+      r.from.push(m.top + 1);
+      r.to.push(m.bottom);
+    }
+  }
+  if (out) {
+    for (const r of out.values()) {
+      const order = r.from.map((_, k) => k).sort((a, b) => r.from[a] - r.from[b]);
+      r.from = order.map((k) => r.from[k]);
+      r.to = order.map((k) => r.to[k]);
+    }
+  }
+  return out;
+}
+
+function isCovered(r: CoveredRows | undefined, row: number): boolean {
+  if (r === undefined) return false;
+  let lo = 0;
+  let hi = r.from.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (r.from[mid] > row) hi = mid - 1;
+    else if (r.to[mid] < row) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 function anyFormula(formulas: SheetSnapshot['formulas']): boolean {
   if (formulas === undefined) return false;
   for (const row of formulas) {
@@ -208,6 +252,12 @@ class SheetRun implements RecordContext, SheetContext {
   private readonly mappedAmounts: FieldKey[] = [];
   private readonly mappedDates: FieldKey[] = [];
   readonly hasFormulas: boolean;
+  /**
+   * Per column, the rows covered (below the top cell) by merges over several rows whose top cell holds a value. Excel
+   * shows the top value across the whole merge, so a unit or person merged over a unit's projects is filled in on
+   * each of those rows.
+   */
+  private readonly coveredFilled: Map<number, CoveredRows> | null;
   readonly pending: ComputedValue[] = [];
   readonly usedKeys = new Set<ComputedKey>();
 
@@ -249,6 +299,9 @@ class SheetRun implements RecordContext, SheetContext {
       }
     }
     this.hasFormulas = anyFormula(sheet.formulas);
+    let lastCol = -1;
+    for (let i = 0; i < FIELD_COUNT; i++) if (this.colOf[i] > lastCol) lastCol = this.colOf[i];
+    this.coveredFilled = this.isForm ? null : coveredByFilledMerges(sheet, recognition.headerBottom, lastCol);
     if (this.isForm) this.row = this.firstFormRow();
   }
 
@@ -327,7 +380,10 @@ class SheetRun implements RecordContext, SheetContext {
   isEmpty(field: FieldKey): boolean {
     const i = fieldIndex(field);
     const v = this.rawAt(i);
-    if (v === null || (typeof v === 'string' && v.trim() === '')) return this.formulaAt(i) === null;
+    if (v === null || (typeof v === 'string' && v.trim() === '')) {
+      if (this.formulaAt(i) !== null) return false;
+      return this.coveredFilled === null || !isCovered(this.coveredFilled.get(this.colOf[i]), this.row);
+    }
     return false;
   }
 

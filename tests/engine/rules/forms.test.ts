@@ -15,6 +15,7 @@ import {
   progressForm,
   progressRow,
   run,
+  workbook,
 } from './harness';
 import { check } from '../../../src/engine/engine';
 
@@ -68,6 +69,22 @@ describe('required fields', () => {
     const f = of(r, 'completeness/required-field');
     expect(f).toEqual([expect.objectContaining({ cell, severity: 'error', messageId: 'missing' })]);
     expect(f[0].message).toContain(header);
+  });
+
+  // A unit often merges one 负责人/联系人 cell over its several projects: Excel shows the value on every row.
+  test.each<[string, CellValue, string[]]>([
+    ['filled top cell', '张伟', []],
+    ['empty top cell', null, ['K3', 'K4', 'K5']],
+  ])('负责人 merged over three project rows, %s', (_name, owner, flagged) => {
+    const wb = workbook({
+      headers: DECLARATION_HEADERS,
+      above: [['申报表']],
+      rows: [declarationRow({ 负责人: owner }, 1), declarationRow({ 负责人: null }, 2), declarationRow({ 负责人: null }, 3)],
+    });
+    // Rows: 1 title, 2 header, 3–5 data; K3:K5 merged (0-based rows 2–4, column 10).
+    wb.sheets[0].merges.push({ top: 2, left: 10, bottom: 4, right: 10 });
+    const r = check(wb, { asOf: '2025-06-01', profile: 'wuhan' });
+    expect(of(r, 'completeness/required-field').map((f) => f.cell)).toEqual(flagged);
   });
 
   test('项目投资 must be above 0', () => {
