@@ -193,6 +193,11 @@ export interface ComputedValue {
   type: 'date' | 'text';
   /** True when the value rests on a holiday schedule the data does not hold. */
   provisional?: boolean;
+  /**
+   * For a deadline: 'done' when the event it bounds is recorded, else how it stands against the reference date.
+   * Absent for values that bound nothing (approval path, expense scope, the start of a window).
+   */
+  status?: 'done' | 'overdue' | 'due-soon' | 'pending';
 }
 
 export interface ProfileInfo {

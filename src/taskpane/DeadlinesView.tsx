@@ -1,4 +1,4 @@
-// Deadlines tab: every computed deadline in the workbook, overdue first, relative to the reference date.
+// Deadlines tab: every computed deadline in the workbook, overdue first, then open ones by date, then those done.
 import * as React from 'react';
 import { Badge, Button } from '@fluentui/react-components';
 import type { UiStrings } from './strings';
@@ -21,8 +21,8 @@ export function DeadlinesView(props: {
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {entries.slice(0, limit).map((d, i) => {
           const activate = () => props.onSelect(d.sheet, d.cell);
-          const when = d.overdue ? s.overdueBy(-d.days) : d.days === 0 ? s.dueToday : s.dueIn(d.days);
-          const color = d.overdue ? 'danger' : d.days <= 30 ? 'warning' : 'informative';
+          const when = d.done ? s.deadlineDone : d.overdue ? s.overdueBy(-d.days) : d.days === 0 ? s.dueToday : s.dueIn(d.days);
+          const color = d.done ? 'success' : d.overdue ? 'danger' : d.days <= 30 && d.days >= 0 ? 'warning' : 'informative';
           return (
             <li
               key={`${d.sheet}-${d.cell}-${i}`}
@@ -30,6 +30,7 @@ export function DeadlinesView(props: {
               tabIndex={0}
               data-testid="deadline"
               data-overdue={d.overdue ? 'true' : 'false'}
+              data-done={d.done ? 'true' : 'false'}
               data-date={d.date}
               aria-label={`${d.header} ${d.date} ${when}，${d.sheet} ${s.rowLabel(d.row)}${d.projectName ? '，' + d.projectName : ''}`}
               onClick={activate}

@@ -113,6 +113,8 @@ export interface DeadlineEntry {
   /** Days from the reference date to the deadline; negative when overdue. */
   days: number;
   overdue: boolean;
+  /** The event the deadline bounds is recorded: no longer upcoming. */
+  done: boolean;
   projectName: string | null;
   provisional: boolean;
 }
@@ -145,6 +147,8 @@ export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | n
     const nc = nameColumn.get(c.sheet);
     const rows = sheetRows.get(c.sheet);
     const projectName = nc !== undefined && nc >= 0 && rows ? cellText(rows[c.row - 1]?.[nc]) : null;
+    // The engine knows whether the event was recorded; a date alone cannot tell done from overdue.
+    const done = c.status === 'done';
     entries.push({
       sheet: c.sheet,
       row: c.row,
@@ -152,7 +156,8 @@ export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | n
       header: c.header,
       date: c.value,
       days,
-      overdue: days < 0,
+      overdue: c.status !== undefined ? c.status === 'overdue' : days < 0,
+      done,
       projectName,
       provisional: c.provisional === true,
     });
@@ -160,6 +165,7 @@ export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | n
   return entries.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
+      Number(a.done) - Number(b.done) ||
       a.days - b.days ||
       a.sheet.localeCompare(b.sheet) ||
       a.row - b.row,

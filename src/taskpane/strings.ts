@@ -73,6 +73,7 @@ export interface UiStrings {
   overdueBy: (days: number) => string;
   dueIn: (days: number) => string;
   dueToday: string;
+  deadlineDone: string;
   provisional: string;
   project: string;
   notices: string;
@@ -164,6 +165,7 @@ const zh: UiStrings = {
   overdueBy: (d) => `已逾期 ${d} 天`,
   dueIn: (d) => `还有 ${d} 天`,
   dueToday: '今天到期',
+  deadlineDone: '已完成',
   provisional: '（节假日安排未公布，暂按周一至周五计算）',
   project: '项目',
   notices: '提示',
@@ -255,6 +257,7 @@ const en: UiStrings = {
   overdueBy: (d) => `${d} days overdue`,
   dueIn: (d) => `due in ${d} days`,
   dueToday: 'due today',
+  deadlineDone: 'done',
   provisional: ' (holiday schedule not published yet; Monday–Friday assumed)',
   project: 'Project',
   notices: 'Notices',

@@ -124,6 +124,27 @@ describe('upcomingDeadlines', () => {
   test('works without a snapshot', () => {
     expect(upcomingDeadlines(report, null).every((x) => x.projectName === null)).toBe(true);
   });
+
+  // A past deadline whose event is recorded is done, not overdue: the engine's status decides, not the date.
+  test('status from the engine: done goes after the open ones, overdue and due-soon as reported', () => {
+    const withStatus = {
+      ...report,
+      computed: [
+        { sheet: 'S', row: 2, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-01-01', type: 'date', status: 'done' },
+        { sheet: 'S', row: 3, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-03-01', type: 'date', status: 'overdue' },
+        { sheet: 'S', row: 4, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-06-20', type: 'date', status: 'due-soon' },
+        { sheet: 'S', row: 5, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-12-31', type: 'date', status: 'pending' },
+      ],
+    } as unknown as Report;
+    const d = upcomingDeadlines(withStatus, null);
+    expect(d.map((x) => x.cell)).toEqual(['F3', 'F4', 'F5', 'F2']);
+    expect(d.map((x) => [x.overdue, x.done])).toEqual([
+      [true, false],
+      [false, false],
+      [false, false],
+      [false, true],
+    ]);
+  });
 });
 
 describe('misc', () => {
