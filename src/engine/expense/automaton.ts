@@ -7,6 +7,8 @@ export interface Automaton {
    * glued to another Latin letter (oa is not found in goal, app not in apple).
    */
   scan(text: string, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
+  /** scan() over the first `length` code units of `codes`: for text normalised into a scratch buffer, never made a string. */
+  scanCodes(codes: Uint16Array, length: number, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
 }
 
 const isLatin = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
@@ -117,6 +119,33 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
           const b = i + 1 - len[k];
           if (leftBound[k] === 1 && b > 0 && isLatin(text.charCodeAt(b - 1))) continue;
           if (rightBound[k] === 1 && i + 1 < length && isLatin(text.charCodeAt(i + 1))) continue;
+          if (n === max) return n;
+          kwOut[n] = k;
+          startOut[n] = b;
+          endOut[n] = i + 1;
+          n++;
+        }
+      }
+      return n;
+    },
+    // The same loop as scan() reading a buffer; kept as a copy because a code-reading callback costs in this loop.
+    scanCodes(codes, length, kwOut, startOut, endOut, max) {
+      let n = 0;
+      let s = 0;
+      for (let i = 0; i < length; i++) {
+        const code = codes[i];
+        let next = -1;
+        while (s !== 0) {
+          next = step(s, code);
+          if (next >= 0) break;
+          s = fail[s];
+        }
+        s = next >= 0 ? next : rootNext[code];
+        for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
+          const k = out[j];
+          const b = i + 1 - len[k];
+          if (leftBound[k] === 1 && b > 0 && isLatin(codes[b - 1])) continue;
+          if (rightBound[k] === 1 && i + 1 < length && isLatin(codes[i + 1])) continue;
           if (n === max) return n;
           kwOut[n] = k;
           startOut[n] = b;

@@ -2,6 +2,7 @@
 import type { Citation, ProfileId, Severity } from '../types';
 import { cite } from '../regulations';
 import { buildAutomaton } from './automaton';
+import { normalizeText } from '../values/text';
 import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
 import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from './table';
 
@@ -117,6 +118,16 @@ function groupsHold(groups: CompiledGroups): boolean {
 /** Collects hits and the concepts they stand for, dropping hits strictly inside a longer one. */
 function findConcepts(text: string): void {
   hitCount = automaton.scan(text, hitKw, hitStart, hitEnd, MAX_HITS);
+  collectConcepts();
+}
+
+/** findConcepts over the first `length` code units of a normalised-text buffer. */
+function findConceptsIn(codes: Uint16Array, length: number): void {
+  hitCount = automaton.scanCodes(codes, length, hitKw, hitStart, hitEnd, MAX_HITS);
+  collectConcepts();
+}
+
+function collectConcepts(): void {
   stamp = (stamp + 1) | 0;
   if (stamp === 0) {
     seenStamp.fill(-1);
@@ -234,6 +245,11 @@ let decidedOverlays: CompiledOverlay[] | undefined;
 /** Finds the concepts of the normalised text, the first class rule that holds and the overlays that fire. */
 function decide(text: string, profile: ProfileId): void {
   findConcepts(text);
+  decideFound(profile);
+}
+
+/** decide() once the concepts are found. */
+function decideFound(profile: ProfileId): void {
   decidedBest = CLASS_RULES.length;
   decidedMask = 0;
   decidedOverlays = undefined;
@@ -303,6 +319,54 @@ const UNKNOWN_VERDICT: ScopeVerdict = UNKNOWN;
 export function classifyScope(text: string, profile: ProfileId): ScopeVerdict {
   const key = overlaysByProfile.has(profile) ? profile : '';
   decide(normaliseExpenseText(text), key === '' ? 'generic' : profile);
+  return decidedVerdict(key);
+}
+
+// Scratch for classifyScopeCell: a cell's normalised text as code units, never made a string.
+const CELL_CODES = new Uint16Array(4096);
+
+/**
+ * classifyScope(normalizeText(raw)) for a cell's string, or null when that text is empty — without building the
+ * normalised string when the cell holds only characters normalizeText and normaliseExpenseText map one by one
+ * (ASCII, CJK ideographs U+4E00–9FFF, CJK punctuation U+3001–3029, full-width ASCII, U+3000): whitespace dropped,
+ * full-width ASCII shifted to ASCII, then A–Z lower-cased, exactly what the two passes give. Anything else takes them.
+ */
+export function classifyScopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
+  const length = raw.length;
+  let n = 0;
+  if (length <= CELL_CODES.length) {
+    for (let i = 0; i < length; i++) {
+      let c = raw.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 32 || (c >= 9 && c <= 13)) continue;
+      } else if (c >= 0x4e00 && c <= 0x9fff) {
+        // stable
+      } else if (c >= 0x3001 && c <= 0x3029) {
+        // stable
+      } else if (c >= 0xff01 && c <= 0xff5e) {
+        c -= 0xfee0;
+      } else if (c === 0x3000) {
+        continue;
+      } else {
+        n = -1;
+        break;
+      }
+      CELL_CODES[n++] = c >= 65 && c <= 90 ? c + 32 : c;
+    }
+  } else n = -1;
+  if (n < 0) {
+    const text = normalizeText(raw);
+    return text === '' ? null : classifyScope(text, profile);
+  }
+  if (n === 0) return null;
+  const key = overlaysByProfile.has(profile) ? profile : '';
+  findConceptsIn(CELL_CODES, n);
+  decideFound(key === '' ? 'generic' : profile);
+  return decidedVerdict(key);
+}
+
+/** The shared verdict for what decide() found; `key` is the profile when it has overlays, else ''. */
+function decidedVerdict(key: string): ScopeVerdict {
   if (seenCount === 0) return UNKNOWN_VERDICT;
   const best = decidedBest;
   const mask = decidedMask;

@@ -1,7 +1,7 @@
 // RULES.md §2: the Wulong expense-scope table over expense rows and project names/descriptions, plus profile overlays.
 import type { FieldKey } from '../types';
 import { classifyExpense } from '../expense';
-import { classifyScope } from '../expense/classify';
+import { classifyScope, classifyScopeCell } from '../expense/classify';
 import type { ScopeVerdict } from '../expense/classify';
 import { createRule, memoSlot } from './api';
 import type { Message, RecordContext } from './api';
@@ -26,11 +26,26 @@ function classifier(field: FieldKey): [number, (ctx: RecordContext) => Classific
     },
   ];
 }
+
+// Descriptions (申报表 项目简要说明, 进度表 建设内容) are read by no other rule as normalised text, so a string cell is
+// classified straight from the cell (classifyScopeCell equals classifyScope of ctx.text, empty → null) without
+// building that text. The project name keeps ctx.text: the duplicate-name rule has already built it.
+function cellClassifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
+  return [
+    memoSlot(),
+    (ctx) => {
+      const v = ctx.raw(field);
+      if (typeof v === 'string') return classifyScopeCell(v, ctx.profile.id);
+      const text = ctx.text(field);
+      return text === '' ? null : classifyScope(text, ctx.profile.id);
+    },
+  ];
+}
 const CLASSIFIERS: Partial<Record<FieldKey, [number, (ctx: RecordContext) => Classification | null]>> = {
   item: classifier('item'),
   projectName: classifier('projectName'),
-  description: classifier('description'),
-  content: classifier('content'),
+  description: cellClassifier('description'),
+  content: cellClassifier('content'),
 };
 
 /** One classification per field and record, shared by the scope and overlay rules. */

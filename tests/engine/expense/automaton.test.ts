@@ -59,4 +59,24 @@ describe('buildAutomaton', () => {
       { numRuns: 500 },
     );
   });
+
+  test('scanCodes over a buffer finds what scan finds over the same text, and stops at the maximum', () => {
+    const alphabet = fc.constantFrom('摄', '像', '头', '数', '据', 'a', 'b', 'A', '1', ' ');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(alphabet, { maxLength: 40 }), fc.nat(6), (kws, t, max) => {
+        const text = t.join('');
+        const a = buildAutomaton(kws);
+        // the buffer is longer than the text and dirty past it: only `length` units count
+        const codes = new Uint16Array(text.length + 3).fill(0x61);
+        for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+        const got = [new Int32Array(8), new Int32Array(8), new Int32Array(8)] as const;
+        const want = [new Int32Array(8), new Int32Array(8), new Int32Array(8)] as const;
+        const n = a.scanCodes(codes, text.length, got[0], got[1], got[2], max);
+        expect(n).toBe(a.scan(text, want[0], want[1], want[2], max));
+        for (const k of [0, 1, 2]) expect(Array.from(got[k].subarray(0, n))).toEqual(Array.from(want[k].subarray(0, n)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -1,7 +1,8 @@
 // Expense classification against the Wulong 附件 table: clerk wording, specific-beats-general pairs, unknowns, overlays, properties, speed.
 import fc from 'fast-check';
 import { classifyExpense, WULONG_SCOPE_TABLE, type ExpenseClass } from '../../../src/engine/expense';
-import { normaliseExpenseText } from '../../../src/engine/expense/classify';
+import { classifyScope, classifyScopeCell, normaliseExpenseText } from '../../../src/engine/expense/classify';
+import { normalizeText } from '../../../src/engine/values/text';
 import type { ProfileId } from '../../../src/engine/types';
 
 const classOf = (id: string): ExpenseClass => {
@@ -408,6 +409,26 @@ describe('properties', () => {
     expect(Object.isFrozen(r)).toBe(true);
     expect(Object.isFrozen(r.overlays)).toBe(true);
     expect(Object.isFrozen(r.entry)).toBe(true);
+  });
+
+  // The scope rules classify a description cell with classifyScopeCell instead of classifyScope(ctx.text(...)).
+  test('classifyScopeCell gives exactly classifyScope of the normalised cell text (null when that is empty)', () => {
+    const cellish = fc
+      .array(
+        fc.constantFrom('摄像头', '电脑', '系统', '机房', '网站', 'OA', 'App', 'ＯＡ', 'ａｐｐ', '云', '服务器', ' ', '\n', '\t', '\u3000', '（', '）', '，', '。', '、', '·', 'é', 'ﬁ', '①', '\u00a0', '㎡', 'GIS', 'Ｇｉｓ', 'x', '1'),
+        { maxLength: 10 },
+      )
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(cellish, fc.string(), fc.string({ unit: 'binary' })), anyProfile, (raw, p) => {
+        const text = normalizeText(raw);
+        expect(classifyScopeCell(raw, p)).toBe(text === '' ? null : classifyScope(text, p));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = '新建摄像头系统，'.repeat(700); // past the scratch buffer: the string path
+    expect(classifyScopeCell(long, 'wuhan')).toBe(classifyScope(normalizeText(long), 'wuhan'));
+    expect(classifyScopeCell(' \u3000\n', 'wuhan')).toBeNull();
   });
 
   test('very long text is handled', () => {
