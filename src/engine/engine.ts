@@ -487,11 +487,12 @@ class SheetRun implements RecordContext, SheetContext {
     this.run.finding(rule, this.sheetName, row, col, input);
   }
 
-  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false): void {
+  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false, status?: ComputedValue['status']): void {
     this.usedKeys.add(key);
     // The column is known only once every record has run (see finish()).
     const v: ComputedValue = { sheet: this.sheetName, row: this.row + 1, key, header: HEADER_ZH[key], column: '', value, type };
     if (provisional) v.provisional = true;
+    if (status !== undefined) v.status = status;
     this.pending.push(v);
   }
 

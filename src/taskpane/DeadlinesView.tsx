@@ -21,7 +21,16 @@ export function DeadlinesView(props: {
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {entries.slice(0, limit).map((d, i) => {
           const activate = () => props.onSelect(d.sheet, d.cell);
-          const when = d.done ? s.deadlineDone : d.overdue ? s.overdueBy(-d.days) : d.days === 0 ? s.dueToday : s.dueIn(d.days);
+          // A past date that is neither overdue nor done bounds nothing (a window that has opened).
+          const when = d.done
+            ? s.deadlineDone
+            : d.overdue
+              ? s.overdueBy(-d.days)
+              : d.days === 0
+                ? s.dueToday
+                : d.days < 0
+                  ? s.passedBy(-d.days)
+                  : s.dueIn(d.days);
           const color = d.done ? 'success' : d.overdue ? 'danger' : d.days <= 30 && d.days >= 0 ? 'warning' : 'informative';
           return (
             <li

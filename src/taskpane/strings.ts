@@ -74,6 +74,7 @@ export interface UiStrings {
   dueIn: (days: number) => string;
   dueToday: string;
   deadlineDone: string;
+  passedBy: (days: number) => string;
   provisional: string;
   project: string;
   notices: string;
@@ -166,6 +167,7 @@ const zh: UiStrings = {
   dueIn: (d) => `还有 ${d} 天`,
   dueToday: '今天到期',
   deadlineDone: '已完成',
+  passedBy: (d) => `已过 ${d} 天`,
   provisional: '（节假日安排未公布，暂按周一至周五计算）',
   project: '项目',
   notices: '提示',
@@ -258,6 +260,7 @@ const en: UiStrings = {
   dueIn: (d) => `due in ${d} days`,
   dueToday: 'due today',
   deadlineDone: 'done',
+  passedBy: (d) => `${d} days ago`,
   provisional: ' (holiday schedule not published yet; Monday–Friday assumed)',
   project: 'Project',
   notices: 'Notices',

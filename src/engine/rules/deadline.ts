@@ -106,7 +106,7 @@ export const schedule = createRule({
     computed: { zh: '{deadline}：{due}', en: '{deadline}: {due}' },
   },
   check(ctx) {
-    for (const r of deadlines(ctx)) ctx.compute(r.key, r.iso, 'date', r.provisional);
+    for (const r of deadlines(ctx)) ctx.compute(r.key, r.iso, 'date', r.provisional, r.status);
   },
 });
 

@@ -23,6 +23,19 @@ describe('acceptance within six months of completion', () => {
     expect(computedOf(r, 'acceptanceDue')).toHaveLength(1);
   });
 
+  // The computed value carries the deadline's standing, so a view can tell a recorded event from an overdue one.
+  test.each<[string | null, string, string]>([
+    [null, '2025-03-01', 'overdue'],
+    ['2024-11-20', '2025-03-01', 'done'],
+    ['2025-01-20', '2025-03-01', 'done'],
+    [null, '2024-12-10', 'due-soon'],
+    [null, '2024-07-01', 'pending'],
+  ])('accepted %s, as of %s → status %s', (accepted, asOf, status) => {
+    const r = progress([progressRow({ 建成日期: '2024-06-30', 竣工验收日期: accepted })], 'wuhan', { asOf });
+    expect(r.computed.filter((c) => c.key === 'acceptanceDue')).toEqual([expect.objectContaining({ value: '2024-12-30', status })]);
+    expect(r.computed.find((c) => c.key === 'approvalPath')?.status).toBeUndefined();
+  });
+
   test('overdue is an error that names the deadline and the missing event', () => {
     const r = progress([progressRow({ 建成日期: '2024-06-30' })], 'wuhan', { asOf: '2025-03-01' });
     const [f] = of(r, 'deadline/overdue');
