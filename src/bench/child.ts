@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import { check } from '../engine';
-import type { Finding, Report, Severity } from '../engine/types';
+import type { Finding, Report, Severity, WorkbookSnapshot } from '../engine/types';
 import { classifyExpense } from '../engine/expense';
 import { createOfficeHost } from '../excel';
 import { createFakeExcel, dataFromSnapshot } from '../fake-excel';
@@ -64,9 +64,14 @@ function reportFigures(rep: Report, rows: number): Record<string, number> {
   return { rows, findings: rep.findings.length, computed: rep.computed.length, notices: rep.notices.length };
 }
 
-async function engineDeclaration(p: ChildParams): Promise<ChildResult> {
+/** One engine case: checks the snapshot `runs` times and adds the figures the case reads off the last report. */
+async function engineCase(
+  p: ChildParams,
+  snapshotOf: (rows: number) => WorkbookSnapshot,
+  figuresOf: (r: Report | null, rows: number) => Record<string, number>,
+): Promise<ChildResult> {
   const rows = p.rows!;
-  const snap = declarationSnapshot(rows);
+  const snap = snapshotOf(rows);
   let rep: Report | null = null;
   const res = await timed(p.runs, () => {
     // Drop the previous run's report first: the peak heap is that of one check with its input, not two reports.
@@ -74,28 +79,22 @@ async function engineDeclaration(p: ChildParams): Promise<ChildResult> {
     rep = check(snap, { asOf: AS_OF, profile: 'auto' });
     return reportFigures(rep, rows);
   });
-  const r = rep as Report | null;
-  res.figures.profileYeji = r?.profile.id === 'yeji' ? 1 : 0;
-  res.figures.dataRows = r?.sheets[0]?.dataRows.length ?? 0;
+  Object.assign(res.figures, figuresOf(rep as Report | null, rows));
   return res;
 }
 
-async function engineProgress(p: ChildParams): Promise<ChildResult> {
-  const rows = p.rows!;
-  const snap = progressSnapshot(rows);
-  let rep: Report | null = null;
-  const res = await timed(p.runs, () => {
-    // Drop the previous run's report first: the peak heap is that of one check with its input, not two reports.
-    rep = null;
-    rep = check(snap, { asOf: AS_OF, profile: 'auto' });
-    return reportFigures(rep, rows);
-  });
-  const r = rep as Report | null;
-  res.figures.deadlineColumns = r?.sheets[0]?.computedColumns.length ?? 0;
-  res.figures.computedPerRow = r ? r.computed.length / rows : 0;
-  res.figures.profileLaizhou = r?.profile.id === 'laizhou' ? 1 : 0;
-  return res;
-}
+const engineDeclaration = (p: ChildParams): Promise<ChildResult> =>
+  engineCase(p, declarationSnapshot, (r) => ({
+    profileYeji: r?.profile.id === 'yeji' ? 1 : 0,
+    dataRows: r?.sheets[0]?.dataRows.length ?? 0,
+  }));
+
+const engineProgress = (p: ChildParams): Promise<ChildResult> =>
+  engineCase(p, progressSnapshot, (r, rows) => ({
+    deadlineColumns: r?.sheets[0]?.computedColumns.length ?? 0,
+    computedPerRow: r ? r.computed.length / rows : 0,
+    profileLaizhou: r?.profile.id === 'laizhou' ? 1 : 0,
+  }));
 
 async function expenseClassifier(p: ChildParams): Promise<ChildResult> {
   const items = expenseItems(p.items!);
