@@ -224,7 +224,7 @@ function constructionSpan(inputs: DeadlineInputs): Span {
  * Yeji 第十五条 applies to 建设时间超过6个月的项目或跨年度项目. From the 建设年度 (months counted inclusively:
  * 2025年01月至2025年07月 is 7 months), else from startDate→completionDate. Null when neither is known.
  */
-function needsQuarterlyReports(inputs: DeadlineInputs): { basis: FieldKey[] } | null {
+export function needsQuarterlyReports(inputs: DeadlineInputs): { basis: FieldKey[] } | null {
   const p = validPeriod(inputs);
   if (p !== undefined) {
     const months = monthOrdinal(p.end) - monthOrdinal(p.start) + 1;

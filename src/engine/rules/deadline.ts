@@ -1,6 +1,6 @@
 // RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
 import type { ComputedKey, FieldKey, ProfileId } from '../types';
-import { applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, declarationDue } from '../deadlines';
+import { applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, declarationDue, needsQuarterlyReports } from '../deadlines';
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
@@ -286,7 +286,7 @@ export const reportDateWindow = createRule({
     if (d === null) return;
     // 第十五条 binds projects of more than 6 months or spanning years; a shorter one-year period owes no reports.
     const p = ctx.period('period');
-    if (p !== null && p.start.year === p.end.year && p.end.month - p.start.month + 1 <= 6) return;
+    if (p !== null && needsQuarterlyReports({ period: { start: p.start, end: p.end } }) === null) return;
     const w = checkProgressReportDate(ctx.profile.id, d);
     if (w === null || w.ok) return;
     ctx.report({
