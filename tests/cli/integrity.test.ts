@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
-import { FORMULA_LIKE_TEXT, LEDGER_HEADERS, LONG_TEXT, goodWorkbook, ledgerRow, readZip, writeHostileWorkbook } from '../support/hostile';
+import { FORMULA_LIKE_TEXT, LEDGER_HEADERS, LONG_TEXT, goodWorkbook, ledgerRow, writeHostileWorkbook } from '../support/hostile';
+import { readZip } from '../support/zip';
 import { compareWorkbooks, load, runCli, sha256 } from './helpers';
 
 const AS_OF = '2026-05-20';

@@ -3,7 +3,7 @@
 import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type { CellValue, Report, SheetSnapshot, WorkbookSnapshot } from '../../src/engine/types';
-import { makeZip, xlsxLikeZip } from './zip';
+import { makeZip, readZipEntries, writeZip, xlsxLikeZip } from './zip';
 
 /** The 001 附件1 header as one row (the flat variant people retype). */
 export const DECLARATION_HEADERS = [
@@ -220,34 +220,6 @@ export function paddedRows(top: CellValue[][], n: number): CellValue[][] {
 // ---------------------------------------------------------------------------------------------------------------
 // Files: a tiny zip reader (to take a real .xlsx apart and put it back with one part broken).
 
-/** Entries of a zip (stored or deflated), by its central directory. */
-export function readZip(buf: Buffer): { name: string; data: Buffer }[] {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= 0; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a zip');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out: { name: string; data: Buffer }[] = [];
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const body = buf.subarray(start, start + compressed);
-    out.push({ name, data: method === 0 ? Buffer.from(body) : zlib.inflateRawSync(body) });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Unusable files, each with the reason the CLI must give (Chinese messages; English where asked).
@@ -409,75 +381,7 @@ function lyingZip(parts: { name: string; data: Buffer }[], mb: number): Buffer {
 
 /** Replaces one entry's compressed data in a zip written by makeZip (no extras, no comments), fixing every offset. */
 function spliceEntry(zip: Buffer, name: string, body: Buffer, crc: number, declared: number): Buffer {
-  const entries = readZipRaw(zip);
-  return makeZipRaw(entries.map((e) => (e.name === name ? { ...e, body, crc, size: declared } : e)));
-}
-
-interface RawEntry {
-  name: string;
-  method: number;
-  crc: number;
-  size: number;
-  body: Buffer;
-}
-
-function readZipRaw(buf: Buffer): RawEntry[] {
-  const eocd = buf.length - 22;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out: RawEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    const nameLen = buf.readUInt16LE(p + 28);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    out.push({
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
-      method: buf.readUInt16LE(p + 10),
-      crc: buf.readUInt32LE(p + 16),
-      size: buf.readUInt32LE(p + 24),
-      body: buf.subarray(start, start + buf.readUInt32LE(p + 20)),
-    });
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return out;
-}
-
-function makeZipRaw(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.body.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, e.body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.body.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return writeZip(readZipEntries(zip).map((e) => (e.name === name ? { ...e, body, crc, size: declared } : e)));
 }
 
 /** A good small declaration workbook (one error finding planted: a negative amount). */
