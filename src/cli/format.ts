@@ -1,6 +1,6 @@
 // Renders check results as readable text, a stable JSON document, or CSV that Excel opens safely.
 import { citationText } from '../engine/regulations';
-import type { Category, Citation, Lang, Report, Severity, SheetKind } from '../engine/types';
+import type { Citation, Finding, Lang, Report, Severity, SheetKind } from '../engine/types';
 
 /** One checked file: its report, or why it could not be used. */
 export interface FileResult {
@@ -171,17 +171,8 @@ export interface JsonWorkbook {
   profile: Report['profile'];
   notices: { id: string; severity: Severity; message: string; citation: string | null }[];
   sheets: { name: string; kind: SheetKind; headerRow: number | null; columns: Record<string, string> }[];
-  findings: {
-    sheet: string;
-    row: number;
-    column: string;
-    cell: string;
-    ruleId: string;
-    category: Category;
-    severity: Severity;
-    message: string;
-    citation: string | null;
-  }[];
+  /** The engine's findings without message ids and params, the citation as one string. */
+  findings: (Omit<Finding, 'messageId' | 'params' | 'citation'> & { citation: string | null })[];
   computed: { sheet: string; row: number; key: string; header: string; value: string }[];
 }
 
