@@ -14,22 +14,20 @@ type Classification = ScopeVerdict;
 const PROJECT_TEXT_FIELDS: FieldKey[] = ['projectName', 'description', 'content'];
 const EXPENSE_TEXT_FIELDS: FieldKey[] = ['item'];
 
-// Expense items repeat down a ledger (classifyExpense caches them); names and descriptions hardly ever repeat, so
-// they skip the cache and the matched words no rule reads.
-function classifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
-  const classify = field === 'item' ? classifyExpense : classifyScope;
+// Expense items repeat down a ledger, so they go through classifyExpense and its cache.
+function itemClassifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
   return [
     memoSlot(),
     (ctx) => {
       const text = ctx.text(field);
-      return text === '' ? null : classify(text, ctx.profile.id);
+      return text === '' ? null : classifyExpense(text, ctx.profile.id);
     },
   ];
 }
 
-// Descriptions (申报表 项目简要说明, 进度表 建设内容) are read by no other rule as normalised text, so a string cell is
-// classified straight from the cell (classifyScopeCell equals classifyScope of ctx.text, empty → null) without
-// building that text. The project name keeps ctx.text: the duplicate-name rule has already built it.
+// Names and descriptions hardly ever repeat: they skip the cache and the matched words no rule reads, and a string
+// cell is classified straight from the cell (classifyScopeCell equals classifyScope of ctx.text, empty → null)
+// without building the normalised text.
 function cellClassifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
   return [
     memoSlot(),
@@ -42,8 +40,8 @@ function cellClassifier(field: FieldKey): [number, (ctx: RecordContext) => Class
   ];
 }
 const CLASSIFIERS: Partial<Record<FieldKey, [number, (ctx: RecordContext) => Classification | null]>> = {
-  item: classifier('item'),
-  projectName: classifier('projectName'),
+  item: itemClassifier('item'),
+  projectName: cellClassifier('projectName'),
   description: cellClassifier('description'),
   content: cellClassifier('content'),
 };

@@ -3,6 +3,7 @@ import type { FieldKey, SheetKind } from '../types';
 import { cite } from '../regulations';
 import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
+import { FirstRowIndex } from '../values/text-index';
 import { createRule, memoSlot } from './api';
 import type { Message, RecordContext } from './api';
 import { FIELD_LABELS, SUMMED_FIELDS } from './fields';
@@ -279,7 +280,7 @@ export const totalsRow = createRule({
 });
 
 const SEEN = memoSlot();
-const newNameMap = () => new Map<string, number>();
+const newNameIndex = () => new FirstRowIndex();
 
 export const duplicateProjectName = createRule({
   id: 'consistency/duplicate-project-name',
@@ -293,14 +294,12 @@ export const duplicateProjectName = createRule({
   },
   check(ctx) {
     if (!ctx.has('projectName')) return;
-    const name = ctx.text('projectName');
+    // Names are compared as normalised text; the index hashes the cell's own string, so none is built per row.
+    const v = ctx.raw('projectName');
+    const name = typeof v === 'string' ? v : ctx.text('projectName');
     if (name === '') return;
-    const seen = ctx.sheetMemo(SEEN, newNameMap);
-    const first = seen.get(name);
-    if (first === undefined) {
-      seen.set(name, ctx.row + 1);
-      return;
-    }
+    const first = ctx.sheetMemo(SEEN, newNameIndex).firstOf(name, ctx.row + 1);
+    if (first < 0) return;
     ctx.report({ field: 'projectName', messageId: 'duplicate', params: { name: ctx.display('projectName'), first } });
   },
 });
