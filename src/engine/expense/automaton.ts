@@ -14,23 +14,33 @@ export interface Automaton {
 const isLatin = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
 /**
- * Builds the automaton for distinct, non-empty `keywords`. The root's transitions are a dense table (most
- * steps of a scan start there); other states keep their few transitions sorted in flat typed arrays.
+ * Builds the automaton for distinct, non-empty `keywords`. Failure links are resolved ahead of time into a dense
+ * transition table over a compressed alphabet (the code units keywords use; every other unit is class 0), so a scan
+ * step is two array reads whatever the text: no failure chains, no searching a state's transitions.
  */
 export function buildAutomaton(keywords: readonly string[]): Automaton {
+  const alphabet = new Uint16Array(65536);
+  let classes = 1;
+  for (const kw of keywords) {
+    if (kw.length === 0) throw new Error('empty keyword');
+    for (let i = 0; i < kw.length; i++) {
+      const code = kw.charCodeAt(i);
+      if (alphabet[code] === 0) alphabet[code] = classes++;
+    }
+  }
+
   const kids: Map<number, number>[] = [new Map()];
   const outputs: number[][] = [[]];
   keywords.forEach((kw, k) => {
-    if (kw.length === 0) throw new Error('empty keyword');
     let s = 0;
     for (let i = 0; i < kw.length; i++) {
-      const code = kw.charCodeAt(i);
-      let next = kids[s].get(code);
+      const cls = alphabet[kw.charCodeAt(i)];
+      let next = kids[s].get(cls);
       if (next === undefined) {
         next = kids.length;
         kids.push(new Map());
         outputs.push([]);
-        kids[s].set(code, next);
+        kids[s].set(cls, next);
       }
       s = next;
     }
@@ -38,42 +48,29 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   });
 
   const nStates = kids.length;
+  if (nStates > 65535) throw new Error(`automaton of ${nStates} states does not fit its 16-bit table`);
   const fail = new Int32Array(nStates);
-  // Breadth-first failure links; each state's outputs absorb those of its failure state.
+  const delta = new Uint16Array(nStates * classes);
+  for (const [cls, t] of kids[0]) delta[cls] = t;
+  // Breadth first, so a state's failure state (shallower) has its row complete before the state needs it; each
+  // state's outputs absorb those of its failure state.
   const queue: number[] = [...kids[0].values()];
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q];
-    for (const [code, t] of kids[s]) {
-      let f = fail[s];
-      let target = kids[f].get(code);
-      while (target === undefined && f !== 0) {
-        f = fail[f];
-        target = kids[f].get(code);
-      }
-      fail[t] = target !== undefined && target !== t ? target : 0;
+    const f = fail[s];
+    const row = s * classes;
+    const fRow = f * classes;
+    for (let cls = 0; cls < classes; cls++) delta[row + cls] = delta[fRow + cls];
+    for (const [cls, t] of kids[s]) {
+      // s is never the root here, so the failure of t is where s's failure state goes on cls.
+      fail[t] = delta[fRow + cls];
       if (outputs[fail[t]].length > 0) outputs[t] = outputs[t].concat(outputs[fail[t]]);
+      delta[row + cls] = t;
       queue.push(t);
     }
   }
+  for (const [, t] of kids[0]) fail[t] = 0;
 
-  const rootNext = new Int32Array(65536);
-  for (const [code, t] of kids[0]) rootNext[code] = t;
-  const trFrom = new Int32Array(nStates + 1);
-  let total = 0;
-  for (let s = 0; s < nStates; s++) {
-    trFrom[s] = total;
-    total += kids[s].size;
-  }
-  trFrom[nStates] = total;
-  const trCode = new Uint16Array(total);
-  const trTo = new Int32Array(total);
-  for (let s = 0; s < nStates; s++) {
-    const sorted = [...kids[s]].sort((a, b) => a[0] - b[0]);
-    sorted.forEach(([code, t], i) => {
-      trCode[trFrom[s] + i] = code;
-      trTo[trFrom[s] + i] = t;
-    });
-  }
   const outFrom = new Int32Array(nStates + 1);
   const outFlat: number[] = [];
   for (let s = 0; s < nStates; s++) {
@@ -86,34 +83,13 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   const leftBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(0)) ? 1 : 0));
   const rightBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(k.length - 1)) ? 1 : 0));
 
-  /** Transition of a non-root state, or -1. */
-  const step = (s: number, code: number): number => {
-    let lo = trFrom[s];
-    let hi = trFrom[s + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = trCode[mid];
-      if (c === code) return trTo[mid];
-      if (c < code) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
-
   return {
     scan(text, kwOut, startOut, endOut, max) {
       let n = 0;
       let s = 0;
       const length = text.length;
       for (let i = 0; i < length; i++) {
-        const code = text.charCodeAt(i);
-        let next = -1;
-        while (s !== 0) {
-          next = step(s, code);
-          if (next >= 0) break;
-          s = fail[s];
-        }
-        s = next >= 0 ? next : rootNext[code];
+        s = delta[s * classes + alphabet[text.charCodeAt(i)]];
         for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
           const k = out[j];
           const b = i + 1 - len[k];
@@ -133,14 +109,7 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       let n = 0;
       let s = 0;
       for (let i = 0; i < length; i++) {
-        const code = codes[i];
-        let next = -1;
-        while (s !== 0) {
-          next = step(s, code);
-          if (next >= 0) break;
-          s = fail[s];
-        }
-        s = next >= 0 ? next : rootNext[code];
+        s = delta[s * classes + alphabet[codes[i]]];
         for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
           const k = out[j];
           const b = i + 1 - len[k];
