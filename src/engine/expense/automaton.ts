@@ -7,9 +7,20 @@ export interface Automaton {
    * glued to another Latin letter (oa is not found in goal, app not in apple).
    */
   scan(text: string, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
-  /** scan() over the first `length` code units of `codes`: for text normalised into a scratch buffer, never made a string. */
-  scanCodes(codes: Uint16Array, length: number, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
+  /**
+   * scan() of the text `fold` makes of `text`, folded as it is read: `fold` maps each code unit to its folded unit,
+   * FOLD_SKIP to drop it or FOLD_BAIL when the text cannot be folded one unit at a time (then -1 is returned). The
+   * folded units are written to `codes` (which must hold text.length) and their number to `foldedLength`.
+   */
+  scanFolded(text: string, fold: Uint16Array, codes: Uint16Array, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
+  /** Length of the folded text of the last scanFolded() that did not bail. */
+  foldedLength: number;
 }
+
+/** In a fold table: drop the unit. */
+export const FOLD_SKIP = 0xffff;
+/** In a fold table: the text cannot be folded unit by unit. */
+export const FOLD_BAIL = 0xfffe;
 
 const isLatin = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
@@ -83,7 +94,18 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   const leftBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(0)) ? 1 : 0));
   const rightBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(k.length - 1)) ? 1 : 0));
 
+  /** The folded unit after raw index i (FOLD_SKIP units passed over), or -1 at the end or where folding bails. */
+  const nextFolded = (text: string, i: number, fold: Uint16Array): number => {
+    for (; i < text.length; i++) {
+      const f = fold[text.charCodeAt(i)];
+      if (f === FOLD_SKIP) continue;
+      return f === FOLD_BAIL ? -1 : f;
+    }
+    return -1;
+  };
+
   return {
+    foldedLength: 0,
     scan(text, kwOut, startOut, endOut, max) {
       let n = 0;
       let s = 0;
@@ -104,24 +126,35 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       }
       return n;
     },
-    // The same loop as scan() reading a buffer; kept as a copy because a code-reading callback costs in this loop.
-    scanCodes(codes, length, kwOut, startOut, endOut, max) {
+    // The same loop as scan() with the folding pass fused in, kept as a copy because a callback costs in this loop.
+    scanFolded(text, fold, codes, kwOut, startOut, endOut, max) {
       let n = 0;
       let s = 0;
+      let p = 0;
+      const length = text.length;
       for (let i = 0; i < length; i++) {
-        s = delta[s * classes + alphabet[codes[i]]];
+        const f = fold[text.charCodeAt(i)];
+        if (f >= FOLD_BAIL) {
+          if (f === FOLD_SKIP) continue;
+          return -1;
+        }
+        codes[p++] = f;
+        // Once `max` hits are found the scan stops, but the folding goes on: a later unit may still bail.
+        if (n === max) continue;
+        s = delta[s * classes + alphabet[f]];
         for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
           const k = out[j];
-          const b = i + 1 - len[k];
+          const b = p - len[k];
           if (leftBound[k] === 1 && b > 0 && isLatin(codes[b - 1])) continue;
-          if (rightBound[k] === 1 && i + 1 < length && isLatin(codes[i + 1])) continue;
-          if (n === max) return n;
+          if (rightBound[k] === 1 && isLatin(nextFolded(text, i + 1, fold))) continue;
+          if (n === max) break;
           kwOut[n] = k;
           startOut[n] = b;
-          endOut[n] = i + 1;
+          endOut[n] = p;
           n++;
         }
       }
+      this.foldedLength = p;
       return n;
     },
   };

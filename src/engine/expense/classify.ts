@@ -1,7 +1,7 @@
 // classifyExpense: one Aho–Corasick pass over the normalised text, priority rules over the concepts found, profile overlays, and a bounded cache.
 import type { Citation, ProfileId, Severity } from '../types';
 import { cite } from '../regulations';
-import { buildAutomaton } from './automaton';
+import { FOLD_BAIL, FOLD_SKIP, buildAutomaton } from './automaton';
 import { normalizeText } from '../values/text';
 import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
 import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from './table';
@@ -118,12 +118,6 @@ function groupsHold(groups: CompiledGroups): boolean {
 /** Collects hits and the concepts they stand for, dropping hits strictly inside a longer one. */
 function findConcepts(text: string): void {
   hitCount = automaton.scan(text, hitKw, hitStart, hitEnd, MAX_HITS);
-  collectConcepts();
-}
-
-/** findConcepts over the first `length` code units of a normalised-text buffer. */
-function findConceptsIn(codes: Uint16Array, length: number): void {
-  hitCount = automaton.scanCodes(codes, length, hitKw, hitStart, hitEnd, MAX_HITS);
   collectConcepts();
 }
 
@@ -326,41 +320,31 @@ export function classifyScope(text: string, profile: ProfileId): ScopeVerdict {
 const CELL_CODES = new Uint16Array(4096);
 
 /**
+ * What normalizeText then normaliseExpenseText make of each code unit, where they work unit by unit: ASCII
+ * whitespace and U+3000 dropped, full-width ASCII shifted to ASCII, A–Z lower-cased; ASCII, CJK ideographs
+ * U+4E00–9FFF and CJK punctuation U+3001–3029 kept. Any other unit needs the full NFKC pass.
+ */
+const CELL_FOLD = new Uint16Array(65536).fill(FOLD_BAIL);
+for (let c = 0; c < 0x80; c++) CELL_FOLD[c] = c === 32 || (c >= 9 && c <= 13) ? FOLD_SKIP : c >= 65 && c <= 90 ? c + 32 : c;
+for (let c = 0x4e00; c <= 0x9fff; c++) CELL_FOLD[c] = c;
+for (let c = 0x3001; c <= 0x3029; c++) CELL_FOLD[c] = c;
+for (let c = 0xff01; c <= 0xff5e; c++) CELL_FOLD[c] = CELL_FOLD[c - 0xfee0];
+CELL_FOLD[0x3000] = FOLD_SKIP;
+
+/**
  * classifyScope(normalizeText(raw)) for a cell's string, or null when that text is empty — without building the
- * normalised string when the cell holds only characters normalizeText and normaliseExpenseText map one by one
- * (ASCII, CJK ideographs U+4E00–9FFF, CJK punctuation U+3001–3029, full-width ASCII, U+3000): whitespace dropped,
- * full-width ASCII shifted to ASCII, then A–Z lower-cased, exactly what the two passes give. Anything else takes them.
+ * normalised string when CELL_FOLD can fold the cell unit by unit (nearly every cell); anything else takes the two
+ * passes.
  */
 export function classifyScopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
-  const length = raw.length;
-  let n = 0;
-  if (length <= CELL_CODES.length) {
-    for (let i = 0; i < length; i++) {
-      let c = raw.charCodeAt(i);
-      if (c < 0x80) {
-        if (c === 32 || (c >= 9 && c <= 13)) continue;
-      } else if (c >= 0x4e00 && c <= 0x9fff) {
-        // stable
-      } else if (c >= 0x3001 && c <= 0x3029) {
-        // stable
-      } else if (c >= 0xff01 && c <= 0xff5e) {
-        c -= 0xfee0;
-      } else if (c === 0x3000) {
-        continue;
-      } else {
-        n = -1;
-        break;
-      }
-      CELL_CODES[n++] = c >= 65 && c <= 90 ? c + 32 : c;
-    }
-  } else n = -1;
-  if (n < 0) {
+  hitCount = raw.length <= CELL_CODES.length ? automaton.scanFolded(raw, CELL_FOLD, CELL_CODES, hitKw, hitStart, hitEnd, MAX_HITS) : -1;
+  if (hitCount < 0) {
     const text = normalizeText(raw);
     return text === '' ? null : classifyScope(text, profile);
   }
-  if (n === 0) return null;
+  if (automaton.foldedLength === 0) return null;
   const key = overlaysByProfile.has(profile) ? profile : '';
-  findConceptsIn(CELL_CODES, n);
+  collectConcepts();
   decideFound(key === '' ? 'generic' : profile);
   return decidedVerdict(key);
 }
