@@ -27,7 +27,7 @@ import type { AmountResult } from './values/amount';
 import { parseDate, dayFromIso } from './values/date';
 import type { DayNumber } from './values/date';
 import { parsePeriod } from './values/period';
-import { cellText, normalizeText } from './values/text';
+import { cellText, isBlankText, normalizeText } from './values/text';
 import { DEADLINE_HEADERS } from './deadlines';
 import { PROFILES, detectProfile } from './profiles';
 import type { Profile, ProfileParams } from './profiles/types';
@@ -49,6 +49,7 @@ import type {
   Params,
 } from './rules/api';
 import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_KEYS, fieldIndex } from './rules/fields';
+import type { FieldId, FieldRef } from './rules/fields';
 import { ENGINE_MESSAGES } from './i18n/messages';
 import { formatMessage, resolveParams } from './i18n/format';
 
@@ -167,7 +168,7 @@ function coveredByFilledMerges(sheet: SheetSnapshot, headerBottom: number, lastC
     if (m.bottom <= m.top || m.top <= headerBottom) continue;
     const top = sheet.rows[m.top];
     const v = top === undefined || top === null ? null : top[m.left];
-    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    if (v === undefined || v === null || (typeof v === 'string' && isBlankText(v))) continue;
     // Only recognised columns are ever read; a merge to XFD must not cost 16,384 entries.
     const right = Math.min(m.right, lastCol);
     for (let c = m.left; c <= right; c++) {
@@ -248,9 +249,9 @@ class SheetRun implements RecordContext, SheetContext {
   private readonly memoAt: number[] = [];
   private readonly memoVal: unknown[] = [];
   private readonly sheetState = new Map<number, unknown>();
-  private readonly mapped: FieldKey[] = [];
-  private readonly mappedAmounts: FieldKey[] = [];
-  private readonly mappedDates: FieldKey[] = [];
+  private readonly mapped: FieldId[] = [];
+  private readonly mappedAmounts: FieldId[] = [];
+  private readonly mappedDates: FieldId[] = [];
   readonly hasFormulas: boolean;
   /**
    * Per column, the rows covered (below the top cell) by merges over several rows whose top cell holds a value. Excel
@@ -293,9 +294,9 @@ class SheetRun implements RecordContext, SheetContext {
       }
       this.unitOf[i] = recognition.units[f];
       if (this.colOf[i] !== NO_CELL) {
-        this.mapped.push(f);
-        if (IS_AMOUNT[i]) this.mappedAmounts.push(f);
-        if (IS_DATE[i]) this.mappedDates.push(f);
+        this.mapped.push(i as FieldId);
+        if (IS_AMOUNT[i]) this.mappedAmounts.push(i as FieldId);
+        if (IS_DATE[i]) this.mappedDates.push(i as FieldId);
       }
     }
     this.hasFormulas = anyFormula(sheet.formulas);
@@ -329,11 +330,11 @@ class SheetRun implements RecordContext, SheetContext {
 
   // ---- cell access -----------------------------------------------------------------------------------------
 
-  hasField(field: FieldKey): boolean {
+  hasField(field: FieldRef): boolean {
     return this.colOf[fieldIndex(field)] !== NO_CELL;
   }
 
-  has(field: FieldKey): boolean {
+  has(field: FieldRef): boolean {
     return this.colOf[fieldIndex(field)] !== NO_CELL;
   }
 
@@ -355,15 +356,15 @@ class SheetRun implements RecordContext, SheetContext {
     return f === undefined || f === null || f === '' ? null : f;
   }
 
-  raw(field: FieldKey): CellValue {
+  raw(field: FieldRef): CellValue {
     return this.rawAt(fieldIndex(field));
   }
 
-  formula(field: FieldKey): string | null {
+  formula(field: FieldRef): string | null {
     return this.formulaAt(fieldIndex(field));
   }
 
-  text(field: FieldKey): string {
+  text(field: FieldRef): string {
     const i = fieldIndex(field);
     if (this.textAt[i] === this.stamp) return this.textVal[i];
     const v = this.rawAt(i);
@@ -373,14 +374,14 @@ class SheetRun implements RecordContext, SheetContext {
     return t;
   }
 
-  display(field: FieldKey): string {
+  display(field: FieldRef): string {
     return cellText(this.rawAt(fieldIndex(field)));
   }
 
-  isEmpty(field: FieldKey): boolean {
+  isEmpty(field: FieldRef): boolean {
     const i = fieldIndex(field);
     const v = this.rawAt(i);
-    if (v === null || (typeof v === 'string' && v.trim() === '')) {
+    if (v === null || (typeof v === 'string' && isBlankText(v))) {
       if (this.formulaAt(i) !== null) return false;
       return this.coveredFilled === null || !isCovered(this.coveredFilled.get(this.colOf[i]), this.row);
     }
@@ -395,11 +396,11 @@ class SheetRun implements RecordContext, SheetContext {
     return res;
   }
 
-  amountResult(field: FieldKey): AmountResult | null {
+  amountResult(field: FieldRef): AmountResult | null {
     return this.amountAtIndex(fieldIndex(field));
   }
 
-  amount(field: FieldKey): number | null {
+  amount(field: FieldRef): number | null {
     const r = this.amountAtIndex(fieldIndex(field));
     return r !== null && r.ok ? r.cents : null;
   }
@@ -412,11 +413,11 @@ class SheetRun implements RecordContext, SheetContext {
     return res;
   }
 
-  dateResult(field: FieldKey): DateResult | null {
+  dateResult(field: FieldRef): DateResult | null {
     return this.dateAtIndex(fieldIndex(field));
   }
 
-  date(field: FieldKey): DayNumber | null {
+  date(field: FieldRef): DayNumber | null {
     const r = this.dateAtIndex(fieldIndex(field));
     return r !== null && r.ok ? r.day : null;
   }
@@ -429,16 +430,16 @@ class SheetRun implements RecordContext, SheetContext {
     return res;
   }
 
-  periodResult(field: FieldKey): PeriodResult | null {
+  periodResult(field: FieldRef): PeriodResult | null {
     return this.periodAtIndex(fieldIndex(field));
   }
 
-  period(field: FieldKey): ParsedPeriod | null {
+  period(field: FieldRef): ParsedPeriod | null {
     const r = this.periodAtIndex(fieldIndex(field));
     return r !== null && r.ok ? r : null;
   }
 
-  fields(group?: 'amount' | 'date'): readonly FieldKey[] {
+  fields(group?: 'amount' | 'date'): readonly FieldId[] {
     return group === undefined ? this.mapped : group === 'amount' ? this.mappedAmounts : this.mappedDates;
   }
 
@@ -462,7 +463,7 @@ class SheetRun implements RecordContext, SheetContext {
   // ---- reporting -----------------------------------------------------------------------------------------
 
   /** 1-based row and 0-based column of a field's cell on the current record (col -1 when not on the sheet). */
-  private place(field: FieldKey | undefined, row0: number): [number, number] {
+  private place(field: FieldRef | undefined, row0: number): [number, number] {
     if (field === undefined) return [row0 + 1, NO_CELL];
     const i = fieldIndex(field);
     const c = this.colOf[i];

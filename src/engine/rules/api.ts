@@ -2,6 +2,7 @@
 import type { CellValue, Category, Citation, ComputedKey, ComputedValue, FieldKey, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
 import type { Profile, ProfileParams } from '../profiles/types';
 import type { Recognition } from '../recognize';
+import type { FieldId, FieldRef } from './fields';
 import type { AmountResult } from '../values/amount';
 import type { Cents } from '../values/money';
 import type { DayNumber, parseDate } from '../values/date';
@@ -10,7 +11,7 @@ import type { parsePeriod } from '../values/period';
 export type DateResult = ReturnType<typeof parseDate>;
 export type PeriodResult = ReturnType<typeof parsePeriod>;
 export type ParsedPeriod = Extract<PeriodResult, { ok: true }>;
-export type { AmountResult, Cents, DayNumber };
+export type { AmountResult, Cents, DayNumber, FieldId, FieldRef };
 
 /** A message in both languages; `{name}` placeholders are filled from the finding's params. */
 export interface Message {
@@ -24,7 +25,7 @@ export type Params = Record<string, ParamValue>;
 
 export interface ReportInput {
   /** Field the finding is about: the engine turns it into the cell's column (and, on forms, row). */
-  field?: FieldKey;
+  field?: FieldRef;
   messageId: string;
   params?: Params;
   /** Overrides the rule's default severity (a profile's override still wins). */
@@ -45,26 +46,26 @@ export interface RecordContext {
   /** 0-based sheet row of the record (forms: the first form row). */
   readonly row: number;
   /** The field has a column (table) or a label (form) on this sheet. */
-  has(field: FieldKey): boolean;
+  has(field: FieldRef): boolean;
   /** The cell value; null when the field is absent or the cell empty. */
-  raw(field: FieldKey): CellValue;
+  raw(field: FieldRef): CellValue;
   /** Normalised text (NFKC, no whitespace), '' when empty: for matching. */
-  text(field: FieldKey): string;
+  text(field: FieldRef): string;
   /** Text as shown (trimmed), for messages and length counts. */
-  display(field: FieldKey): string;
+  display(field: FieldRef): string;
   /** Formula text when the cell holds a formula. */
-  formula(field: FieldKey): string | null;
+  formula(field: FieldRef): string | null;
   /** True when the cell is empty (or blank text) and holds no formula. */
-  isEmpty(field: FieldKey): boolean;
-  amountResult(field: FieldKey): AmountResult | null;
+  isEmpty(field: FieldRef): boolean;
+  amountResult(field: FieldRef): AmountResult | null;
   /** Amount in 万元 cents (column unit applied), or null when absent/unreadable. */
-  amount(field: FieldKey): Cents | null;
-  dateResult(field: FieldKey): DateResult | null;
-  date(field: FieldKey): DayNumber | null;
-  periodResult(field: FieldKey): PeriodResult | null;
-  period(field: FieldKey): ParsedPeriod | null;
+  amount(field: FieldRef): Cents | null;
+  dateResult(field: FieldRef): DateResult | null;
+  date(field: FieldRef): DayNumber | null;
+  periodResult(field: FieldRef): PeriodResult | null;
+  period(field: FieldRef): ParsedPeriod | null;
   /** Fields mapped on this sheet (columns or form labels); 'amount' / 'date': only the money / date fields. */
-  fields(group?: 'amount' | 'date'): readonly FieldKey[];
+  fields(group?: 'amount' | 'date'): readonly FieldId[];
   /** True when the sheet snapshot carries any formula text (lets formula checks skip clean sheets). */
   readonly hasFormulas: boolean;
   /**
@@ -100,9 +101,9 @@ export interface SheetContext {
   readonly dataRows: readonly number[];
   readonly totalsRows: readonly number[];
   /** The field has a column (table) or a label (form). */
-  hasField(field: FieldKey): boolean;
+  hasField(field: FieldRef): boolean;
   /** Fields mapped on this sheet (columns or form labels). */
-  fields(): readonly FieldKey[];
+  fields(): readonly FieldId[];
   sheetMemo<T>(slot: number, init: () => T): T;
   /** Position the shared record accessor on a 0-based sheet row and return it (valid until the next call). */
   record(row: number): RecordContext;

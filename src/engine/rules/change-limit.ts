@@ -2,23 +2,24 @@
 import { exceedsPercent, formatWan, percentString } from '../values/money';
 import { isoFromDay } from '../values/date';
 import { createRule } from './api';
+import { F } from './fields';
 import type { RecordContext } from './api';
 import { PROJECT_KINDS } from './util';
 import type { FieldKey } from '../types';
 
 /** 概算总投资: 批复概算, else 总投资 (ledgers often keep only one of them). */
 function budget(ctx: RecordContext): { field: FieldKey; cents: number } | null {
-  const a = ctx.amount('approvedBudget');
+  const a = ctx.amount(F.approvedBudget);
   if (a !== null) return { field: 'approvedBudget', cents: a };
-  const t = ctx.amount('totalInvestment');
+  const t = ctx.amount(F.totalInvestment);
   if (t !== null) return { field: 'totalInvestment', cents: t };
   return null;
 }
 
 /** The adjustment, or null when the row records none. */
 function adjustment(ctx: RecordContext): number | null {
-  if (!ctx.has('adjustment')) return null;
-  const a = ctx.amount('adjustment');
+  if (!ctx.has(F.adjustment)) return null;
+  const a = ctx.amount(F.adjustment);
   return a === null || a === 0 ? null : a;
 }
 
@@ -49,7 +50,7 @@ export const overLimit = createRule({
     const abs = Math.abs(adj);
     if (!exceedsPercent(abs, b.cents, limit.percent)) return;
     ctx.report({
-      field: 'adjustment',
+      field: F.adjustment,
       messageId: 'overLimit',
       params: { adjustment: formatWan(abs), budget: formatWan(b.cents), percent: limit.percent, share: percentString(abs, b.cents) },
     });
@@ -84,7 +85,7 @@ export const filingRequired = createRule({
     const abs = Math.abs(adj);
     if (exceedsPercent(abs, b.cents, limit.percent)) return;
     ctx.report({
-      field: 'adjustment',
+      field: F.adjustment,
       messageId: 'filing',
       params: { adjustment: formatWan(abs), percent: limit.percent, share: percentString(abs, b.cents), filing },
     });
@@ -114,13 +115,13 @@ export const afterProcurement = createRule({
   },
   check(ctx) {
     if (ctx.params.adjustBeforeProcurement === null) return;
-    const adjusted = ctx.date('adjustmentDate');
-    const procured = ctx.date('procurementDate');
+    const adjusted = ctx.date(F.adjustmentDate);
+    const procured = ctx.date(F.procurementDate);
     if (adjusted === null || procured === null) return;
     if (adjusted > procured) {
-      ctx.report({ field: 'adjustmentDate', messageId: 'after', params: { adjusted: isoFromDay(adjusted), procured: isoFromDay(procured) } });
+      ctx.report({ field: F.adjustmentDate, messageId: 'after', params: { adjusted: isoFromDay(adjusted), procured: isoFromDay(procured) } });
     } else if (adjusted === procured) {
-      ctx.report({ field: 'adjustmentDate', messageId: 'sameDay', severity: 'info', params: { adjusted: isoFromDay(adjusted) } });
+      ctx.report({ field: F.adjustmentDate, messageId: 'sameDay', severity: 'info', params: { adjusted: isoFromDay(adjusted) } });
     }
   },
 });
@@ -146,14 +147,14 @@ export const needsApproval = createRule({
     if (ctx.params.adjustmentNeedsApproval === null) return;
     const adj = adjustment(ctx);
     if (adj !== null) {
-      ctx.report({ field: 'adjustment', messageId: 'approval', params: { what: { zh: `调整金额${formatWan(adj)}万元`, en: `adjustment ${formatWan(adj)}` } } });
+      ctx.report({ field: F.adjustment, messageId: 'approval', params: { what: { zh: `调整金额${formatWan(adj)}万元`, en: `adjustment ${formatWan(adj)}` } } });
       return;
     }
-    const total = ctx.amount('adjustedTotal');
-    const b = ctx.amount('approvedBudget');
+    const total = ctx.amount(F.adjustedTotal);
+    const b = ctx.amount(F.approvedBudget);
     if (total !== null && b !== null && total !== b) {
       ctx.report({
-        field: 'adjustedTotal',
+        field: F.adjustedTotal,
         messageId: 'approval',
         params: { what: { zh: `调整后总投资${formatWan(total)}万元，批复概算${formatWan(b)}万元`, en: `total after adjustment ${formatWan(total)}, approved ${formatWan(b)}` } },
       });
@@ -178,11 +179,11 @@ export const exceedsApprovedBudget = createRule({
     },
   },
   check(ctx) {
-    const adjusted = ctx.amount('adjustedTotal');
+    const adjusted = ctx.amount(F.adjustedTotal);
     if (adjusted === null) return;
-    const b = ctx.amount('approvedBudget');
+    const b = ctx.amount(F.approvedBudget);
     if (b === null || adjusted <= b) return;
-    ctx.report({ field: 'adjustedTotal', messageId: 'over', params: { adjusted: formatWan(adjusted), budget: formatWan(b), excess: formatWan(adjusted - b) } });
+    ctx.report({ field: F.adjustedTotal, messageId: 'over', params: { adjusted: formatWan(adjusted), budget: formatWan(b), excess: formatWan(adjusted - b) } });
   },
 });
 
@@ -208,16 +209,16 @@ export const investedExceedsTotal = createRule({
     },
   },
   check(ctx) {
-    const invested = ctx.amount('invested');
+    const invested = ctx.amount(F.invested);
     if (invested === null) return;
     let field: FieldKey = 'totalInvestment';
-    let total = ctx.amount('totalInvestment');
-    if (total === null && !(ctx.has('totalInvestment') && !ctx.isEmpty('totalInvestment'))) {
+    let total = ctx.amount(F.totalInvestment);
+    if (total === null && !(ctx.has(F.totalInvestment) && !ctx.isEmpty(F.totalInvestment))) {
       field = 'approvedBudget';
-      total = ctx.amount('approvedBudget');
+      total = ctx.amount(F.approvedBudget);
     }
     if (total === null || invested <= total) return;
-    ctx.report({ field: 'invested', messageId: 'over', params: { invested: formatWan(invested), against: AGAINST[field] as { zh: string; en: string }, total: formatWan(total) } });
+    ctx.report({ field: F.invested, messageId: 'over', params: { invested: formatWan(invested), against: AGAINST[field] as { zh: string; en: string }, total: formatWan(total) } });
   },
 });
 

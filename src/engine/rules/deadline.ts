@@ -5,6 +5,7 @@ import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
 import { createRule, memoSlot } from './api';
+import { F } from './fields';
 import type { RecordContext } from './api';
 import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
 
@@ -20,6 +21,8 @@ const DATE_INPUTS = [
   'acceptanceApplicationDate',
   'standardPublishedDate',
 ] as const satisfies readonly (keyof DeadlineInputs & FieldKey)[];
+
+const DATE_INPUT_IDS = DATE_INPUTS.map((f) => F[f]);
 
 const RESULTS = memoSlot();
 
@@ -38,7 +41,7 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
   if (ctx.sheetKind === 'declaration' && !DECLARES.has(ctx.profile.id)) return NONE;
   if (ctx.sheetKind === 'declaration') {
     // declarationDue reads the 建设年度 alone (computeDeadlines ignores every other input on a declaration).
-    const dp = ctx.period('period');
+    const dp = ctx.period(F.period);
     if (dp === null) return NONE;
     const compute = () => computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
     // …and of the period only its start year (a usable period's end is never before its start): rows share the
@@ -54,15 +57,17 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
   }
   const inputs: DeadlineInputs = {};
   let any = false;
-  for (const f of DATE_INPUTS) {
-    if (!ctx.has(f)) continue;
-    const d = ctx.date(f);
+  for (let i = 0; i < DATE_INPUTS.length; i++) {
+    const f = DATE_INPUTS[i];
+    const id = DATE_INPUT_IDS[i];
+    if (!ctx.has(id)) continue;
+    const d = ctx.date(id);
     if (d !== null) {
       inputs[f] = d;
       any = true;
     }
   }
-  const p = ctx.period('period');
+  const p = ctx.period(F.period);
   if (p !== null) {
     inputs.period = { start: p.start, end: p.end };
     any = true;
@@ -70,8 +75,8 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
   if (!any) return NONE;
   const base = projectAmount(ctx);
   if (base !== null) inputs.investmentCents = base.cents;
-  const type = ctx.display('projectType');
-  const remark = ctx.display('remark');
+  const type = ctx.display(F.projectType);
+  const remark = ctx.display(F.remark);
   const both = type === '' ? remark : remark === '' ? type : type + ' ' + remark;
   if (both !== '') inputs.projectType = both;
   return computeDeadlines(ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
@@ -212,8 +217,8 @@ export const selfEvaluationEarly = createRule({
   check(ctx) {
     for (const r of deadlines(ctx)) {
       if (r.early !== true) continue;
-      const done = ctx.date('selfEvaluationDate');
-      ctx.report({ field: 'selfEvaluationDate', messageId: 'early', citation: r.citation, params: { done: done !== null ? isoFromDay(done) : '', from: r.iso } });
+      const done = ctx.date(F.selfEvaluationDate);
+      ctx.report({ field: F.selfEvaluationDate, messageId: 'early', citation: r.citation, params: { done: done !== null ? isoFromDay(done) : '', from: r.iso } });
     }
   },
 });
@@ -251,7 +256,7 @@ export const provisionalSchedule = createRule({
       }
     }
     if (day === null && ctx.profile.id === 'yeji' && ctx.sheetKind !== 'declaration') {
-      const rd = ctx.date('reportDate');
+      const rd = ctx.date(F.reportDate);
       const w = rd !== null ? checkProgressReportDate(ctx.profile.id, rd) : null;
       if (w !== null && w.provisional) {
         day = w.windowEnd;
@@ -282,15 +287,15 @@ export const reportDateWindow = createRule({
     },
   },
   check(ctx) {
-    const d = ctx.date('reportDate');
+    const d = ctx.date(F.reportDate);
     if (d === null) return;
     // 第十五条 binds projects of more than 6 months or spanning years; a shorter one-year period owes no reports.
-    const p = ctx.period('period');
+    const p = ctx.period(F.period);
     if (p !== null && needsQuarterlyReports({ period: { start: p.start, end: p.end } }) === null) return;
     const w = checkProgressReportDate(ctx.profile.id, d);
     if (w === null || w.ok) return;
     ctx.report({
-      field: 'reportDate',
+      field: F.reportDate,
       messageId: 'outside',
       citation: w.citation,
       params: { date: isoFromDay(d), start: isoFromDay(w.windowStart), end: isoFromDay(w.windowEnd) },
@@ -318,11 +323,11 @@ export const declarationLate = createRule({
     },
   },
   check(ctx) {
-    const p = ctx.period('period');
+    const p = ctx.period(F.period);
     if (p === null) return;
     const due = declarationDue(ctx.profile.id, p.start.year);
     if (due === null || ctx.asOf <= due.day) return;
-    ctx.report({ field: 'period', messageId: 'late', params: { year: p.start.year, due: isoFromDay(due.day), asOf: isoFromDay(ctx.asOf) } });
+    ctx.report({ field: F.period, messageId: 'late', params: { year: p.start.year, due: isoFromDay(due.day), asOf: isoFromDay(ctx.asOf) } });
   },
 });
 

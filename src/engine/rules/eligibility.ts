@@ -1,5 +1,6 @@
 // RULES.md §2: the Wulong expense-scope table over expense rows and project names/descriptions, plus profile overlays.
-import type { FieldKey } from '../types';
+import { F } from './fields';
+import type { FieldId } from './fields';
 import { classifyExpense } from '../expense';
 import { classifyScope, classifyScopeCell } from '../expense/classify';
 import type { ScopeVerdict } from '../expense/classify';
@@ -11,11 +12,11 @@ import { cite } from '../regulations';
 type Classification = ScopeVerdict;
 
 /** Fields whose text is classified: the expense item, or a project's name and description. */
-const PROJECT_TEXT_FIELDS: FieldKey[] = ['projectName', 'description', 'content'];
-const EXPENSE_TEXT_FIELDS: FieldKey[] = ['item'];
+const PROJECT_TEXT_FIELDS: FieldId[] = [F.projectName, F.description, F.content];
+const EXPENSE_TEXT_FIELDS: FieldId[] = [F.item];
 
 // Expense items repeat down a ledger, so they go through classifyExpense and its cache.
-function itemClassifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
+function itemClassifier(field: FieldId): [number, (ctx: RecordContext) => Classification | null] {
   return [
     memoSlot(),
     (ctx) => {
@@ -28,7 +29,7 @@ function itemClassifier(field: FieldKey): [number, (ctx: RecordContext) => Class
 // Names and descriptions hardly ever repeat: they skip the cache and the matched words no rule reads, and a string
 // cell is classified straight from the cell (classifyScopeCell equals classifyScope of ctx.text, empty → null)
 // without building the normalised text.
-function cellClassifier(field: FieldKey): [number, (ctx: RecordContext) => Classification | null] {
+function cellClassifier(field: FieldId): [number, (ctx: RecordContext) => Classification | null] {
   return [
     memoSlot(),
     (ctx) => {
@@ -39,22 +40,27 @@ function cellClassifier(field: FieldKey): [number, (ctx: RecordContext) => Class
     },
   ];
 }
-const CLASSIFIERS: Partial<Record<FieldKey, [number, (ctx: RecordContext) => Classification | null]>> = {
-  item: itemClassifier('item'),
-  projectName: cellClassifier('projectName'),
-  description: cellClassifier('description'),
-  content: cellClassifier('content'),
-};
+// By field id: memo slot and classifier of each classified field.
+const SLOTS: number[] = [];
+const COMPUTES: ((ctx: RecordContext) => Classification | null)[] = [];
+for (const [field, [slot, compute]] of [
+  [F.item, itemClassifier(F.item)],
+  [F.projectName, cellClassifier(F.projectName)],
+  [F.description, cellClassifier(F.description)],
+  [F.content, cellClassifier(F.content)],
+] as const) {
+  SLOTS[field] = slot;
+  COMPUTES[field] = compute;
+}
 
 /** One classification per field and record, shared by the scope and overlay rules. */
-function classified(ctx: RecordContext, field: FieldKey): Classification | null {
+function classified(ctx: RecordContext, field: FieldId): Classification | null {
   if (!ctx.has(field)) return null;
-  const [slot, compute] = CLASSIFIERS[field]!;
-  return ctx.memo(slot, compute);
+  return ctx.memo(SLOTS[field], COMPUTES[field]);
 }
 
 const EXCERPT_MAX = 30;
-function excerpt(ctx: RecordContext, field: FieldKey): string {
+function excerpt(ctx: RecordContext, field: FieldId): string {
   const s = ctx.display(field).replace(/\s+/g, ' ');
   const chars = Array.from(s);
   return chars.length > EXCERPT_MAX ? chars.slice(0, EXCERPT_MAX).join('') + '…' : s;
@@ -90,7 +96,7 @@ const SCOPE_MESSAGES = {
   },
 };
 
-function reportClass(ctx: RecordContext, field: FieldKey, c: Classification, withUnknown: boolean): void {
+function reportClass(ctx: RecordContext, field: FieldId, c: Classification, withUnknown: boolean): void {
   const e = c.entry;
   if (c.class === 'excluded' && e !== null) {
     ctx.report({ field, messageId: 'excluded', severity: 'error', citation: e.citation, params: { field: fieldLabel(field), text: excerpt(ctx, field), item: { zh: e.item, en: e.itemEn } } });

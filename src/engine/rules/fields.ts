@@ -53,15 +53,29 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, { zh: string; en: string }>
 export const FIELD_KEYS = Object.keys(LABELS) as FieldKey[];
 export const FIELD_COUNT = FIELD_KEYS.length;
 
-// A plain object (fast properties) beats a Map here: this lookup runs several times per cell a rule reads.
+// Keyed by string this lookup is a dictionary probe, run some 85 times per row; rules on hot paths pass the field's
+// number (F.projectName) instead, which needs no lookup at all.
 const INDEX = {} as Record<FieldKey, number>;
 FIELD_KEYS.forEach((k, i) => {
   INDEX[k] = i;
 });
 
-/** Dense index of a field key (0 … FIELD_COUNT-1). */
-export function fieldIndex(f: FieldKey): number {
-  return INDEX[f];
+/** A field's dense index as a branded number, so it cannot be mixed up with other numbers. */
+export type FieldId = number & { readonly __fieldId: true };
+/** A field as rules name it: its key, or its id from F. */
+export type FieldRef = FieldKey | FieldId;
+
+/** Field ids by key: F.projectName is the id of 'projectName'. */
+export const F: { readonly [K in FieldKey]: FieldId } = Object.freeze(Object.fromEntries(FIELD_KEYS.map((k, i) => [k, i])) as { [K in FieldKey]: FieldId });
+
+/** Dense index of a field (0 … FIELD_COUNT-1). */
+export function fieldIndex(f: FieldRef): number {
+  return typeof f === 'number' ? f : INDEX[f];
+}
+
+/** The key of a field given either way. */
+export function fieldKey(f: FieldRef): FieldKey {
+  return typeof f === 'number' ? FIELD_KEYS[f] : f;
 }
 
 /** Money columns (万元 unless the header says 元): parsed with parseAmount and summed by the totals-row rule. */

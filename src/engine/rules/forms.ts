@@ -4,9 +4,11 @@ import { cite } from '../regulations';
 import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
 import { FirstRowIndex } from '../values/text-index';
+import { isBlankText, trimText } from '../values/text';
 import { createRule, memoSlot } from './api';
 import type { Message, RecordContext } from './api';
-import { FIELD_LABELS, SUMMED_FIELDS } from './fields';
+import { F, FIELD_LABELS, SUMMED_FIELDS } from './fields';
+import type { FieldId } from './fields';
 import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
 
 const FORM1 = (note: string) => cite('yeji', `附件1${note}`);
@@ -28,6 +30,9 @@ const REQUIRED: Record<SheetKind, FieldKey[]> = {
   expense: ['item', 'amount'],
   unknown: [],
 };
+
+// The same lists as ids, for the row pass.
+const REQUIRED_IDS = Object.fromEntries(Object.entries(REQUIRED).map(([k, fs]) => [k, fs.map((f) => F[f])])) as Record<SheetKind, FieldId[]>;
 
 function joinLabels(fields: FieldKey[]): Message {
   return { zh: fields.map((f) => FIELD_LABELS[f].zh).join('、'), en: fields.map((f) => FIELD_LABELS[f].en).join(', ') };
@@ -52,7 +57,7 @@ export const requiredColumn = createRule({
   check(ctx) {
     const missing = REQUIRED[ctx.kind].filter((f) => !ctx.hasField(f));
     const form = ctx.kind === 'progress-form';
-    if (form && !ctx.hasField('phone') && !ctx.hasField('mobile')) missing.push('phone');
+    if (form && !ctx.hasField(F.phone) && !ctx.hasField(F.mobile)) missing.push('phone');
     if (missing.length === 0) return;
     ctx.report({ messageId: form ? 'missingLabels' : 'missingColumns', params: { fields: joinLabels(missing) }, citation: formCitation(ctx.kind) });
   },
@@ -60,9 +65,9 @@ export const requiredColumn = createRule({
 
 const UNFILLED_DATE = /^年月日$/;
 /** Empty, or the printed form's "年  月  日" left as it was. */
-function blank(ctx: RecordContext, f: FieldKey): boolean {
+function blank(ctx: RecordContext, f: FieldId): boolean {
   if (ctx.isEmpty(f)) return true;
-  return f === 'reportDate' && UNFILLED_DATE.test(ctx.text(f));
+  return f === F.reportDate && UNFILLED_DATE.test(ctx.text(f));
 }
 
 export const requiredField = createRule({
@@ -83,17 +88,17 @@ export const requiredField = createRule({
   check(ctx) {
     const kind = ctx.sheetKind;
     const citation = formCitation(kind);
-    for (const f of REQUIRED[kind]) {
+    for (const f of REQUIRED_IDS[kind]) {
       if (ctx.has(f) && blank(ctx, f)) ctx.report({ field: f, messageId: 'missing', params: { field: fieldLabel(f) }, citation });
     }
-    if (kind === 'progress-form' && (ctx.has('phone') || ctx.has('mobile'))) {
-      const phoneEmpty = !ctx.has('phone') || ctx.isEmpty('phone');
-      const mobileEmpty = !ctx.has('mobile') || ctx.isEmpty('mobile');
-      if (phoneEmpty && mobileEmpty) ctx.report({ field: ctx.has('phone') ? 'phone' : 'mobile', messageId: 'missingPhone', citation });
+    if (kind === 'progress-form' && (ctx.has(F.phone) || ctx.has(F.mobile))) {
+      const phoneEmpty = !ctx.has(F.phone) || ctx.isEmpty(F.phone);
+      const mobileEmpty = !ctx.has(F.mobile) || ctx.isEmpty(F.mobile);
+      if (phoneEmpty && mobileEmpty) ctx.report({ field: ctx.has(F.phone) ? 'phone' : 'mobile', messageId: 'missingPhone', citation });
     }
     if (kind === 'declaration') {
-      const inv = ctx.amount('investment');
-      if (inv === 0) ctx.report({ field: 'investment', messageId: 'notPositive', params: { amount: formatWan(inv) }, citation });
+      const inv = ctx.amount(F.investment);
+      if (inv === 0) ctx.report({ field: F.investment, messageId: 'notPositive', params: { amount: formatWan(inv) }, citation });
     }
   },
 });
@@ -132,18 +137,18 @@ export const progressCompletionTime = createRule({
     },
   },
   check(ctx) {
-    if (!ctx.has('progress')) return;
-    const t = ctx.text('progress');
+    if (!ctx.has(F.progress)) return;
+    const t = ctx.text(F.progress);
     if (t === '' || COMPLETION_TIME.test(t)) return;
-    if (ctx.has('completionDate') && ctx.date('completionDate') !== null) return;
-    const shown = ctx.display('progress');
-    ctx.report({ field: 'progress', messageId: 'noTime', params: { text: shown.length > 40 ? shown.slice(0, 40) + '…' : shown } });
+    if (ctx.has(F.completionDate) && ctx.date(F.completionDate) !== null) return;
+    const shown = ctx.display(F.progress);
+    ctx.report({ field: F.progress, messageId: 'noTime', params: { text: shown.length > 40 ? shown.slice(0, 40) + '…' : shown } });
   },
 });
 
 // ---- consistency ----------------------------------------------------------------------------------------------
 
-const FUNDS: FieldKey[] = ['fundFiscal', 'fundLoan', 'fundSelf', 'fundOther'];
+const FUNDS: FieldId[] = [F.fundFiscal, F.fundLoan, F.fundSelf, F.fundOther];
 
 export const fundingSum = createRule({
   id: 'consistency/funding-sum',
@@ -166,7 +171,7 @@ export const fundingSum = createRule({
     },
   },
   check(ctx) {
-    const inv = ctx.amount('investment');
+    const inv = ctx.amount(F.investment);
     if (inv === null) return;
     let sum = 0;
     let present = 0;
@@ -185,11 +190,11 @@ export const fundingSum = createRule({
     }
     if (mapped === 0) return;
     if (present === 0) {
-      if (inv !== 0) ctx.report({ field: 'investment', messageId: 'noFunding', severity: 'warning', params: { investment: formatWan(inv) } });
+      if (inv !== 0) ctx.report({ field: F.investment, messageId: 'noFunding', severity: 'warning', params: { investment: formatWan(inv) } });
       return;
     }
     if (sum === inv) return;
-    ctx.report({ field: 'investment', messageId: 'mismatch', params: { sum: formatWan(sum), investment: formatWan(inv), diff: formatWan(sum - inv) } });
+    ctx.report({ field: F.investment, messageId: 'mismatch', params: { sum: formatWan(sum), investment: formatWan(inv), diff: formatWan(sum - inv) } });
   },
 });
 
@@ -228,7 +233,7 @@ export const totalsRow = createRule({
   check(ctx) {
     const totals = [...ctx.totalsRows].sort((a, b) => a - b);
     if (totals.length === 0) return;
-    const fields = SUMMED_FIELDS.filter((f) => ctx.hasField(f));
+    const fields = SUMMED_FIELDS.filter((f) => ctx.hasField(f)).map((f) => F[f]);
     if (fields.length === 0) return;
     const data = [...ctx.dataRows].sort((a, b) => a - b);
     const n = data.length;
@@ -293,14 +298,14 @@ export const duplicateProjectName = createRule({
     duplicate: { zh: '项目名称“{name}”与第{first}行重复', en: 'Project name "{name}" repeats row {first}' },
   },
   check(ctx) {
-    if (!ctx.has('projectName')) return;
+    if (!ctx.has(F.projectName)) return;
     // Names are compared as normalised text; the index hashes the cell's own string, so none is built per row.
-    const v = ctx.raw('projectName');
-    const name = typeof v === 'string' ? v : ctx.text('projectName');
+    const v = ctx.raw(F.projectName);
+    const name = typeof v === 'string' ? v : ctx.text(F.projectName);
     if (name === '') return;
     const first = ctx.sheetMemo(SEEN, newNameIndex).firstOf(name, ctx.row + 1);
     if (first < 0) return;
-    ctx.report({ field: 'projectName', messageId: 'duplicate', params: { name: ctx.display('projectName'), first } });
+    ctx.report({ field: F.projectName, messageId: 'duplicate', params: { name: ctx.display(F.projectName), first } });
   },
 });
 
@@ -331,11 +336,11 @@ export const descriptionLength = createRule({
     tooLong: { zh: '项目简要说明{count}字，超过200字', en: 'The brief description has {count} characters, over 200' },
   },
   check(ctx) {
-    if (!ctx.has('description')) return;
-    const s = ctx.display('description');
+    if (!ctx.has(F.description)) return;
+    const s = ctx.display(F.description);
     if (s.length <= DESCRIPTION_MAX) return; // UTF-16 length bounds the count from above
     const n = charCount(s);
-    if (n > DESCRIPTION_MAX) ctx.report({ field: 'description', messageId: 'tooLong', params: { count: n } });
+    if (n > DESCRIPTION_MAX) ctx.report({ field: F.description, messageId: 'tooLong', params: { count: n } });
   },
 });
 
@@ -354,11 +359,11 @@ export const period = createRule({
     startAfterEnd: { zh: '建设年度“{value}”的开始晚于结束', en: 'Construction period "{value}" starts after it ends' },
   },
   check(ctx) {
-    const r = ctx.periodResult('period');
+    const r = ctx.periodResult(F.period);
     if (r === null || r.ok || r.reason === 'empty') return;
-    if (typeof ctx.raw('period') === 'object' && ctx.raw('period') !== null) return; // error value: its own rule
-    if (r.reason === 'start-after-end') ctx.report({ field: 'period', messageId: 'startAfterEnd', severity: 'error', params: { value: ctx.display('period') } });
-    else ctx.report({ field: 'period', messageId: 'unreadable', params: { value: ctx.display('period') } });
+    if (typeof ctx.raw(F.period) === 'object' && ctx.raw(F.period) !== null) return; // error value: its own rule
+    if (r.reason === 'start-after-end') ctx.report({ field: F.period, messageId: 'startAfterEnd', severity: 'error', params: { value: ctx.display(F.period) } });
+    else ctx.report({ field: F.period, messageId: 'unreadable', params: { value: ctx.display(F.period) } });
   },
 });
 
@@ -371,6 +376,11 @@ const PHONE_SEPARATORS = /[,，;；、/／\n]+|\s{2,}/;
 // Labels people write next to numbers: 手机：…, …（办）, Tel:
 const PHONE_NOISE = /[（(][^0-9（）()]*[）)]|(?:电话|手机|座机|办公室?|传真|tel|mobile|fax)[:：]?/gi;
 const EMPTY_MARK = /^(?:无|-+|—+|\/|暂无)$/;
+/** EMPTY_MARK.test(s), without running the regex on the cells (nearly all) that cannot match from their first unit. */
+function isEmptyMark(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c === 0x65e0 /* 无 */ || c === 45 || c === 0x2014 || c === 47 || c === 0x6682 /* 暂 */) && EMPTY_MARK.test(s);
+}
 
 type PhoneKind = 'mobile' | 'landline' | 'local' | 'invalid';
 function phoneKind(part: string): PhoneKind {
@@ -384,7 +394,7 @@ function phoneKind(part: string): PhoneKind {
   return 'invalid';
 }
 
-const PHONE_FIELDS: FieldKey[] = ['phone', 'mobile', 'fax'];
+const PHONE_FIELDS: FieldId[] = [F.phone, F.mobile, F.fax];
 
 export const phone = createRule({
   id: 'format/phone',
@@ -407,8 +417,8 @@ export const phone = createRule({
       if (!ctx.has(f)) continue;
       const v = ctx.raw(f);
       if (v === null || typeof v === 'object' || typeof v === 'boolean') continue;
-      const shown = typeof v === 'number' ? String(v) : v.trim();
-      if (shown === '' || EMPTY_MARK.test(shown)) continue;
+      const shown = typeof v === 'number' ? String(v) : trimText(v);
+      if (shown === '' || isEmptyMark(shown)) continue;
       if (typeof v === 'number' && LOST_ZERO.test(shown) && !MOBILE.test(shown)) {
         ctx.report({ field: f, messageId: 'lostZero', params: { field: fieldLabel(f), value: shown } });
         continue;
@@ -416,7 +426,7 @@ export const phone = createRule({
       const whole = phoneKind(shown);
       if (whole !== 'invalid') {
         // One number (the usual cell): the same verdicts as the list below, without building it.
-        if (f === 'mobile' && whole !== 'mobile') {
+        if (f === F.mobile && whole !== 'mobile') {
           ctx.report({ field: f, messageId: 'notMobile', params: { value: shown } });
         } else if (whole === 'local') {
           ctx.report({ field: f, messageId: 'noAreaCode', params: { field: fieldLabel(f), value: shown } });
@@ -431,7 +441,7 @@ export const phone = createRule({
       }
       if (kinds.includes('invalid')) {
         ctx.report({ field: f, messageId: 'invalid', params: { field: fieldLabel(f), value: shown } });
-      } else if (f === 'mobile' && !kinds.includes('mobile')) {
+      } else if (f === F.mobile && !kinds.includes('mobile')) {
         ctx.report({ field: f, messageId: 'notMobile', params: { value: shown } });
       } else if (kinds.includes('local')) {
         ctx.report({ field: f, messageId: 'noAreaCode', params: { field: fieldLabel(f), value: shown } });
@@ -483,20 +493,20 @@ export const email = createRule({
     invalid: { zh: '电子邮箱“{value}”不像有效的邮件地址', en: 'Email "{value}" does not look like an address' },
   },
   check(ctx) {
-    if (!ctx.has('email')) return;
-    const t = ctx.text('email'); // NFKC: full-width ＠ and letters become ASCII
-    if (t === '' || EMPTY_MARK.test(t)) return;
-    if (typeof ctx.raw('email') === 'object') return;
+    if (!ctx.has(F.email)) return;
+    const t = ctx.text(F.email); // NFKC: full-width ＠ and letters become ASCII
+    if (t === '' || isEmptyMark(t)) return;
+    if (typeof ctx.raw(F.email) === 'object') return;
     if (isEmailAddress(t)) return;
     const parts = t.split(EMAIL_SEPARATORS).filter((p) => p !== '');
     if (parts.length > 1 && parts.every(isEmailAddress)) return;
-    ctx.report({ field: 'email', messageId: 'invalid', params: { value: ctx.display('email') } });
+    ctx.report({ field: F.email, messageId: 'invalid', params: { value: ctx.display(F.email) } });
   },
 });
 
 // Prices can be in 元 while amounts are in 万元; 调整金额 may be negative (money moved out).
-const NO_YUAN_CHECK = new Set<FieldKey>(['unitPrice']);
-const MAY_BE_NEGATIVE = new Set<FieldKey>(['adjustment']);
+const NO_YUAN_CHECK = F.unitPrice;
+const MAY_BE_NEGATIVE = F.adjustment;
 
 const ALL_CHECKED: SheetKind[] = ['declaration', 'progress-table', 'progress-form', 'expense'];
 
@@ -520,7 +530,7 @@ export const amountInYuan = createRule({
     const fields = ctx.fields('amount');
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (NO_YUAN_CHECK.has(f)) continue;
+      if (f === NO_YUAN_CHECK) continue;
       const r = ctx.amountResult(f);
       if (r === null || !r.ok || r.unitWritten !== null || !looksLikeYuan(r.cents)) continue;
       ctx.report({ field: f, messageId: 'yuan', params: { field: fieldLabel(f), amount: formatWan(r.cents), wan: formatWan(Math.round(r.cents / 10000)) } });
@@ -564,7 +574,7 @@ export const negativeAmount = createRule({
     const fields = ctx.fields('amount');
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (MAY_BE_NEGATIVE.has(f)) continue;
+      if (f === MAY_BE_NEGATIVE) continue;
       const c = ctx.amount(f);
       if (c !== null && c < 0) ctx.report({ field: f, messageId: 'negative', params: { field: fieldLabel(f), amount: formatWan(c) } });
     }
@@ -632,7 +642,7 @@ export const formulaNoResult = createRule({
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       const v = ctx.raw(f);
-      if (v !== null && !(typeof v === 'string' && v.trim() === '')) continue;
+      if (v !== null && !(typeof v === 'string' && isBlankText(v))) continue;
       const formula = ctx.formula(f);
       if (formula !== null) ctx.report({ field: f, messageId: 'noResult', params: { field: fieldLabel(f), formula } });
     }

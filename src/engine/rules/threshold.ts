@@ -3,6 +3,7 @@ import type { Lang } from '../types';
 import type { Profile, ThresholdBand } from '../profiles/types';
 import { exceedsPercent, formatWan, percentString } from '../values/money';
 import { createRule, memoSlot } from './api';
+import { F } from './fields';
 import type { RecordContext } from './api';
 import { PROJECT_KINDS, REGULATION_PROFILES, isUpgrade, projectAmount } from './util';
 
@@ -177,14 +178,14 @@ export const omFeeLimit = createRule({
   },
   check(ctx) {
     const limit = ctx.params.omFeeLimit;
-    if (limit === null || !ctx.has('maintenanceFee')) return;
-    const fee = ctx.amount('maintenanceFee');
+    if (limit === null || !ctx.has(F.maintenanceFee)) return;
+    const fee = ctx.amount(F.maintenanceFee);
     if (fee === null || fee <= 0) return;
     const base = projectAmount(ctx);
     if (base === null || base.cents <= 0) return;
     if (!exceedsPercent(fee, base.cents, limit.percent)) return;
     ctx.report({
-      field: 'maintenanceFee',
+      field: F.maintenanceFee,
       messageId: 'overLimit',
       params: { fee: formatWan(fee), total: formatWan(base.cents), percent: limit.percent, share: percentString(fee, base.cents) },
     });

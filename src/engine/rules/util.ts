@@ -3,7 +3,8 @@ import type { ComputedKey, FieldKey, SheetKind } from '../types';
 import { DEADLINE_HEADERS } from '../deadlines';
 import { memoSlot } from './api';
 import type { Message, RecordContext } from './api';
-import { FIELD_LABELS } from './fields';
+import { F, FIELD_LABELS, fieldKey } from './fields';
+import type { FieldId, FieldRef } from './fields';
 
 export const PROJECT_KINDS: SheetKind[] = ['declaration', 'progress-table', 'progress-form'];
 export const PROGRESS_KINDS: SheetKind[] = ['progress-table', 'progress-form'];
@@ -12,6 +13,7 @@ export const REGULATION_PROFILES = ['wuhan', 'yeji', 'wulong', 'laizhou'] as con
 
 /** The project's amount for thresholds: 项目投资, else 总投资, else 批复概算 (the first the sheet has a value for). */
 const BASE_FIELDS: FieldKey[] = ['investment', 'totalInvestment', 'approvedBudget'];
+const BASE_IDS: FieldId[] = BASE_FIELDS.map((f) => F[f]);
 
 const PROJECT_AMOUNT = memoSlot();
 
@@ -21,16 +23,17 @@ export function projectAmount(ctx: RecordContext): { field: FieldKey; cents: num
 }
 
 function computeProjectAmount(ctx: RecordContext): { field: FieldKey; cents: number } | null {
-  for (const f of BASE_FIELDS) {
-    if (!ctx.has(f)) continue;
-    const c = ctx.amount(f);
-    if (c !== null) return { field: f, cents: c };
+  for (let i = 0; i < BASE_FIELDS.length; i++) {
+    const id = BASE_IDS[i];
+    if (!ctx.has(id)) continue;
+    const c = ctx.amount(id);
+    if (c !== null) return { field: BASE_FIELDS[i], cents: c };
   }
   return null;
 }
 
-export function fieldLabel(f: FieldKey): Message {
-  return FIELD_LABELS[f];
+export function fieldLabel(f: FieldRef): Message {
+  return FIELD_LABELS[fieldKey(f)];
 }
 
 const AUTO_ZH = /（自动）$/;
@@ -50,5 +53,5 @@ export function computedLabel(key: ComputedKey): Message {
 const UPGRADE = /升级|改造/;
 /** The row says it is an upgrade project (项目类别, 备注 or the name). */
 export function isUpgrade(ctx: RecordContext): boolean {
-  return UPGRADE.test(ctx.text('projectType')) || UPGRADE.test(ctx.text('remark')) || UPGRADE.test(ctx.text('projectName'));
+  return UPGRADE.test(ctx.text(F.projectType)) || UPGRADE.test(ctx.text(F.remark)) || UPGRADE.test(ctx.text(F.projectName));
 }

@@ -104,10 +104,51 @@ function freezeResult(r: PeriodResult): PeriodResult {
   return Object.freeze(r);
 }
 
+// Readable periods in the form 说明3 asks for, by a numeric key of their four numbers.
+const CANONICAL_CACHE = new Map<number, PeriodResult>();
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * parsePeriodText of 'YYYY年M月至YYYY年M月' (ASCII digits, months of one or two), read by hand, when it is readable;
+ * undefined for any other text. Most cells are written so: they cost neither a regex nor a string-keyed lookup.
+ */
+function parseCanonical(s: string): PeriodResult | undefined {
+  const n = s.length;
+  if (n < 14 || n > 16) return undefined;
+  let i = 0;
+  const num = (minDigits: number, maxDigits: number): number => {
+    let v = 0;
+    const from = i;
+    while (i < n && i - from < maxDigits && isDigit(s.charCodeAt(i))) v = v * 10 + s.charCodeAt(i++) - 48;
+    return i - from >= minDigits ? v : -1;
+  };
+  const y1 = num(4, 4);
+  if (y1 < 0 || s.charCodeAt(i++) !== 0x5e74 /* 年 */) return undefined;
+  const m1 = num(1, 2);
+  if (m1 < 0 || s.charCodeAt(i++) !== 0x6708 /* 月 */ || s.charCodeAt(i++) !== 0x81f3 /* 至 */) return undefined;
+  const y2 = num(4, 4);
+  if (y2 < 0 || s.charCodeAt(i++) !== 0x5e74) return undefined;
+  const m2 = num(1, 2);
+  if (m2 < 0 || s.charCodeAt(i++) !== 0x6708 || i !== n) return undefined;
+  const key = ((y1 * 100 + m1) * 10000 + y2) * 100 + m2;
+  let r = CANONICAL_CACHE.get(key);
+  if (r === undefined) {
+    r = result(y1, m1, y2, m2, true, s);
+    // Failures carry the cell's own text (01月 and 1月 differ), so only readable periods are shared.
+    if (!r.ok) return undefined;
+    if (CANONICAL_CACHE.size >= TEXT_CACHE_LIMIT) CANONICAL_CACHE.clear();
+    CANONICAL_CACHE.set(key, freezeResult(r));
+  }
+  return r;
+}
+
 /** A construction period; `canonical` tells whether it was already written as N年N月至N年N月. */
 export function parsePeriod(v: CellValue): PeriodResult {
   if (v === null || v === undefined) return { ok: false, reason: 'empty', raw: '' };
   if (typeof v === 'string') {
+    const canonical = parseCanonical(v);
+    if (canonical !== undefined) return canonical;
     if (v.length > TEXT_CACHEABLE_LENGTH) return parsePeriodText(v, v);
     let r = TEXT_CACHE.get(v);
     if (r === undefined) {

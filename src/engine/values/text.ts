@@ -58,12 +58,32 @@ export function normalizeText(s: string): string {
   return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
 }
 
+// Code units that are never ECMAScript white space or line terminators: printable ASCII, CJK punctuation, CJK
+// ideographs and full-width forms. A cell that starts (and ends) with one needs no call into String.prototype.trim.
+function visible(c: number): boolean {
+  return (c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e);
+}
+
+/** s.trim() === '', deciding most cells from their first unit. */
+export function isBlankText(s: string): boolean {
+  if (s.length === 0) return true;
+  if (visible(s.charCodeAt(0))) return false;
+  return s.trim() === '';
+}
+
+/** s.trim(), returning s itself when both ends are visible (nearly every cell). */
+export function trimText(s: string): string {
+  const n = s.length;
+  if (n === 0 || (visible(s.charCodeAt(0)) && visible(s.charCodeAt(n - 1)))) return s;
+  return s.trim();
+}
+
 /** What the cell shows, as plain text: used for messages and for `raw` in parse failures. */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   switch (typeof v) {
     case 'string':
-      return v.trim();
+      return trimText(v);
     case 'number':
       return String(v);
     case 'boolean':

@@ -1,4 +1,4 @@
-import { cellText, normalizeText } from '../../../src/engine/values/text';
+import { cellText, isBlankText, normalizeText, trimText } from '../../../src/engine/values/text';
 
 describe('normalizeText', () => {
   test.each([
@@ -28,5 +28,24 @@ describe('cellText', () => {
     [null, ''],
   ])('%j → %j', (input, expected) => {
     expect(cellText(input)).toBe(expected);
+  });
+});
+
+describe('isBlankText and trimText agree with String.prototype.trim', () => {
+  const UNITS = [' ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '\u2028', '\u200a', 'a', '项', '（', '、', 'Ａ', '-', '·', 'é'];
+  test.each(['', ' ', '　项目　', '项目', ' a ', '\ufeff', 'a\u00a0', '\u3000'])('%j', (s) => {
+    expect(isBlankText(s)).toBe(s.trim() === '');
+    expect(trimText(s)).toBe(s.trim());
+  });
+  test('on 5,000 strings of mixed units', () => {
+    let x = 3;
+    for (let k = 0; k < 5000; k++) {
+      let s = '';
+      for (let i = 0; i < k % 6; i++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        s += UNITS[(x >>> 16) % UNITS.length];
+      }
+      expect([s, isBlankText(s), trimText(s)]).toEqual([s, s.trim() === '', s.trim()]);
+    }
   });
 });
