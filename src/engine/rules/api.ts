@@ -1,5 +1,5 @@
 // The rule API: rules declare metadata and messages and report by field; the engine attaches places, text and severity.
-import type { CellValue, Category, Citation, ComputedKey, ComputedValue, FieldKey, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
+import type { CellValue, Category, Citation, ComputedKey, ComputedValue, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
 import type { Profile, ProfileParams } from '../profiles/types';
 import type { Recognition } from '../recognize';
 import type { FieldId, FieldRef } from './fields';
