@@ -8,11 +8,12 @@ export interface Automaton {
    */
   scan(text: string, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
   /**
-   * scan() of the text `fold` makes of `text`, folded as it is read: `fold` maps each code unit to its folded unit,
-   * FOLD_SKIP to drop it or FOLD_BAIL when the text cannot be folded one unit at a time (then -1 is returned). The
-   * folded units are written to `codes` (which must hold text.length) and their number to `foldedLength`.
+   * scan() of the text the automaton's fold table makes of `text`, folded as it is read: the table maps each code
+   * unit to its folded unit, FOLD_SKIP to drop it or FOLD_BAIL when the text cannot be folded one unit at a time
+   * (then -1 is returned). The folded units are written to `codes` (which must hold text.length) and their number to
+   * `foldedLength`. Only for an automaton built with a fold table.
    */
-  scanFolded(text: string, fold: Uint16Array, codes: Uint16Array, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
+  scanFolded(text: string, codes: Uint16Array, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
   /** Length of the folded text of the last scanFolded() that did not bail. */
   foldedLength: number;
 }
@@ -25,11 +26,12 @@ export const FOLD_BAIL = 0xfffe;
 const isLatin = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 
 /**
- * Builds the automaton for distinct, non-empty `keywords`. Failure links are resolved ahead of time into a dense
- * transition table over a compressed alphabet (the code units keywords use; every other unit is class 0), so a scan
- * step is two array reads whatever the text: no failure chains, no searching a state's transitions.
+ * Builds the automaton for distinct, non-empty `keywords` (and, for scanFolded, a fold table). Failure links are
+ * resolved ahead of time into a dense transition table over a compressed alphabet (the code units keywords use; every
+ * other unit is class 0), and states are numbered so that those with keywords ending in them come last: a scan step
+ * is two array reads and a comparison whatever the text — no failure chains, no searching a state's transitions.
  */
-export function buildAutomaton(keywords: readonly string[]): Automaton {
+export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array): Automaton {
   const alphabet = new Uint16Array(65536);
   let classes = 1;
   for (const kw of keywords) {
@@ -82,13 +84,39 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   }
   for (const [, t] of kids[0]) fail[t] = 0;
 
+  // Renumber: states without outputs first (the root stays 0: no keyword is empty), then the ones with outputs.
+  const order: number[] = [];
+  for (let s = 0; s < nStates; s++) if (outputs[s].length === 0) order.push(s);
+  const firstOut = order.length;
+  for (let s = 0; s < nStates; s++) if (outputs[s].length > 0) order.push(s);
+  const newId = new Int32Array(nStates);
+  order.forEach((s, i) => {
+    newId[s] = i;
+  });
+  const table = new Uint16Array(nStates * classes);
+  for (let i = 0; i < nStates; i++) {
+    const from = order[i] * classes;
+    for (let cls = 0; cls < classes; cls++) table[i * classes + cls] = newId[delta[from + cls]];
+  }
+
   const outFrom = new Int32Array(nStates + 1);
   const outFlat: number[] = [];
-  for (let s = 0; s < nStates; s++) {
-    outFrom[s] = outFlat.length;
-    outFlat.push(...outputs[s]);
+  for (let i = 0; i < nStates; i++) {
+    outFrom[i] = outFlat.length;
+    outFlat.push(...outputs[order[i]]);
   }
   outFrom[nStates] = outFlat.length;
+
+  // The fold table and the class of each folded unit in one read: class << 16 | folded unit, or a marker.
+  const SKIP_ENTRY = 0xffffffff;
+  const BAIL_ENTRY = 0xfffffffe;
+  const foldClass = new Uint32Array(fold === undefined ? 0 : 65536);
+  if (fold !== undefined) {
+    for (let c = 0; c < 65536; c++) {
+      const f = fold[c];
+      foldClass[c] = f === FOLD_SKIP ? SKIP_ENTRY : f === FOLD_BAIL ? BAIL_ENTRY : ((alphabet[f] << 16) | f) >>> 0;
+    }
+  }
   const out = Int32Array.from(outFlat);
   const len = Int32Array.from(keywords, (k) => k.length);
   const leftBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(0)) ? 1 : 0));
@@ -111,7 +139,8 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       let s = 0;
       const length = text.length;
       for (let i = 0; i < length; i++) {
-        s = delta[s * classes + alphabet[text.charCodeAt(i)]];
+        s = table[s * classes + alphabet[text.charCodeAt(i)]];
+        if (s < firstOut) continue;
         for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
           const k = out[j];
           const b = i + 1 - len[k];
@@ -127,21 +156,23 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       return n;
     },
     // The same loop as scan() with the folding pass fused in, kept as a copy because a callback costs in this loop.
-    scanFolded(text, fold, codes, kwOut, startOut, endOut, max) {
+    scanFolded(text, codes, kwOut, startOut, endOut, max) {
+      if (fold === undefined) throw new Error('scanFolded needs an automaton built with a fold table');
       let n = 0;
       let s = 0;
       let p = 0;
       const length = text.length;
       for (let i = 0; i < length; i++) {
-        const f = fold[text.charCodeAt(i)];
-        if (f >= FOLD_BAIL) {
-          if (f === FOLD_SKIP) continue;
+        const e = foldClass[text.charCodeAt(i)];
+        if (e >= BAIL_ENTRY) {
+          if (e === SKIP_ENTRY) continue;
           return -1;
         }
-        codes[p++] = f;
+        codes[p++] = e & 0xffff;
         // Once `max` hits are found the scan stops, but the folding goes on: a later unit may still bail.
         if (n === max) continue;
-        s = delta[s * classes + alphabet[f]];
+        s = table[s * classes + (e >>> 16)];
+        if (s < firstOut) continue;
         for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
           const k = out[j];
           const b = p - len[k];

@@ -42,7 +42,6 @@ conceptNames.forEach((c, ci) => {
 });
 const keywords = [...keywordConcepts.keys()];
 const kwConcepts = keywords.map((k) => Int32Array.from(keywordConcepts.get(k)!));
-const automaton = buildAutomaton(keywords);
 
 type CompiledGroups = Int32Array[];
 const compileGroups = (g: Groups): CompiledGroups =>
@@ -331,13 +330,15 @@ for (let c = 0x3001; c <= 0x3029; c++) CELL_FOLD[c] = c;
 for (let c = 0xff01; c <= 0xff5e; c++) CELL_FOLD[c] = CELL_FOLD[c - 0xfee0];
 CELL_FOLD[0x3000] = FOLD_SKIP;
 
+const automaton = buildAutomaton(keywords, CELL_FOLD);
+
 /**
  * classifyScope(normalizeText(raw)) for a cell's string, or null when that text is empty — without building the
  * normalised string when CELL_FOLD can fold the cell unit by unit (nearly every cell); anything else takes the two
  * passes.
  */
 export function classifyScopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
-  hitCount = raw.length <= CELL_CODES.length ? automaton.scanFolded(raw, CELL_FOLD, CELL_CODES, hitKw, hitStart, hitEnd, MAX_HITS) : -1;
+  hitCount = raw.length <= CELL_CODES.length ? automaton.scanFolded(raw, CELL_CODES, hitKw, hitStart, hitEnd, MAX_HITS) : -1;
   if (hitCount < 0) {
     const text = normalizeText(raw);
     return text === '' ? null : classifyScope(text, profile);
