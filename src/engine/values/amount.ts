@@ -106,6 +106,12 @@ export function parseAmount(v: CellValue, columnUnit?: '万元' | '元'): Amount
         if (!neg && abs < WHOLE_SHARED) return whole(abs);
         return finish(abs * 100, neg, false, null, v);
       }
+      if (columnUnit !== '元' && abs <= 1e12) {
+        // When r/100 is this very double, its shortest decimal form has at most two decimals and is worth r/100
+        // (below 1e12 doubles are far closer than 0.01), so rounding it to 0.01 gives r: no string round trip.
+        const r = Math.round(abs * 100);
+        if (r / 100 === abs) return finish(r, neg, false, null, v);
+      }
       return finish(scaledHalfUp(String(abs), columnUnit === '元' ? SHIFT_YUAN : SHIFT_WAN), neg, false, null, v);
     }
     case 'string':

@@ -161,3 +161,40 @@ describe('parseAmount: properties', () => {
     );
   });
 });
+
+describe('parseAmount: numbers with decimals', () => {
+  // The general rule, written out: round the number's shortest decimal form half-up to 0.01 万元.
+  function viaDecimal(v: number): number {
+    const s = String(Math.abs(v));
+    const [int, frac = ''] = s.includes('e') ? [s, ''] : s.split('.');
+    if (s.includes('e')) return NaN; // not generated below
+    const cents = BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
+    const up = frac.length > 2 && frac.charCodeAt(2) >= 53 ? 1n : 0n;
+    const abs = Number(cents + up);
+    return v < 0 && abs !== 0 ? -abs : abs;
+  }
+
+  test('equal the decimal rounding of their shortest form (1–6 decimals, either sign)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 1, max: 6 }), (n, d) => {
+        const v = n / 10 ** d;
+        if (String(v).includes('e')) return;
+        const r = parseAmount(v);
+        expect(r.ok && r.cents).toBe(viaDecimal(v));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test.each([
+    [1.005, 101],
+    [0.125, 13],
+    [123.45, 12345],
+    [-2.675, -268],
+    [0.1 + 0.2, 30],
+    [1e11 + 0.07, 10000000000007],
+  ])('%s → %s cents', (v, cents) => {
+    const r = parseAmount(v);
+    expect(r.ok && r.cents).toBe(cents);
+  });
+});
