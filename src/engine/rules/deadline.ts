@@ -7,7 +7,7 @@ import { isoFromDay, ymdFromDay } from '../values/date';
 import { createRule, memoSlot } from './api';
 import { F } from './fields';
 import type { FieldId } from './fields';
-import type { RecordContext } from './api';
+import type { ParsedPeriod, RecordContext } from './api';
 import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
 
 const DATE_INPUTS = [
@@ -42,6 +42,10 @@ const BY_YEAR = memoSlot();
 const newByYear = () => new Map<number, DeadlineResult[]>();
 const DECLARES = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('declarationDue')));
 
+function declarationDeadlines(ctx: RecordContext, dp: ParsedPeriod): DeadlineResult[] {
+  return computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
+}
+
 function computeResults(ctx: RecordContext): DeadlineResult[] {
   // A declaration only gets declarationDue (yeji): skip building inputs where it cannot apply.
   if (ctx.sheetKind === 'declaration' && !DECLARES.has(ctx.profile.id)) return NONE;
@@ -49,14 +53,13 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
     // declarationDue reads the 建设年度 alone (computeDeadlines ignores every other input on a declaration).
     const dp = ctx.period(F.period);
     if (dp === null) return NONE;
-    const compute = () => computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
     // …and of the period only its start year (a usable period's end is never before its start): rows share the
     // result per year; the rules only read it.
-    if (dp.end.year * 12 + dp.end.month < dp.start.year * 12 + dp.start.month) return compute();
+    if (dp.end.year * 12 + dp.end.month < dp.start.year * 12 + dp.start.month) return declarationDeadlines(ctx, dp);
     const byYear = ctx.sheetMemo(BY_YEAR, newByYear);
     let r = byYear.get(dp.start.year);
     if (r === undefined) {
-      r = compute();
+      r = declarationDeadlines(ctx, dp);
       byYear.set(dp.start.year, r);
     }
     return r;

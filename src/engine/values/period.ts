@@ -107,7 +107,16 @@ function freezeResult(r: PeriodResult): PeriodResult {
 // Readable periods in the form 说明3 asks for, by a numeric key of their four numbers.
 const CANONICAL_CACHE = new Map<number, PeriodResult>();
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** The number written by `count` ASCII digits from `at`, or -1. */
+function digits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + c - 48;
+  }
+  return v;
+}
 
 /**
  * parsePeriodText of 'YYYY年M月至YYYY年M月' (ASCII digits, months of one or two), read by hand, when it is readable;
@@ -116,21 +125,19 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 function parseCanonical(s: string): PeriodResult | undefined {
   const n = s.length;
   if (n < 14 || n > 16) return undefined;
-  let i = 0;
-  const num = (minDigits: number, maxDigits: number): number => {
-    let v = 0;
-    const from = i;
-    while (i < n && i - from < maxDigits && isDigit(s.charCodeAt(i))) v = v * 10 + s.charCodeAt(i++) - 48;
-    return i - from >= minDigits ? v : -1;
-  };
-  const y1 = num(4, 4);
-  if (y1 < 0 || s.charCodeAt(i++) !== 0x5e74 /* 年 */) return undefined;
-  const m1 = num(1, 2);
-  if (m1 < 0 || s.charCodeAt(i++) !== 0x6708 /* 月 */ || s.charCodeAt(i++) !== 0x81f3 /* 至 */) return undefined;
-  const y2 = num(4, 4);
-  if (y2 < 0 || s.charCodeAt(i++) !== 0x5e74) return undefined;
-  const m2 = num(1, 2);
-  if (m2 < 0 || s.charCodeAt(i++) !== 0x6708 || i !== n) return undefined;
+  // Fixed places: YYYY年 at 0, then M or MM, 月至, YYYY年, M or MM, 月 at the end.
+  if (s.charCodeAt(4) !== 0x5e74 /* 年 */ || s.charCodeAt(n - 1) !== 0x6708 /* 月 */) return undefined;
+  const y1 = digits(s, 0, 4);
+  const m1Len = s.charCodeAt(6) === 0x6708 ? 1 : 2;
+  const m1 = digits(s, 5, m1Len);
+  let i = 5 + m1Len;
+  if (s.charCodeAt(i) !== 0x6708 || s.charCodeAt(i + 1) !== 0x81f3 /* 至 */) return undefined;
+  i += 2;
+  const y2 = digits(s, i, 4);
+  if (s.charCodeAt(i + 4) !== 0x5e74) return undefined;
+  i += 5;
+  const m2 = digits(s, i, n - 1 - i);
+  if (y1 < 0 || m1 < 0 || y2 < 0 || m2 < 0 || n - 1 - i < 1 || n - 1 - i > 2) return undefined;
   const key = ((y1 * 100 + m1) * 10000 + y2) * 100 + m2;
   let r = CANONICAL_CACHE.get(key);
   if (r === undefined) {
