@@ -1,6 +1,15 @@
 // Deterministic (seeded) benchmark inputs: engine snapshots, expense item texts and .xlsx files shaped like the real templates.
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from '../engine/types';
 
+/**
+ * The cell values as a reader hands them over. Built by concatenation, the generated texts are V8 cons strings (trees
+ * of pieces), which neither reader ever produces: Office.js delivers range values through JSON, and the CLI's
+ * ExcelJS reader slices them out of the parsed XML. Both give flat strings, so the engine is measured on those.
+ */
+function asDelivered(rows: CellValue[][]): CellValue[][] {
+  return JSON.parse(JSON.stringify(rows)) as CellValue[][];
+}
+
 /** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -129,7 +138,7 @@ export function declarationSnapshot(rows: number, seed = 1): WorkbookSnapshot {
   total[0] = '合计';
   grid.push(total);
   formats.push(amountFormats);
-  return { name: 'bench-declaration.xlsx', sheets: [{ name: '申报表', rows: grid, formats, merges: head.merges }] };
+  return { name: 'bench-declaration.xlsx', sheets: [{ name: '申报表', rows: asDelivered(grid), formats, merges: head.merges }] };
 }
 
 export const LEDGER_HEADERS = [
@@ -198,7 +207,7 @@ export function progressSnapshot(rows: number, seed = 2): WorkbookSnapshot {
     formats.push(fmt);
   }
   const last = LEDGER_HEADERS.length - 1;
-  return { name: 'bench-ledger.xlsx', sheets: [{ name: '项目台账', rows: grid, formats, merges: [{ top: 0, left: 0, bottom: 0, right: last }, { top: 1, left: 0, bottom: 1, right: last }] }] };
+  return { name: 'bench-ledger.xlsx', sheets: [{ name: '项目台账', rows: asDelivered(grid), formats, merges: [{ top: 0, left: 0, bottom: 0, right: last }, { top: 1, left: 0, bottom: 1, right: last }] }] };
 }
 
 const ITEM_BASES = [

@@ -54,9 +54,9 @@ export const EMPTY = -2;
  * normalised strings are only built to confirm a hash match (a repeat, or a rare collision).
  */
 export class FirstRowIndex {
-  // Open addressing: entry index + 1 per slot, 0 = free; kept at most half full.
-  private slots = new Int32Array(1024);
-  private hashes: number[] = [];
+  // Open addressing, kept at most half full: per slot the hash and the entry number + 1 side by side (0 = free), so
+  // a probe reads one place in memory.
+  private slots = new Int32Array(2048);
   private rows: number[] = [];
   private texts: string[] = [];
 
@@ -64,33 +64,38 @@ export class FirstRowIndex {
   firstOf(s: string, row: number): number {
     const h = hashNormalized(s);
     if (hashedUnits === 0) return EMPTY;
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let i = h & mask;
     let norm: string | null = null;
     for (;;) {
-      const e = this.slots[i];
+      const e = slots[2 * i + 1];
       if (e === 0) break;
-      if (this.hashes[e - 1] === h) {
+      if (slots[2 * i] === h) {
         norm ??= normalizeText(s);
         if (normalizeText(this.texts[e - 1]) === norm) return this.rows[e - 1];
       }
       i = (i + 1) & mask;
     }
-    this.hashes.push(h);
     this.rows.push(row);
     this.texts.push(s);
-    this.slots[i] = this.hashes.length;
-    if (this.hashes.length * 2 > this.slots.length) this.grow();
+    slots[2 * i] = h;
+    slots[2 * i + 1] = this.rows.length;
+    if (this.rows.length * 4 > slots.length) this.grow();
     return FIRST;
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let e = 0; e < this.hashes.length; e++) {
-      let i = this.hashes[e] & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = e + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const e = old[j + 1];
+      if (e === 0) continue;
+      let i = old[j] & mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j];
+      slots[2 * i + 1] = e;
     }
     this.slots = slots;
   }
