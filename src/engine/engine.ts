@@ -80,7 +80,8 @@ function letter(col: number): string {
 
 /** Computed keys in layout order: approval path, expense scope, then deadlines as DEADLINE_HEADERS lists them. */
 const COMPUTED_ORDER = Object.keys(DEADLINE_HEADERS) as ComputedKey[];
-const HEADER_ZH = Object.fromEntries(COMPUTED_ORDER.map((k) => [k, DEADLINE_HEADERS[k].zh])) as Record<ComputedKey, string>;
+// By position in COMPUTED_ORDER: a computed value finds its key with a few identity comparisons (keys are literals).
+const HEADER_ZH = COMPUTED_ORDER.map((k) => DEADLINE_HEADERS[k].zh);
 
 
 function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Params): string {
@@ -260,7 +261,10 @@ class SheetRun implements RecordContext, SheetContext {
    */
   private readonly coveredFilled: Map<number, CoveredRows> | null;
   readonly pending: ComputedValue[] = [];
-  readonly usedKeys = new Set<ComputedKey>();
+  /** COMPUTED_ORDER position of each pending value's key. */
+  private readonly pendingKey: number[] = [];
+  /** Per COMPUTED_ORDER position: some record computed that key. */
+  private readonly usedKeys: boolean[] = COMPUTED_ORDER.map(() => false);
 
   constructor(
     private readonly run: Run,
@@ -489,12 +493,14 @@ class SheetRun implements RecordContext, SheetContext {
   }
 
   compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false, status?: ComputedValue['status']): void {
-    this.usedKeys.add(key);
+    const k = COMPUTED_ORDER.indexOf(key);
+    this.usedKeys[k] = true;
     // The column is known only once every record has run (see finish()).
-    const v: ComputedValue = { sheet: this.sheetName, row: this.row + 1, key, header: HEADER_ZH[key], column: '', value, type };
+    const v: ComputedValue = { sheet: this.sheetName, row: this.row + 1, key, header: HEADER_ZH[k], column: '', value, type };
     if (provisional) v.provisional = true;
     if (status !== undefined) v.status = status;
     this.pending.push(v);
+    this.pendingKey.push(k);
   }
 
   // ---- running ---------------------------------------------------------------------------------------------
@@ -557,22 +563,22 @@ class SheetRun implements RecordContext, SheetContext {
       if (col > right) right = col;
     }
     const columns: ComputedColumn[] = [];
-    const colOfKey = new Map<ComputedKey, string>();
+    const colOfKey: string[] = COMPUTED_ORDER.map(() => '');
     if (!this.isForm) {
-      for (const key of COMPUTED_ORDER) {
+      COMPUTED_ORDER.forEach((key, k) => {
         const header = DEADLINE_HEADERS[key].zh;
         const have = existing.get(normalizeText(header));
-        if (!this.usedKeys.has(key) && have === undefined) continue;
+        if (!this.usedKeys[k] && have === undefined) return;
         const col = have !== undefined ? have : ++right;
         const column = letter(col);
         columns.push({ key, header, column });
-        colOfKey.set(key, column);
-      }
+        colOfKey[k] = column;
+      });
     }
     const out = this.run.computed;
     for (let i = 0; i < this.pending.length; i++) {
       const v = this.pending[i];
-      v.column = colOfKey.get(v.key) ?? '';
+      v.column = colOfKey[this.pendingKey[i]];
       out.push(v);
     }
     return columns;
