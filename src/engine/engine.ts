@@ -249,7 +249,9 @@ class SheetRun implements RecordContext, SheetContext {
   private readonly dateOptions: { date1904: boolean };
   private readonly memoAt: number[] = [];
   private readonly memoVal: unknown[] = [];
-  private readonly sheetState = new Map<number, unknown>();
+  // By memo slot (small integers from memoSlot()); a slot is set once `sheetStateSet` holds it.
+  private readonly sheetState: unknown[] = [];
+  private readonly sheetStateSet: boolean[] = [];
   private readonly mapped: FieldId[] = [];
   private readonly mappedAmounts: FieldId[] = [];
   private readonly mappedDates: FieldId[] = [];
@@ -456,11 +458,11 @@ class SheetRun implements RecordContext, SheetContext {
   }
 
   sheetMemo<T>(slot: number, init: () => T): T {
-    // One lookup on the hot path (every record asks); has() only for a state that is itself undefined.
-    const have = this.sheetState.get(slot);
-    if (have !== undefined || this.sheetState.has(slot)) return have as T;
+    // Every record asks: two array reads, no hashing.
+    if (this.sheetStateSet[slot] === true) return this.sheetState[slot] as T;
     const v = init();
-    this.sheetState.set(slot, v);
+    this.sheetState[slot] = v;
+    this.sheetStateSet[slot] = true;
     return v;
   }
 
