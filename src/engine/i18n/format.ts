@@ -1,6 +1,6 @@
 // Message interpolation: `{name}` placeholders filled from params; bilingual params resolved to one language.
 import type { Lang } from '../types';
-import type { Message, Params } from '../rules/api';
+import type { Message, ParamValue, Params } from '../rules/api';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -41,13 +41,14 @@ export function formatMessage(template: string, params?: Record<string, string |
 
 /** Params with bilingual values reduced to the report's language. */
 export function resolveParams(params: Params | undefined, lang: Lang): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  if (params === undefined) return out;
-  for (const k in params) {
-    const v = params[k];
-    out[k] = typeof v === 'object' ? v[lang] : v;
+  if (params === undefined) return {};
+  // A spread copies the rule's literal in one step (same shape); only bilingual values are then replaced, in place.
+  const out: Record<string, ParamValue> = { ...params };
+  for (const k in out) {
+    const v = out[k];
+    if (typeof v === 'object') out[k] = v[lang];
   }
-  return out;
+  return out as Record<string, string | number>;
 }
 
 export function pick(m: Message, lang: Lang): string {
