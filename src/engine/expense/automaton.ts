@@ -28,7 +28,7 @@ const isLatin = (code: number): boolean => (code >= 97 && code <= 122) || (code 
 /**
  * Builds the automaton for distinct, non-empty `keywords` (and, for scanFolded, a fold table). Failure links are
  * resolved ahead of time into a dense transition table over a compressed alphabet (the code units keywords use; every
- * other unit is class 0), and states are numbered so that those with keywords ending in them come last: a scan step
+ * other unit is class 0), holding row offsets, and states are numbered so that those with keywords ending in them come last: a scan step
  * is two array reads and a comparison whatever the text — no failure chains, no searching a state's transitions.
  */
 export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array): Automaton {
@@ -93,11 +93,13 @@ export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array):
   order.forEach((s, i) => {
     newId[s] = i;
   });
-  const table = new Uint16Array(nStates * classes);
+  // Entries are the target's row offset (state × classes): a step is one add, and "has outputs" one comparison.
+  const table = new Int32Array(nStates * classes);
   for (let i = 0; i < nStates; i++) {
     const from = order[i] * classes;
-    for (let cls = 0; cls < classes; cls++) table[i * classes + cls] = newId[delta[from + cls]];
+    for (let cls = 0; cls < classes; cls++) table[i * classes + cls] = newId[delta[from + cls]] * classes;
   }
+  const firstOutRow = firstOut * classes;
 
   const outFrom = new Int32Array(nStates + 1);
   const outFlat: number[] = [];
@@ -139,9 +141,10 @@ export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array):
       let s = 0;
       const length = text.length;
       for (let i = 0; i < length; i++) {
-        s = table[s * classes + alphabet[text.charCodeAt(i)]];
-        if (s < firstOut) continue;
-        for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
+        s = table[s + alphabet[text.charCodeAt(i)]];
+        if (s < firstOutRow) continue;
+        const state = s / classes;
+        for (let j = outFrom[state], stop = outFrom[state + 1]; j < stop; j++) {
           const k = out[j];
           const b = i + 1 - len[k];
           if (leftBound[k] === 1 && b > 0 && isLatin(text.charCodeAt(b - 1))) continue;
@@ -171,9 +174,10 @@ export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array):
         codes[p++] = e & 0xffff;
         // Once `max` hits are found the scan stops, but the folding goes on: a later unit may still bail.
         if (n === max) continue;
-        s = table[s * classes + (e >>> 16)];
-        if (s < firstOut) continue;
-        for (let j = outFrom[s], stop = outFrom[s + 1]; j < stop; j++) {
+        s = table[s + (e >>> 16)];
+        if (s < firstOutRow) continue;
+        const state = s / classes;
+        for (let j = outFrom[state], stop = outFrom[state + 1]; j < stop; j++) {
           const k = out[j];
           const b = p - len[k];
           if (leftBound[k] === 1 && b > 0 && isLatin(codes[b - 1])) continue;
