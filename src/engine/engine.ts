@@ -475,29 +475,32 @@ class SheetRun implements RecordContext, SheetContext {
 
   // ---- reporting -----------------------------------------------------------------------------------------
 
-  /** 1-based row and 0-based column of a field's cell on the current record (col -1 when not on the sheet). */
-  private place(field: FieldRef | undefined, row0: number): [number, number] {
-    if (field === undefined) return [row0 + 1, NO_CELL];
-    const i = fieldIndex(field);
-    const c = this.colOf[i];
-    if (c === NO_CELL) return [row0 + 1, NO_CELL];
-    return [(this.isForm ? this.formRowOf[i] : row0) + 1, c];
+  /** Sets placedRow (1-based) and placedCol (0-based, -1 when the field is not on the sheet) to a field's cell on the record at row0. */
+  private place(field: FieldRef | undefined, row0: number): void {
+    const i = field === undefined ? -1 : fieldIndex(field);
+    const c = i < 0 ? NO_CELL : this.colOf[i];
+    this.placedRow = (c !== NO_CELL && this.isForm ? this.formRowOf[i] : row0) + 1;
+    this.placedCol = c;
   }
+
+  // Where place() put the last finding (fields, not a returned pair: a finding is made per call).
+  private placedRow = 0;
+  private placedCol = NO_CELL;
 
   report(input: SheetReportInput): void {
     const rule = this.current as Rule;
-    let row: number;
-    let col: number;
-    if ('row' in input && input.row !== undefined) {
-      [row, col] = this.isForm && input.field !== undefined ? this.place(input.field, 0) : this.place(input.field, input.row);
+    if (input.row !== undefined) {
+      this.place(input.field, this.isForm && input.field !== undefined ? 0 : input.row);
     } else if (rule.scope === 'row') {
-      [row, col] = this.place(input.field, this.row);
+      this.place(input.field, this.row);
     } else if (this.isForm && input.field !== undefined && this.has(input.field)) {
-      [row, col] = this.place(input.field, 0);
+      this.place(input.field, 0);
     } else {
-      row = 0;
-      col = NO_CELL;
+      this.placedRow = 0;
+      this.placedCol = NO_CELL;
     }
+    const row = this.placedRow;
+    const col = this.placedCol;
     this.run.finding(rule, this.sheetName, row, col, input);
   }
 
