@@ -82,7 +82,6 @@ function letter(col: number): string {
 const COMPUTED_ORDER = Object.keys(DEADLINE_HEADERS) as ComputedKey[];
 // By position in COMPUTED_ORDER: a computed value finds its key with a few identity comparisons (keys are literals).
 const HEADER_ZH = COMPUTED_ORDER.map((k) => DEADLINE_HEADERS[k].zh);
-const STATUSES: NonNullable<ComputedValue['status']>[] = ['done', 'overdue', 'due-soon', 'pending'];
 
 
 function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Params): string {
@@ -263,15 +262,9 @@ class SheetRun implements RecordContext, SheetContext {
    * each of those rows.
    */
   private readonly coveredFilled: Map<number, CoveredRows> | null;
-  // Computed values wait in columns until finish() knows their columns: objects made during the row pass would live
-  // through (and be copied by) every young-generation collection of the run; made at the end, most never are.
-  private readonly pendingRow: number[] = [];
+  readonly pending: ComputedValue[] = [];
   /** COMPUTED_ORDER position of each pending value's key. */
   private readonly pendingKey: number[] = [];
-  private readonly pendingValue: string[] = [];
-  private readonly pendingType: ('date' | 'text')[] = [];
-  /** Bit 0: provisional; bits 1–3: 1 + index in STATUSES, 0 for none. */
-  private readonly pendingFlags: number[] = [];
   /** Per COMPUTED_ORDER position: some record computed that key. */
   private readonly usedKeys: boolean[] = COMPUTED_ORDER.map(() => false);
 
@@ -507,11 +500,12 @@ class SheetRun implements RecordContext, SheetContext {
   compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false, status?: ComputedValue['status']): void {
     const k = COMPUTED_ORDER.indexOf(key);
     this.usedKeys[k] = true;
-    this.pendingRow.push(this.row + 1);
+    // The column is known only once every record has run (see finish()).
+    const v: ComputedValue = { sheet: this.sheetName, row: this.row + 1, key, header: HEADER_ZH[k], column: '', value, type };
+    if (provisional) v.provisional = true;
+    if (status !== undefined) v.status = status;
+    this.pending.push(v);
     this.pendingKey.push(k);
-    this.pendingValue.push(value);
-    this.pendingType.push(type);
-    this.pendingFlags.push((provisional ? 1 : 0) | (status === undefined ? 0 : (STATUSES.indexOf(status) + 1) << 1));
   }
 
   // ---- running ---------------------------------------------------------------------------------------------
@@ -587,13 +581,9 @@ class SheetRun implements RecordContext, SheetContext {
       });
     }
     const out = this.run.computed;
-    const sheet = this.sheetName;
-    for (let i = 0; i < this.pendingRow.length; i++) {
-      const k = this.pendingKey[i];
-      const flags = this.pendingFlags[i];
-      const v: ComputedValue = { sheet, row: this.pendingRow[i], key: COMPUTED_ORDER[k], header: HEADER_ZH[k], column: colOfKey[k], value: this.pendingValue[i], type: this.pendingType[i] };
-      if (flags & 1) v.provisional = true;
-      if (flags > 1) v.status = STATUSES[(flags >> 1) - 1];
+    for (let i = 0; i < this.pending.length; i++) {
+      const v = this.pending[i];
+      v.column = colOfKey[this.pendingKey[i]];
       out.push(v);
     }
     return columns;
