@@ -501,9 +501,18 @@ class SheetRun implements RecordContext, SheetContext {
     const k = COMPUTED_ORDER.indexOf(key);
     this.usedKeys[k] = true;
     // The column is known only once every record has run (see finish()).
-    const v: ComputedValue = { sheet: this.sheetName, row: this.row + 1, key, header: HEADER_ZH[k], column: '', value, type };
-    if (provisional) v.provisional = true;
-    if (status !== undefined) v.status = status;
+    const sheet = this.sheetName;
+    const row = this.row + 1;
+    const header = HEADER_ZH[k];
+    // Whole literals: a property added after creation would cost each object a second allocation for its storage.
+    const v: ComputedValue =
+      status === undefined
+        ? provisional
+          ? { sheet, row, key, header, column: '', value, type, provisional }
+          : { sheet, row, key, header, column: '', value, type }
+        : provisional
+          ? { sheet, row, key, header, column: '', value, type, provisional, status }
+          : { sheet, row, key, header, column: '', value, type, status };
     this.pending.push(v);
     this.pendingKey.push(k);
   }

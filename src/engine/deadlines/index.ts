@@ -130,16 +130,8 @@ function result(
   events: EventSource[] | null,
   opts: { provisional?: boolean; informational?: boolean } = NO_OPTS,
 ): DeadlineResult {
-  const r: DeadlineResult = {
-    key,
-    day,
-    iso: isoFromDay(day),
-    provisional: opts.provisional === true,
-    status: 'pending',
-    basis,
-    citation: citationFor(profile, key),
-  };
   let recorded: EventSource | undefined;
+  let eventField: FieldKey | undefined;
   if (events !== null && events.length > 0) {
     for (const e of events) {
       if (e.day !== undefined && e.day <= asOf) {
@@ -147,17 +139,32 @@ function result(
         break;
       }
     }
-    r.eventField = (recorded ?? events[0]).field;
+    eventField = (recorded ?? events[0]).field;
   }
+  let status: DeadlineStatus = 'pending';
+  let late: boolean | undefined;
   if (recorded !== undefined) {
-    r.status = 'done';
-    const late = recorded.day! > day;
+    status = 'done';
+    const after = recorded.day! > day;
     // A bound proves timeliness only when it falls on or before the deadline.
-    if (!recorded.bound || !late) r.late = late;
+    if (!recorded.bound || !after) late = after;
   } else if (!opts.informational) {
-    r.status = statusByDate(day, asOf);
+    status = statusByDate(day, asOf);
   }
-  return r;
+  // One literal with every field (optional ones undefined): fields added later would cost each result a second
+  // allocation for their storage.
+  return {
+    key,
+    day,
+    iso: isoFromDay(day),
+    provisional: opts.provisional === true,
+    status,
+    late,
+    early: undefined,
+    eventField,
+    basis,
+    citation: citationFor(profile, key),
+  };
 }
 
 function monthStart(ym: YearMonth): DayNumber {
@@ -334,7 +341,7 @@ function selfEvaluation(profile: RegulationId, inputs: DeadlineInputs, asOf: Day
     const r = result('selfEvaluationFrom', profile, from, asOf, base.basis.slice(), ev, { informational: true });
     if (r.status === 'done') {
       r.early = inputs.selfEvaluationDate! < from;
-      delete r.late;
+      r.late = undefined;
     }
     out.push(r);
   }
