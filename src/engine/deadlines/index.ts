@@ -133,7 +133,8 @@ function result(
   let recorded: EventSource | undefined;
   let eventField: FieldKey | undefined;
   if (events !== null && events.length > 0) {
-    for (const e of events) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
       if (e.day !== undefined && e.day <= asOf) {
         recorded = e;
         break;
@@ -422,7 +423,8 @@ export function computeDeadlines(profile: ProfileId, inputs: DeadlineInputs, asO
     return out;
   }
   let selfEvaluationDone = false;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     let r: DeadlineResult | null = null;
     switch (key) {
       case 'nextProgressReportDue':

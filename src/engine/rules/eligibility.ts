@@ -126,7 +126,8 @@ export const expenseScope = createRule({
   citation: () => TABLE_CITATION,
   messages: SCOPE_MESSAGES,
   check(ctx) {
-    for (const field of EXPENSE_TEXT_FIELDS) {
+    for (let i = 0; i < EXPENSE_TEXT_FIELDS.length; i++) {
+      const field = EXPENSE_TEXT_FIELDS[i];
       const c = classified(ctx, field);
       if (c === null) continue;
       ctx.compute('expenseScope', scopeText(c, ctx.lang), 'text');
@@ -147,7 +148,8 @@ export const projectScope = createRule({
   citation: () => TABLE_CITATION,
   messages: SCOPE_MESSAGES,
   check(ctx) {
-    for (const field of PROJECT_TEXT_FIELDS) {
+    for (let i = 0; i < PROJECT_TEXT_FIELDS.length; i++) {
+      const field = PROJECT_TEXT_FIELDS[i];
       const c = classified(ctx, field);
       if (c !== null) reportClass(ctx, field, c, false);
     }
@@ -171,10 +173,12 @@ export const outsideRegulation = createRule({
   check(ctx) {
     const fields = ctx.sheetKind === 'expense' ? EXPENSE_TEXT_FIELDS : PROJECT_TEXT_FIELDS;
     let said: string[] | null = null;
-    for (const field of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
       const c = classified(ctx, field);
       if (c === null || c.overlays.length === 0) continue;
-      for (const o of c.overlays) {
+      for (let j = 0; j < c.overlays.length; j++) {
+        const o = c.overlays[j];
         // The same overlay in the name and the description is one problem: say it once, on the first field.
         if (said !== null && said.includes(o.id)) continue;
         (said ??= []).push(o.id);

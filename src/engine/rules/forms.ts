@@ -88,7 +88,9 @@ export const requiredField = createRule({
   check(ctx) {
     const kind = ctx.sheetKind;
     const citation = formCitation(kind);
-    for (const f of REQUIRED_IDS[kind]) {
+    const required = REQUIRED_IDS[kind];
+    for (let i = 0; i < required.length; i++) {
+      const f = required[i];
       if (ctx.has(f) && blank(ctx, f)) ctx.report({ field: f, messageId: 'missing', params: { field: fieldLabel(f) }, citation });
     }
     if (kind === 'progress-form' && (ctx.has(F.phone) || ctx.has(F.mobile))) {
@@ -176,7 +178,8 @@ export const fundingSum = createRule({
     let sum = 0;
     let present = 0;
     let mapped = 0;
-    for (const f of FUNDS) {
+    for (let i = 0; i < FUNDS.length; i++) {
+      const f = FUNDS[i];
       if (!ctx.has(f)) continue;
       mapped++;
       const r = ctx.amountResult(f);
@@ -413,7 +416,8 @@ export const phone = createRule({
     notMobile: { zh: '手机“{value}”不是11位手机号', en: 'Mobile "{value}" is not an 11-digit mobile number' },
   },
   check(ctx) {
-    for (const f of PHONE_FIELDS) {
+    for (let i = 0; i < PHONE_FIELDS.length; i++) {
+      const f = PHONE_FIELDS[i];
       if (!ctx.has(f)) continue;
       const v = ctx.raw(f);
       if (v === null || typeof v === 'object' || typeof v === 'boolean') continue;
