@@ -120,6 +120,8 @@ function statusByDate(day: DayNumber, asOf: DayNumber): DeadlineStatus {
 }
 
 const NO_OPTS: { provisional?: boolean; informational?: boolean } = Object.freeze({});
+const INFORMATIONAL = Object.freeze({ informational: true });
+const PROVISIONAL = Object.freeze({ provisional: true });
 
 function result(
   key: ComputedKey,
@@ -200,32 +202,47 @@ interface Span {
   basis: FieldKey[];
 }
 
+// Every basis a span can have, built once (the span is read for every row): by where its start comes from
+// (none, startDate, period) × 4 + where its end comes from (none, completionDate, acceptanceDate, period).
+const SPAN_STARTS = [null, 'startDate', 'period'] as const;
+const SPAN_ENDS = [null, 'completionDate', 'acceptanceDate', 'period'] as const;
+const SPAN_BASIS: FieldKey[][] = [];
+SPAN_STARTS.forEach((from, i) =>
+  SPAN_ENDS.forEach((to, j) => {
+    const basis: FieldKey[] = [];
+    if (from !== null) basis.push(from);
+    if (to !== null && !basis.includes(to)) basis.push(to);
+    SPAN_BASIS[i * 4 + j] = Object.freeze(basis) as FieldKey[];
+  }),
+);
+
 function constructionSpan(inputs: DeadlineInputs): Span {
   const p = validPeriod(inputs);
-  const basis: FieldKey[] = [];
   let start: DayNumber | undefined;
   let end: DayNumber | undefined;
   let endIsEvent = true;
+  let from = 0;
+  let to = 0;
   if (inputs.startDate !== undefined) {
     start = inputs.startDate;
-    basis.push('startDate');
+    from = 1;
   } else if (p !== undefined) {
     start = monthStart(p.start);
-    basis.push('period');
+    from = 2;
   }
   if (inputs.completionDate !== undefined) {
     end = inputs.completionDate;
-    basis.push('completionDate');
+    to = 1;
   } else if (inputs.acceptanceDate !== undefined) {
     // Accepted without a recorded completion: construction was over by then.
     end = inputs.acceptanceDate;
-    basis.push('acceptanceDate');
+    to = 2;
   } else if (p !== undefined) {
     end = monthEnd(p.end);
     endIsEvent = false;
-    if (!basis.includes('period')) basis.push('period');
+    to = 3;
   }
-  return { start, end, endIsEvent, basis };
+  return { start, end, endIsEvent, basis: SPAN_BASIS[from * 4 + to] };
 }
 
 /**
@@ -260,7 +277,7 @@ function nextProgressReportDue(inputs: DeadlineInputs, asOf: DayNumber): Deadlin
   const basis = applies.basis.slice();
   for (const f of span.basis) if (!basis.includes(f)) basis.push(f);
   // A recurring duty: no event field, status by date only.
-  return result('nextProgressReportDue', 'yeji', w.end, asOf, basis, null, { provisional: w.provisional });
+  return result('nextProgressReportDue', 'yeji', w.end, asOf, basis, null, w.provisional ? PROVISIONAL : NO_OPTS);
 }
 
 /** Wuhan 第二十条 / Wulong 第二十三条 / Laizhou 第二十四条: 在建设期内每年年底前 a performance report. */
@@ -339,14 +356,14 @@ function selfEvaluation(profile: RegulationId, inputs: DeadlineInputs, asOf: Day
   if (wantFrom && months.from !== undefined) {
     const from = addMonths(base.day, months.from);
     // The window's opening is not a deadline: never overdue; a self-evaluation before it is flagged early.
-    const r = result('selfEvaluationFrom', profile, from, asOf, base.basis.slice(), ev, { informational: true });
+    const r = result('selfEvaluationFrom', profile, from, asOf, base.basis, ev, INFORMATIONAL);
     if (r.status === 'done') {
       r.early = inputs.selfEvaluationDate! < from;
       r.late = undefined;
     }
     out.push(r);
   }
-  if (wantDue) out.push(result('selfEvaluationDue', profile, addMonths(base.day, months.due), asOf, base.basis.slice(), ev));
+  if (wantDue) out.push(result('selfEvaluationDue', profile, addMonths(base.day, months.due), asOf, base.basis, ev));
 }
 
 function investmentField(sheetKind: SheetKind): FieldKey {
@@ -374,9 +391,7 @@ function standardPublicationDue(inputs: DeadlineInputs, asOf: DayNumber, sheetKi
 function freeMaintenanceUntil(inputs: DeadlineInputs, asOf: DayNumber): DeadlineResult | null {
   if (inputs.projectType === undefined || !inputs.projectType.includes('政务治理')) return null;
   if (inputs.acceptanceDate === undefined) return null;
-  return result('freeMaintenanceUntil', 'laizhou', addYears(inputs.acceptanceDate, 3), asOf, ['projectType', 'acceptanceDate'], null, {
-    informational: true,
-  });
+  return result('freeMaintenanceUntil', 'laizhou', addYears(inputs.acceptanceDate, 3), asOf, ['projectType', 'acceptanceDate'], null, INFORMATIONAL);
 }
 
 // Built once and shared (frozen), like the deadline citations above: these are asked for on every record.
