@@ -530,6 +530,19 @@ class SheetRun implements RecordContext, SheetContext {
     }
   }
 
+  /** The `after` hooks of row rules, once the row pass is over. */
+  runAfterHooks(rules: RowRule[]): void {
+    for (const rule of rules) {
+      if (rule.after === undefined) continue;
+      this.current = rule;
+      try {
+        rule.after(this);
+      } catch (err) {
+        this.run.ruleFailed(rule, this.sheetName, err);
+      }
+    }
+  }
+
   /** Records to run row rules on: the data rows, or the one record of a form. */
   get recordCount(): number {
     return this.isForm ? 1 : this.dataRows.length;
@@ -754,6 +767,7 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
       done += Math.min(chunk, records - from);
       yield { done, total };
     }
+    sr.runAfterHooks(rowRules);
     sr.runSheetRules(sheetRules.filter((r) => r.phase !== 'before'));
     report.computedColumns = sr.finish();
     findingsBySheet.push(run.findings.splice(before));
@@ -792,8 +806,12 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
   };
 }
 
+// On one cell, findings keep the order the rules run in (a row rule's `after` hook reports after the row pass).
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
 function byPlace(a: Finding, b: Finding): number {
   if (a.row !== b.row) return a.row - b.row;
   if (a.column.length !== b.column.length) return a.column.length - b.column.length;
-  return a.column < b.column ? -1 : a.column > b.column ? 1 : 0;
+  if (a.column !== b.column) return a.column < b.column ? -1 : 1;
+  return (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0);
 }

@@ -144,6 +144,11 @@ interface RuleMetaInput {
 export interface RowRuleInput extends RuleMetaInput {
   scope?: 'row';
   check(ctx: RecordContext): void;
+  /**
+   * Runs once after the row pass, for what only the whole sheet can tell (a name repeated rows apart): state the
+   * checks gathered with sheetMemo is still there. Findings give their `row`; they sort among the row findings.
+   */
+  after?(ctx: SheetContext): void;
 }
 export interface SheetRuleInput extends RuleMetaInput {
   scope: 'sheet';

@@ -3,10 +3,10 @@ import type { FieldKey, SheetKind } from '../types';
 import { cite } from '../regulations';
 import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
-import { FirstRowIndex } from '../values/text-index';
-import { isBlankText, trimText } from '../values/text';
+import { hashNormalized, normalizedLength } from '../values/text-hash';
+import { isBlankText, normalizeText, trimText } from '../values/text';
 import { createRule, memoSlot } from './api';
-import type { Message, RecordContext } from './api';
+import type { Message, RecordContext, SheetContext } from './api';
 import { F, FIELD_LABELS, SUMMED_FIELDS } from './fields';
 import type { FieldId } from './fields';
 import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
@@ -288,7 +288,33 @@ export const totalsRow = createRule({
 });
 
 const SEEN = memoSlot();
-const newNameIndex = () => new FirstRowIndex();
+
+/** Per sheet: the hash of each non-blank name (hashNormalized) and its 0-based row, in row order. */
+class NameHashes {
+  hashes = new Int32Array(1024);
+  rows = new Int32Array(1024);
+  count = 0;
+
+  add(hash: number, row: number): void {
+    if (this.count === this.hashes.length) {
+      const hashes = new Int32Array(this.count * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const rows = new Int32Array(this.count * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    this.hashes[this.count] = hash;
+    this.rows[this.count++] = row;
+  }
+}
+const newNameHashes = () => new NameHashes();
+
+/** The name as the duplicate check reads it: the cell's own string, or the cell's text for anything else. */
+function nameSource(ctx: RecordContext): string {
+  const v = ctx.raw(F.projectName);
+  return typeof v === 'string' ? v : ctx.text(F.projectName);
+}
 
 export const duplicateProjectName = createRule({
   id: 'consistency/duplicate-project-name',
@@ -300,17 +326,52 @@ export const duplicateProjectName = createRule({
   messages: {
     duplicate: { zh: '项目名称“{name}”与第{first}行重复', en: 'Project name "{name}" repeats row {first}' },
   },
+  // Names are compared as normalised text. The row pass only hashes each name (no string is built) and notes it in
+  // typed arrays; after it, sorting the hashes brings repeats side by side, and only those are compared as text.
+  // A hash table probed per row cost twice as much: every probe and every regrowth a cache miss.
   check(ctx) {
     if (!ctx.has(F.projectName)) return;
-    // Names are compared as normalised text; the index hashes the cell's own string, so none is built per row.
-    const v = ctx.raw(F.projectName);
-    const name = typeof v === 'string' ? v : ctx.text(F.projectName);
+    const name = nameSource(ctx);
     if (name === '') return;
-    const first = ctx.sheetMemo(SEEN, newNameIndex).firstOf(name, ctx.row + 1);
-    if (first < 0) return;
-    ctx.report({ field: F.projectName, messageId: 'duplicate', params: { name: ctx.display(F.projectName), first } });
+    const h = hashNormalized(name);
+    if (normalizedLength() === 0) return;
+    ctx.sheetMemo(SEEN, newNameHashes).add(h, ctx.row);
+  },
+  after(ctx) {
+    const seen = ctx.sheetMemo(SEEN, newNameHashes);
+    const n = seen.count;
+    if (n < 2) return;
+    // hash (as unsigned) × 2^21 + position: exact in a double, and a native numeric sort orders by hash, then row.
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = (seen.hashes[k] >>> 0) * 2_097_152 + k;
+    keys.sort();
+    for (let i = 0; i < n; ) {
+      const hash = Math.floor(keys[i] / 2_097_152);
+      let j = i + 1;
+      while (j < n && Math.floor(keys[j] / 2_097_152) === hash) j++;
+      if (j - i > 1) reportRepeats(ctx, seen, keys, i, j);
+      i = j;
+    }
   },
 });
+
+/** Among names of one hash (keys[from..to), in row order): each name equal to an earlier one, as text, is reported. */
+function reportRepeats(ctx: SheetContext, seen: NameHashes, keys: Float64Array, from: number, to: number): void {
+  const texts: string[] = [];
+  const firstRows: number[] = [];
+  for (let i = from; i < to; i++) {
+    const row = seen.rows[keys[i] % 2_097_152];
+    const rec = ctx.record(row);
+    const text = normalizeText(nameSource(rec));
+    const earlier = texts.indexOf(text);
+    if (earlier < 0) {
+      texts.push(text);
+      firstRows.push(row);
+      continue;
+    }
+    ctx.report({ row, field: F.projectName, messageId: 'duplicate', params: { name: rec.display(F.projectName), first: firstRows[earlier] + 1 } });
+  }
+}
 
 // ---- formats --------------------------------------------------------------------------------------------------
 

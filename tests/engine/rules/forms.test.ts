@@ -19,6 +19,7 @@ import {
 } from './harness';
 import { check } from '../../../src/engine/engine';
 import { isEmailAddress } from '../../../src/engine/rules/forms';
+import { hashNormalized } from '../../../src/engine/values/text-hash';
 
 describe('clean sheets stay clean', () => {
   test.each(['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as const)('declaration under %s', (p) => {
@@ -366,6 +367,47 @@ describe('duplicate project names', () => {
     const rows = [declarationRow({ 项目名称: '政务云平台' }, 1), declarationRow({}, 2), declarationRow({ 项目名称: '政务 云平台' }, 3)];
     const f = of(declaration(rows), 'consistency/duplicate-project-name');
     expect(f).toEqual([expect.objectContaining({ cell: 'C5', severity: 'warning', params: expect.objectContaining({ first: 3 }) })]);
+  });
+
+  test('every later repeat points at the first, across many rows and in any spelling', () => {
+    const names = ['数据共享交换平台（一期）', '智慧校园平台', '数据共享交换平台(一期)', '应急指挥平台', '智慧 校园平台', '数据共享　交换平台（一期）'];
+    const rows = names.map((n, i) => declarationRow({ 项目名称: n }, i + 1));
+    const f = of(declaration(rows), 'consistency/duplicate-project-name');
+    // Data starts on Excel row 3: names 3, 5 and 6 repeat names 1, 2 and 1.
+    expect(f.map((x) => [x.cell, x.params.first])).toEqual([
+      ['C5', 3],
+      ['C7', 4],
+      ['C8', 3],
+    ]);
+  });
+
+  test('names whose hashes collide are not taken for repeats', () => {
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    let x = 12345;
+    for (let i = 0; pair === null && i < 1_000_000; i++) {
+      let s = '';
+      for (let k = 0; k < 4; k++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        s += String.fromCharCode(0x4e00 + ((x >>> 12) % 20000));
+      }
+      const h = hashNormalized(s);
+      const other = byHash.get(h);
+      if (other !== undefined && other !== s) pair = [other, s];
+      else byHash.set(h, s);
+    }
+    const [a, b] = pair!;
+    const rows = [a, b, a].map((n, i) => declarationRow({ 项目名称: n }, i + 1));
+    const f = of(declaration(rows), 'consistency/duplicate-project-name');
+    expect(f.map((x) => [x.cell, x.params.first])).toEqual([['C5', 3]]);
+  });
+
+  test('on one cell, the repeat comes in rule order, before what the expense table says of the name', () => {
+    const rows = [declarationRow({ 项目名称: '会议室装修' }, 1), declarationRow({ 项目名称: '会议室装修' }, 2)];
+    const r = declaration(rows, 'wulong');
+    const onC4 = r.findings.filter((x) => x.cell === 'C4').map((x) => x.ruleId);
+    expect(onC4[0]).toBe('consistency/duplicate-project-name');
+    expect(onC4).toContain('eligibility/project-scope');
   });
 
   test('expense items may repeat', () => {
