@@ -304,6 +304,8 @@ export type ScopeVerdict = Pick<Classification, 'class' | 'entry' | 'overlays'>;
 // Verdicts are few (class rule × overlay set), so each is built once per profile and shared.
 const verdicts = new Map<string, Map<number, ScopeVerdict>>();
 const UNKNOWN_VERDICT: ScopeVerdict = UNKNOWN;
+let lastVerdictKey: string | null = null;
+let lastVerdicts: Map<number, ScopeVerdict> | undefined;
 
 /**
  * The class, entry and overlays classifyExpense would give, without its cache: for texts that rarely repeat
@@ -356,8 +358,11 @@ function decidedVerdict(key: string): ScopeVerdict {
   const best = decidedBest;
   const mask = decidedMask;
   if (best === CLASS_RULES.length && mask === 0) return UNKNOWN_VERDICT;
-  let byProfile = verdicts.get(key);
+  // Rows of one sheet share a profile: keep its verdict map at hand.
+  let byProfile = key === lastVerdictKey ? lastVerdicts : verdicts.get(key);
   if (byProfile === undefined) verdicts.set(key, (byProfile = new Map()));
+  lastVerdictKey = key;
+  lastVerdicts = byProfile;
   const id = best * 1024 + mask;
   let v = byProfile.get(id);
   if (v === undefined) {

@@ -60,8 +60,13 @@ function classified(ctx: RecordContext, field: FieldId): Classification | null {
 }
 
 const EXCERPT_MAX = 30;
+const SPACES = /\s+/g;
+const HAS_SPACE = /\s/;
 function excerpt(ctx: RecordContext, field: FieldId): string {
-  const s = ctx.display(field).replace(/\s+/g, ' ');
+  const shown = ctx.display(field);
+  // The usual name: short and without line breaks or runs of spaces; no need to split it into code points.
+  if (shown.length <= EXCERPT_MAX && !HAS_SPACE.test(shown)) return shown;
+  const s = shown.replace(SPACES, ' ');
   const chars = Array.from(s);
   return chars.length > EXCERPT_MAX ? chars.slice(0, EXCERPT_MAX).join('') + '…' : s;
 }
