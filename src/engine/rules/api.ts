@@ -42,6 +42,8 @@ export interface RecordContext {
   readonly lang: Lang;
   readonly sheetKind: SheetKind;
   readonly sheetName: string;
+  /** 0-based rows of the sheet's totals rows (合计/小计), which are not records. */
+  readonly totalsRows: readonly number[];
   readonly date1904: boolean;
   /** 0-based sheet row of the record (forms: the first form row). */
   readonly row: number;

@@ -215,10 +215,37 @@ function countBelow(a: readonly number[], x: number): number {
   return lo;
 }
 
+const TOTALS = memoSlot();
+
+/** Per sheet: each record's row and, per summed field, its cents and whether its cell was unreadable. */
+class RecordAmounts {
+  /** Summed fields the sheet has; null until the first record. */
+  fields: FieldId[] | null = null;
+  count = 0;
+  rows = new Int32Array(256);
+  /** Record-major: cents[k * fields.length + j]. */
+  cents = new Float64Array(256);
+  bad = new Uint8Array(256);
+
+  /** Room for one more record of `nf` fields (typed arrays, doubled when full: this runs for every record). */
+  reserve(nf: number): void {
+    if (this.count < this.rows.length && (this.count + 1) * nf <= this.cents.length) return;
+    const rows = new Int32Array(this.rows.length * 2);
+    rows.set(this.rows);
+    this.rows = rows;
+    const size = Math.max(this.cents.length * 2, (this.count + 1) * nf * 2);
+    const cents = new Float64Array(size);
+    cents.set(this.cents);
+    this.cents = cents;
+    const bad = new Uint8Array(size);
+    bad.set(this.bad);
+    this.bad = bad;
+  }
+}
+const newRecordAmounts = () => new RecordAmounts();
+
 export const totalsRow = createRule({
   id: 'consistency/totals-row',
-  scope: 'sheet',
-  phase: 'after',
   category: 'consistency',
   severity: 'error',
   description: {
@@ -233,29 +260,44 @@ export const totalsRow = createRule({
       en: 'The totals row shows {total} for {field}, but the rows add up to {sum} (difference {diff}, 10k yuan)',
     },
   },
+  // The row pass notes each record's amounts (other rules have read them already), so the sums need no second pass.
   check(ctx) {
+    if (ctx.totalsRows.length === 0) return;
+    const st = ctx.sheetMemo(TOTALS, newRecordAmounts);
+    const fields = (st.fields ??= SUMMED_FIELDS.filter((f) => ctx.has(F[f])).map((f) => F[f]));
+    if (fields.length === 0) return;
+    const nf = fields.length;
+    st.reserve(nf);
+    const k = st.count++;
+    st.rows[k] = ctx.row;
+    for (let j = 0; j < nf; j++) {
+      const r = ctx.amountResult(fields[j]);
+      if (r === null) continue;
+      if (r.ok) st.cents[k * nf + j] = r.cents;
+      else if (r.reason !== 'empty') st.bad[k * nf + j] = 1;
+    }
+  },
+  after(ctx) {
     const totals = [...ctx.totalsRows].sort((a, b) => a - b);
     if (totals.length === 0) return;
-    const fields = SUMMED_FIELDS.filter((f) => ctx.hasField(f)).map((f) => F[f]);
-    if (fields.length === 0) return;
-    const data = [...ctx.dataRows].sort((a, b) => a - b);
-    const n = data.length;
-    if (n === 0) return;
+    const st = ctx.sheetMemo(TOTALS, newRecordAmounts);
+    const fields = st.fields;
+    const n = st.count;
+    if (fields === null || fields.length === 0 || n === 0) return;
+    const nf = fields.length;
+    // Records in row order (they come in it; the sort is for the odd sheet whose recognition says otherwise).
+    const rows = Array.from(st.rows.subarray(0, n));
+    const order = rows.map((_, k) => k);
+    if (!rows.every((r, k) => k === 0 || rows[k - 1] <= r)) order.sort((x, y) => rows[x] - rows[y]);
+    const data = order.map((k) => rows[k]);
     // Prefix sums per field (and of unreadable cells, which make a segment unsummable).
     const sums = fields.map(() => new Float64Array(n + 1));
     const bad = fields.map(() => new Int32Array(n + 1));
-    for (let k = 0; k < n; k++) {
-      const rec = ctx.record(data[k]);
-      for (let j = 0; j < fields.length; j++) {
-        const r = rec.amountResult(fields[j]);
-        let add = 0;
-        let unreadable = 0;
-        if (r !== null) {
-          if (r.ok) add = r.cents;
-          else if (r.reason !== 'empty') unreadable = 1;
-        }
-        sums[j][k + 1] = sums[j][k] + add;
-        bad[j][k + 1] = bad[j][k] + unreadable;
+    for (let i = 0; i < n; i++) {
+      const k = order[i];
+      for (let j = 0; j < nf; j++) {
+        sums[j][i + 1] = sums[j][i] + st.cents[k * nf + j];
+        bad[j][i + 1] = bad[j][i] + st.bad[k * nf + j];
       }
     }
     for (let ti = 0; ti < totals.length; ti++) {
@@ -267,7 +309,7 @@ export const totalsRow = createRule({
       const [from, to] = a > b ? [b, a] : [a, ti + 1 < totals.length ? countBelow(data, totals[ti + 1]) : n];
       if (from === to) continue;
       const rec = ctx.record(t);
-      for (let j = 0; j < fields.length; j++) {
+      for (let j = 0; j < nf; j++) {
         const f = fields[j];
         const shown = rec.amount(f);
         if (shown === null) continue;
