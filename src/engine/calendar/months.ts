@@ -3,16 +3,7 @@ import { type DayNumber, dayFromYmd, daysInMonth, ymdFromDay } from '../values/d
 
 /** n calendar months later (earlier when negative); a day past the target month's end becomes its last day. */
 export function addMonths(day: DayNumber, n: number): DayNumber {
-  // ymdFromDay's arithmetic, kept in locals: deadlines call this several times per row.
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = ymdFromDay(day);
   const index = y * 12 + (m - 1) + n;
   const ny = Math.floor(index / 12);
   const nm = index - ny * 12 + 1;
