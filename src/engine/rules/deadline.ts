@@ -6,7 +6,6 @@ import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
 import { createRule, memoSlot } from './api';
 import { F } from './fields';
-import type { FieldId } from './fields';
 import type { ParsedPeriod, RecordContext } from './api';
 import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
 
@@ -23,12 +22,13 @@ const DATE_INPUTS = [
   'standardPublishedDate',
 ] as const satisfies readonly (keyof DeadlineInputs & FieldKey)[];
 
-/** A date input: the day, or undefined when the sheet has no such column or the cell holds no readable date. */
-function dateInput(ctx: RecordContext, id: FieldId): number | undefined {
-  if (!ctx.has(id)) return undefined;
-  const d = ctx.date(id);
-  return d === null ? undefined : d;
-}
+const DATE_INPUT_IDS = DATE_INPUTS.map((f) => F[f]);
+const INPUTS_TEMPLATE: Readonly<Required<Record<keyof DeadlineInputs, undefined>>> = Object.freeze({
+  ...(Object.fromEntries(DATE_INPUTS.map((f) => [f, undefined])) as Record<(typeof DATE_INPUTS)[number], undefined>),
+  period: undefined,
+  investmentCents: undefined,
+  projectType: undefined,
+});
 
 const RESULTS = memoSlot();
 
@@ -64,24 +64,17 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
     }
     return r;
   }
-  // One object literal of one shape for every row (keyed stores per present date made shapes by the dozen).
-  const inputs: DeadlineInputs = {
-    reportDate: dateInput(ctx, F.reportDate),
-    startDate: dateInput(ctx, F.startDate),
-    completionDate: dateInput(ctx, F.completionDate),
-    preliminaryAcceptanceDate: dateInput(ctx, F.preliminaryAcceptanceDate),
-    acceptanceDate: dateInput(ctx, F.acceptanceDate),
-    operationDate: dateInput(ctx, F.operationDate),
-    selfEvaluationDate: dateInput(ctx, F.selfEvaluationDate),
-    performanceReportDate: dateInput(ctx, F.performanceReportDate),
-    acceptanceApplicationDate: dateInput(ctx, F.acceptanceApplicationDate),
-    standardPublishedDate: dateInput(ctx, F.standardPublishedDate),
-    period: undefined,
-    investmentCents: undefined,
-    projectType: undefined,
-  };
+  // Every key present from the start (a copy of one template), so the stores below never change the object's shape.
+  const inputs: DeadlineInputs = { ...INPUTS_TEMPLATE };
   let any = false;
-  for (let i = 0; i < DATE_INPUTS.length && !any; i++) any = inputs[DATE_INPUTS[i]] !== undefined;
+  for (let i = 0; i < DATE_INPUTS.length; i++) {
+    const id = DATE_INPUT_IDS[i];
+    if (!ctx.has(id)) continue;
+    const d = ctx.date(id);
+    if (d === null) continue;
+    inputs[DATE_INPUTS[i]] = d;
+    any = true;
+  }
   const p = ctx.period(F.period);
   if (p !== null) {
     inputs.period = { start: p.start, end: p.end };
