@@ -1,4 +1,5 @@
 // Aho–Corasick automaton over UTF-16 code units: finds every keyword occurrence in one pass, so classifying an item never loops over regexes.
+import { FOLD_BAIL, FOLD_SKIP } from '../values/text';
 
 export interface Automaton {
   /**
@@ -18,10 +19,8 @@ export interface Automaton {
   foldedLength: number;
 }
 
-/** In a fold table: drop the unit. */
-export const FOLD_SKIP = 0xffff;
-/** In a fold table: the text cannot be folded unit by unit. */
-export const FOLD_BAIL = 0xfffe;
+// A fold table's markers: drop the unit, or the text cannot be folded unit by unit.
+export { FOLD_BAIL, FOLD_SKIP };
 
 const isLatin = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 

@@ -1,8 +1,8 @@
 // classifyExpense: one Aho–Corasick pass over the normalised text, priority rules over the concepts found, profile overlays, and a bounded cache.
 import type { Citation, ProfileId, Severity } from '../types';
 import { cite } from '../regulations';
-import { FOLD_BAIL, FOLD_SKIP, buildAutomaton } from './automaton';
-import { normalizeText } from '../values/text';
+import { buildAutomaton } from './automaton';
+import { UNIT_FOLD, normalizeText } from '../values/text';
 import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
 import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from './table';
 
@@ -320,17 +320,8 @@ export function classifyScope(text: string, profile: ProfileId): ScopeVerdict {
 // Scratch for classifyScopeCell: a cell's normalised text as code units, never made a string.
 const CELL_CODES = new Uint16Array(4096);
 
-/**
- * What normalizeText then normaliseExpenseText make of each code unit, where they work unit by unit: ASCII
- * whitespace and U+3000 dropped, full-width ASCII shifted to ASCII, A–Z lower-cased; ASCII, CJK ideographs
- * U+4E00–9FFF and CJK punctuation U+3001–3029 kept. Any other unit needs the full NFKC pass.
- */
-const CELL_FOLD = new Uint16Array(65536).fill(FOLD_BAIL);
-for (let c = 0; c < 0x80; c++) CELL_FOLD[c] = c === 32 || (c >= 9 && c <= 13) ? FOLD_SKIP : c >= 65 && c <= 90 ? c + 32 : c;
-for (let c = 0x4e00; c <= 0x9fff; c++) CELL_FOLD[c] = c;
-for (let c = 0x3001; c <= 0x3029; c++) CELL_FOLD[c] = c;
-for (let c = 0xff01; c <= 0xff5e; c++) CELL_FOLD[c] = CELL_FOLD[c - 0xfee0];
-CELL_FOLD[0x3000] = FOLD_SKIP;
+/** UNIT_FOLD (what normalizeText does unit by unit) followed by normaliseExpenseText's lower-casing of A–Z. */
+const CELL_FOLD = UNIT_FOLD.map((f) => (f >= 65 && f <= 90 ? f + 32 : f));
 
 const automaton = buildAutomaton(keywords, CELL_FOLD);
 

@@ -1,5 +1,5 @@
 // A hash of a text's normalised code units, read without building the normalised string (the duplicate-name check runs it on every row).
-import { normalizeText } from './text';
+import { FOLD_BAIL, FOLD_SKIP, UNIT_FOLD, normalizeText } from './text';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -14,30 +14,15 @@ function hashUnits(t: string): number {
   return h;
 }
 
-/**
- * FNV-1a of the code units of normalizeText(s). Text of the characters normalizeText maps one by one (ASCII, CJK
- * ideographs U+4E00–9FFF, CJK punctuation U+3001–3029, full-width ASCII, U+3000) is hashed as it is read, with the
- * same drops and shifts; anything else is normalised first.
- */
+/** FNV-1a of the code units of normalizeText(s), folded through UNIT_FOLD as read; other texts are normalised first. */
 export function hashNormalized(s: string): number {
   let h = FNV_OFFSET;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c === 32 || (c >= 9 && c <= 13)) continue;
-    } else if (c >= 0x4e00 && c <= 0x9fff) {
-      // stable
-    } else if (c >= 0x3001 && c <= 0x3029) {
-      // stable
-    } else if (c >= 0xff01 && c <= 0xff5e) {
-      c -= 0xfee0;
-    } else if (c === 0x3000) {
-      continue;
-    } else {
-      return hashUnits(normalizeText(s));
-    }
-    h = Math.imul(h ^ c, FNV_PRIME);
+    const f = UNIT_FOLD[s.charCodeAt(i)];
+    if (f === FOLD_SKIP) continue;
+    if (f === FOLD_BAIL) return hashUnits(normalizeText(s));
+    h = Math.imul(h ^ f, FNV_PRIME);
     n++;
   }
   hashedUnits = n;

@@ -10,35 +10,42 @@ const UTF16: TextDecoder | null = typeof TextDecoder === 'function' ? new TextDe
 // Views of the buffer's first n units, made once per length (a view per call was a tenth of the engine's garbage).
 const VIEWS: (Uint16Array | undefined)[] = new Array(BUFFER.length + 1);
 
+/** In a fold table (UNIT_FOLD and the ones built on it): drop the unit. */
+export const FOLD_SKIP = 0xffff;
+/** In a fold table: the text cannot be folded unit by unit; it takes the full NFKC pass. */
+export const FOLD_BAIL = 0xfffe;
+
+/**
+ * What normalizeText makes of each code unit where it works unit by unit, the one definition its readers share:
+ * ASCII, CJK ideographs (U+4E00–9FFF) and CJK punctuation U+3001–3029 are NFKC-stable on their own and never
+ * compose, so they stay; full-width ASCII (U+FF01–FF5E) maps one-to-one onto ASCII; ASCII whitespace and U+3000 are
+ * dropped (FOLD_SKIP). Every other unit is FOLD_BAIL. Read-only.
+ */
+export const UNIT_FOLD = new Uint16Array(65536).fill(FOLD_BAIL);
+for (let c = 0; c < 0x80; c++) UNIT_FOLD[c] = c === 32 || (c >= 9 && c <= 13) ? FOLD_SKIP : c;
+for (let c = 0x4e00; c <= 0x9fff; c++) UNIT_FOLD[c] = c;
+for (let c = 0x3001; c <= 0x3029; c++) UNIT_FOLD[c] = c;
+for (let c = 0xff01; c <= 0xff5e; c++) UNIT_FOLD[c] = c - 0xfee0;
+UNIT_FOLD[0x3000] = FOLD_SKIP;
+
 /** NFKC (full-width digits, letters, brackets → half-width) and every kind of whitespace removed. */
 export function normalizeText(s: string): string {
-  // One pass decides: ASCII, CJK ideographs (U+4E00–9FFF), CJK punctuation U+3001–3029 are NFKC-stable on their
-  // own and never compose; full-width ASCII (U+FF01–FF5E) maps one-to-one onto ASCII; ASCII whitespace and U+3000
-  // are dropped. Such text (nearly every cell) is done here; anything else takes the full NFKC pass.
+  // One pass decides: text UNIT_FOLD can fold (nearly every cell) is done here; anything else takes the full NFKC pass.
   let edits = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c === 32 || (c >= 9 && c <= 13)) edits = true;
-    } else if (c >= 0x4e00 && c <= 0x9fff) {
-      // stable
-    } else if (c >= 0x3001 && c <= 0x3029) {
-      // stable
-    } else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
-      edits = true;
-    } else {
-      return s.normalize('NFKC').replace(WHITESPACE, '');
-    }
+    const f = UNIT_FOLD[c];
+    if (f === FOLD_BAIL) return s.normalize('NFKC').replace(WHITESPACE, '');
+    if (f !== c) edits = true;
   }
   if (!edits) return s;
   if (UTF16 !== null && s.length <= BUFFER.length) {
     // One flat string in one step: the concatenation below makes a rope that every later hash or scan flattens.
-    // The buffer holds only the fast-path characters above (no surrogates, no BOM), so decoding is exact.
+    // The buffer holds only folded units (no surrogates, no BOM), so decoding is exact.
     let n = 0;
     for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 32 || (c >= 9 && c <= 13) || c === 0x3000) continue;
-      BUFFER[n++] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+      const f = UNIT_FOLD[s.charCodeAt(i)];
+      if (f !== FOLD_SKIP) BUFFER[n++] = f;
     }
     return UTF16.decode((VIEWS[n] ??= BUFFER.subarray(0, n)));
   }
@@ -46,14 +53,11 @@ export function normalizeText(s: string): string {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0x3000) {
-      if (i > from) out += s.slice(from, i);
-      from = i + 1;
-    } else if (c >= 0xff01 && c <= 0xff5e) {
-      if (i > from) out += s.slice(from, i);
-      out += String.fromCharCode(c - 0xfee0);
-      from = i + 1;
-    }
+    const f = UNIT_FOLD[c];
+    if (f === c) continue;
+    if (i > from) out += s.slice(from, i);
+    if (f !== FOLD_SKIP) out += String.fromCharCode(f);
+    from = i + 1;
   }
   return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
 }
