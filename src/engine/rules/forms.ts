@@ -217,6 +217,13 @@ function countBelow(a: readonly number[], x: number): number {
 
 const TOTALS = memoSlot();
 
+/** A copy of a typed array in a larger one of the same kind (per-sheet state that grows by doubling). */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (length: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
 /** Per sheet: each record's row and, per summed field, its cents and whether its cell was unreadable. */
 class RecordAmounts {
   /** Summed fields the sheet has; null until the first record. */
@@ -230,16 +237,10 @@ class RecordAmounts {
   /** Room for one more record of `nf` fields (typed arrays, doubled when full: this runs for every record). */
   reserve(nf: number): void {
     if (this.count < this.rows.length && (this.count + 1) * nf <= this.cents.length) return;
-    const rows = new Int32Array(this.rows.length * 2);
-    rows.set(this.rows);
-    this.rows = rows;
+    this.rows = grown(this.rows, this.rows.length * 2);
     const size = Math.max(this.cents.length * 2, (this.count + 1) * nf * 2);
-    const cents = new Float64Array(size);
-    cents.set(this.cents);
-    this.cents = cents;
-    const bad = new Uint8Array(size);
-    bad.set(this.bad);
-    this.bad = bad;
+    this.cents = grown(this.cents, size);
+    this.bad = grown(this.bad, size);
   }
 }
 const newRecordAmounts = () => new RecordAmounts();
@@ -339,12 +340,8 @@ class NameHashes {
 
   add(hash: number, row: number): void {
     if (this.count === this.hashes.length) {
-      const hashes = new Int32Array(this.count * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const rows = new Int32Array(this.count * 2);
-      rows.set(this.rows);
-      this.rows = rows;
+      this.hashes = grown(this.hashes, this.count * 2);
+      this.rows = grown(this.rows, this.count * 2);
     }
     this.hashes[this.count] = hash;
     this.rows[this.count++] = row;
