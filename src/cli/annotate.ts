@@ -133,17 +133,9 @@ export function annotate(workbook: ExcelJS.Workbook, report: Report, lang: Lang)
 
 /** Writes computed columns: header on the header row, dates as real dates, and clears stale values of our own columns. */
 function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, styles: StyleMemo): void {
-  const valuesBySheet = new Map<string, typeof report.computed>();
-  for (const v of report.computed) {
-    let list = valuesBySheet.get(v.sheet);
-    if (!list) valuesBySheet.set(v.sheet, (list = []));
-    list.push(v);
-  }
-
   for (const s of report.sheets) {
     const ws = workbook.getWorksheet(s.name);
     if (!ws) continue;
-    const values = valuesBySheet.get(s.name) ?? [];
     // Cells written, as row × 16385 + column (Excel has 16,384 columns): no key string per computed value.
     const written = new Set<number>();
     // Columns this run may write: their header cell was empty or already ours (recognised by the marker).
@@ -167,26 +159,30 @@ function writeComputed(workbook: ExcelJS.Workbook, report: Report, lang: Lang, s
       }
     }
 
-    for (const v of values) {
-      if (!v.column) continue;
-      const col = columnIndex(v.column);
+    for (const cc of s.computedColumns) {
+      if (!cc.column) continue;
+      const col = columnIndex(cc.column);
       if (!owned.has(col)) continue;
-      const cell = ws.getCell(v.row, col);
-      const left = col > 1 ? ws.getCell(v.row, col - 1) : null;
-      const isNew = cell.value === null || cell.value === undefined;
-      if (v.type === 'date') {
-        // UTC midnight: ExcelJS writes it as the whole serial of that day in either date system.
-        const [y, m, d] = v.value.split('-').map(Number);
-        cell.value = new Date(Date.UTC(y!, m! - 1, d!));
-        cell.style = isNew
-          ? styles.get(left?.style, 'body-date', () => ({ ...bodyStyle(left), numFmt: 'yyyy-mm-dd' }))
-          : styles.get(cell.style, 'date', () => ({ ...cell.style, numFmt: 'yyyy-mm-dd' }));
-      } else {
-        cell.value = v.value;
-        if (isNew) cell.style = styles.get(left?.style, 'body', () => bodyStyle(left));
+      for (let i = 0; i < cc.rows.length; i++) {
+        const row = cc.rows[i]!;
+        const value = cc.values[i]!;
+        const cell = ws.getCell(row, col);
+        const left = col > 1 ? ws.getCell(row, col - 1) : null;
+        const isNew = cell.value === null || cell.value === undefined;
+        if (cc.type === 'date') {
+          // UTC midnight: ExcelJS writes it as the whole serial of that day in either date system.
+          const [y, m, d] = value.split('-').map(Number);
+          cell.value = new Date(Date.UTC(y!, m! - 1, d!));
+          cell.style = isNew
+            ? styles.get(left?.style, 'body-date', () => ({ ...bodyStyle(left), numFmt: 'yyyy-mm-dd' }))
+            : styles.get(cell.style, 'date', () => ({ ...cell.style, numFmt: 'yyyy-mm-dd' }));
+        } else {
+          cell.value = value;
+          if (isNew) cell.style = styles.get(left?.style, 'body', () => bodyStyle(left));
+        }
+        if (cc.provisional?.[i]) cell.note = `${NOTE_MARKER}\n${PROVISIONAL[lang]}`;
+        written.add(row * 16385 + col);
       }
-      if (v.provisional) cell.note = `${NOTE_MARKER}\n${PROVISIONAL[lang]}`;
-      written.add(v.row * 16385 + col);
     }
 
     // A value from an earlier run that no longer applies would mislead: clear it, in our own columns only.

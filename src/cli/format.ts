@@ -1,5 +1,6 @@
 // Renders check results as readable text, a stable JSON document, or CSV that Excel opens safely.
 import { citationText } from '../engine/regulations';
+import { computedValues } from '../engine/computed';
 import type { Citation, Finding, Lang, Report, Severity, SheetKind } from '../engine/types';
 
 /** One checked file: its report, or why it could not be used. */
@@ -137,7 +138,8 @@ export function formatText(result: FileResult, lang: Lang): string {
       }
       out.push(findingLine(f, t, '      '));
     }
-    const computed = r.computed.filter((c) => c.sheet === s.name).length;
+    let computed = 0;
+    for (const c of s.computedColumns) computed += c.rows.length;
     if (computed) out.push(`    ${t.computed(computed)}`);
   }
   if (result.outPath) out.push(`  ${t.annotated}${colon(lang)}${result.outPath}`);
@@ -205,7 +207,7 @@ export function toJsonWorkbook(file: string, r: Report): JsonWorkbook {
       message: f.message,
       citation: cite(f.citation),
     })),
-    computed: r.computed.map((c) => ({ sheet: c.sheet, row: c.row, key: c.key, header: c.header, value: c.value })),
+    computed: computedValues(r).map((c) => ({ sheet: c.sheet, row: c.row, key: c.key, header: c.header, value: c.value })),
   };
 }
 

@@ -4,7 +4,7 @@ import type {
   Citation,
   ComputedColumn,
   ComputedKey,
-  ComputedValue,
+  ComputedStatus,
   FieldKey,
   Finding,
   Lang,
@@ -82,6 +82,8 @@ function letter(col: number): string {
 const COMPUTED_ORDER = Object.keys(DEADLINE_HEADERS) as ComputedKey[];
 // By position in COMPUTED_ORDER: a computed value finds its key with a few identity comparisons (keys are literals).
 const HEADER_ZH = COMPUTED_ORDER.map((k) => DEADLINE_HEADERS[k].zh);
+// The type of a column no record filled (an existing column of ours): approval path and expense scope are text.
+const DEADLINE_TYPE = COMPUTED_ORDER.map((k): 'date' | 'text' => (k === 'approvalPath' || k === 'expenseScope' ? 'text' : 'date'));
 
 
 function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Params): string {
@@ -92,7 +94,6 @@ function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Param
 class Run {
   findings: Finding[] = [];
   notices: Notice[] = [];
-  computed: ComputedValue[] = [];
   private citationCache = new Map<string, Citation | null>();
   private failed = new Set<string>();
 
@@ -262,11 +263,12 @@ class SheetRun implements RecordContext, SheetContext {
    * each of those rows.
    */
   private readonly coveredFilled: Map<number, CoveredRows> | null;
-  readonly pending: ComputedValue[] = [];
-  /** COMPUTED_ORDER position of each pending value's key. */
-  private readonly pendingKey: number[] = [];
-  /** Per COMPUTED_ORDER position: some record computed that key. */
-  private readonly usedKeys: boolean[] = COMPUTED_ORDER.map(() => false);
+  // Computed values by COMPUTED_ORDER position, as columns: rows, values, and status / provisional when any value has them.
+  private readonly computedRows: number[][] = COMPUTED_ORDER.map(() => []);
+  private readonly computedValues: string[][] = COMPUTED_ORDER.map(() => []);
+  private readonly computedType: ('date' | 'text')[] = COMPUTED_ORDER.map(() => 'text');
+  private readonly computedStatus: (ComputedStatus[] | null)[] = COMPUTED_ORDER.map(() => null);
+  private readonly computedProvisional: (boolean[] | null)[] = COMPUTED_ORDER.map(() => null);
 
   constructor(
     private readonly run: Run,
@@ -497,24 +499,25 @@ class SheetRun implements RecordContext, SheetContext {
     this.run.finding(rule, this.sheetName, row, col, input);
   }
 
-  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false, status?: ComputedValue['status']): void {
+  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false, status?: ComputedStatus): void {
     const k = COMPUTED_ORDER.indexOf(key);
-    this.usedKeys[k] = true;
-    // The column is known only once every record has run (see finish()).
-    const sheet = this.sheetName;
-    const row = this.row + 1;
-    const header = HEADER_ZH[k];
-    // Whole literals: a property added after creation would cost each object a second allocation for its storage.
-    const v: ComputedValue =
-      status === undefined
-        ? provisional
-          ? { sheet, row, key, header, column: '', value, type, provisional }
-          : { sheet, row, key, header, column: '', value, type }
-        : provisional
-          ? { sheet, row, key, header, column: '', value, type, provisional, status }
-          : { sheet, row, key, header, column: '', value, type, status };
-    this.pending.push(v);
-    this.pendingKey.push(k);
+    const rows = this.computedRows[k];
+    const n = rows.length;
+    // One value per record and key: the row number says which record.
+    if (n > 0 && rows[n - 1] === this.row + 1) throw new Error(`${key} computed twice for row ${this.row + 1}`);
+    let st = this.computedStatus[k];
+    // A column's values all have a status or none has (checked before anything is stored).
+    if (n > 0 && (status !== undefined) !== (st !== null)) throw new Error(`${key} has values with and without a status`);
+    rows.push(this.row + 1);
+    this.computedValues[k].push(value);
+    this.computedType[k] = type;
+    if (status !== undefined) {
+      if (st === null) this.computedStatus[k] = st = [];
+      st.push(status);
+    }
+    let pv = this.computedProvisional[k];
+    if (provisional && pv === null) this.computedProvisional[k] = pv = new Array<boolean>(n).fill(false);
+    if (pv !== null) pv.push(provisional);
   }
 
   // ---- running ---------------------------------------------------------------------------------------------
@@ -580,7 +583,7 @@ class SheetRun implements RecordContext, SheetContext {
     }
   }
 
-  /** Lays out computed columns and emits the computed values. */
+  /** Lays out the computed columns (values included). */
   finish(): ComputedColumn[] {
     const rec = this.recognition;
     const existing = new Map<string, number>();
@@ -590,23 +593,24 @@ class SheetRun implements RecordContext, SheetContext {
       if (col > right) right = col;
     }
     const columns: ComputedColumn[] = [];
-    const colOfKey: string[] = COMPUTED_ORDER.map(() => '');
-    if (!this.isForm) {
-      COMPUTED_ORDER.forEach((key, k) => {
-        const header = DEADLINE_HEADERS[key].zh;
-        const have = existing.get(normalizeText(header));
-        if (!this.usedKeys[k] && have === undefined) return;
-        const col = have !== undefined ? have : ++right;
-        const column = letter(col);
-        columns.push({ key, header, column });
-        colOfKey[k] = column;
+    for (let k = 0; k < COMPUTED_ORDER.length; k++) {
+      const key = COMPUTED_ORDER[k];
+      const header = HEADER_ZH[k];
+      const used = this.computedRows[k].length > 0;
+      // A form has no column to write to: its values come without one.
+      const have = this.isForm ? undefined : existing.get(normalizeText(header));
+      if (!used && have === undefined) continue;
+      const column = this.isForm ? '' : letter(have !== undefined ? have : ++right);
+      columns.push({
+        key,
+        header,
+        column,
+        type: used ? this.computedType[k] : DEADLINE_TYPE[k],
+        rows: this.computedRows[k],
+        values: this.computedValues[k],
+        status: this.computedStatus[k],
+        provisional: this.computedProvisional[k],
       });
-    }
-    const out = this.run.computed;
-    for (let i = 0; i < this.pending.length; i++) {
-      const v = this.pending[i];
-      v.column = colOfKey[this.pendingKey[i]];
-      out.push(v);
     }
     return columns;
   }
@@ -802,7 +806,6 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
     notices: run.notices,
     sheets: sheetReports,
     findings,
-    computed: run.computed,
   };
 }
 

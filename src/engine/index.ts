@@ -3,6 +3,7 @@ export * from './types';
 export { REGULATIONS, cite, citationText } from './regulations';
 export type { Regulation, RegulationId } from './regulations';
 export { check, columnLetter, a1 } from './engine';
+export { computedValues } from './computed';
 export { detectProfile, PROFILES, PROFILE_IDS, getProfile } from './profiles';
 export type { Detection, Profile, ProfileParams, ThresholdBand } from './profiles';
 export { RULES, RULE_DOCS } from './rules/registry';

@@ -159,12 +159,35 @@ export interface Notice {
   citation: Citation | null;
 }
 
+/** How a deadline stands: its event recorded → 'done', else against the reference date. */
+export type ComputedStatus = 'done' | 'overdue' | 'due-soon' | 'pending';
+
+/**
+ * One computed column of a sheet and its values, as columns rather than one object per cell: a 100,000-row ledger
+ * gets some 300,000 values, and a check should not cost an object each (computedValues() gives them per cell).
+ */
 export interface ComputedColumn {
   key: ComputedKey;
   /** Header text written above the column; ends with COMPUTED_HEADER_MARKER. */
   header: string;
-  /** Column letter the values go to: an existing computed column of the same header, else right of the table. */
+  /**
+   * Column letter the values go to: an existing computed column of the same header, else right of the table. '' on
+   * a progress form, whose values have no column to go to.
+   */
   column: string;
+  /** 'date': values are YYYY-MM-DD; 'text' otherwise. */
+  type: 'date' | 'text';
+  /** Excel row numbers of the values, ascending, one value per row (on a form, the form's first row). */
+  rows: number[];
+  /** values[i] belongs in row rows[i]. */
+  values: string[];
+  /**
+   * For a deadline, status[i] of values[i]: 'done' when the event it bounds is recorded, else how it stands against
+   * the reference date. Null for columns whose values bound nothing (approval path, expense scope).
+   */
+  status: ComputedStatus[] | null;
+  /** provisional[i]: values[i] rests on a holiday schedule the data does not hold. Null when none does. */
+  provisional: boolean[] | null;
 }
 
 export interface SheetReport {
@@ -178,26 +201,25 @@ export interface SheetReport {
   dataRows: number[];
   /** Why the sheet got its kind (shown to the user when recognition looks wrong). */
   reason: string;
+  /** Computed columns with their values, in layout order. */
   computedColumns: ComputedColumn[];
 }
 
+/** One computed value with its place: computedValues(report) flattens the columns into these. */
 export interface ComputedValue {
   sheet: string;
   row: number;
   key: ComputedKey;
   header: string;
-  /** Column letter the value belongs in (see SheetReport.computedColumns). */
+  /** Column letter the value belongs in ('' on a progress form). */
   column: string;
   /** Dates as YYYY-MM-DD; text otherwise. */
   value: string;
   type: 'date' | 'text';
   /** True when the value rests on a holiday schedule the data does not hold. */
   provisional?: boolean;
-  /**
-   * For a deadline: 'done' when the event it bounds is recorded, else how it stands against the reference date.
-   * Absent for values that bound nothing (approval path, expense scope, the start of a window).
-   */
-  status?: 'done' | 'overdue' | 'due-soon' | 'pending';
+  /** See ComputedColumn.status; absent for values that bound nothing. */
+  status?: ComputedStatus;
 }
 
 export interface ProfileInfo {
@@ -218,7 +240,6 @@ export interface Report {
   notices: Notice[];
   sheets: SheetReport[];
   findings: Finding[];
-  computed: ComputedValue[];
 }
 
 export interface SheetOverride {

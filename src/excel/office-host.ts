@@ -576,14 +576,18 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
             cols.set(cc.column, { header: cc.header, col });
             if (sr.headerRow) m.set(cellKey(sr.headerRow - 1, col), { v: cc.header, f: TEXT_FORMAT, header: true, owner: cellKey(sr.headerRow - 1, col) });
           }
-          for (const v of report.computed) {
-            if (v.sheet !== sr.name || v.row < 1) continue;
-            const cc = cols.get(v.column);
+          for (const cv of sr.computedColumns) {
+            const cc = cols.get(cv.column);
             // Only into the columns the report assigned: never anywhere else in the sheet.
-            if (!cc || (sr.headerRow && v.row <= sr.headerRow)) continue;
-            const serial = v.type === 'date' ? dateToSerial(v.value) : NaN;
-            const val = v.type === 'date' && !isNaN(serial) ? { v: serial, f: DATE_FORMAT } : { v: v.value, f: TEXT_FORMAT };
-            m.set(cellKey(v.row - 1, cc.col), { ...val, header: false, owner: sr.headerRow ? cellKey(sr.headerRow - 1, cc.col) : -1 });
+            if (!cc) continue;
+            for (let i = 0; i < cv.rows.length; i++) {
+              const row = cv.rows[i]!;
+              const value = cv.values[i]!;
+              if (row < 1 || (sr.headerRow && row <= sr.headerRow)) continue;
+              const serial = cv.type === 'date' ? dateToSerial(value) : NaN;
+              const val = cv.type === 'date' && !isNaN(serial) ? { v: serial, f: DATE_FORMAT } : { v: value, f: TEXT_FORMAT };
+              m.set(cellKey(row - 1, cc.col), { ...val, header: false, owner: sr.headerRow ? cellKey(sr.headerRow - 1, cc.col) : -1 });
+            }
           }
           if (m.size) computed.set(sr.name, m);
         }

@@ -1,5 +1,6 @@
 // Pure view-model helpers for the task pane: ordering, filtering and counting findings, and the deadline list.
 import type { Category, CellValue, Finding, Report, Severity, WorkbookSnapshot } from '../engine/types';
+import { computedValues } from '../engine/computed';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const CATEGORIES: readonly Category[] = [
@@ -140,7 +141,7 @@ export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | n
   for (const s of snapshot?.sheets ?? []) sheetRows.set(s.name, s.rows);
 
   const entries: DeadlineEntry[] = [];
-  for (const c of report.computed) {
+  for (const c of computedValues(report)) {
     if (c.type !== 'date') continue;
     const days = daysBetween(report.asOf, c.value);
     if (Number.isNaN(days)) continue;

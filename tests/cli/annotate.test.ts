@@ -8,6 +8,7 @@ import { readWorkbook } from '../../src/cli/read';
 import { cite } from '../../src/engine/regulations';
 import type { Finding, Report } from '../../src/engine/types';
 import { compareWorkbooks, load } from './helpers';
+import { columnsOf, setComputed } from '../support/report';
 
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-annotate-'));
@@ -31,7 +32,7 @@ function f(cell: string, severity: Finding['severity'], message: string, sheet =
 }
 
 function ledgerReport(): Report {
-  return {
+  const r: Report = {
     asOf: '2026-05-20',
     lang: 'zh',
     profile: { id: 'wulong', regulation: '', detected: true, reason: '' },
@@ -44,10 +45,10 @@ function ledgerReport(): Report {
         columns: { projectName: 'C', approvedBudget: 'E', adjustment: 'F' },
         dataRows: [4, 5, 6, 7, 8, 9, 10, 11],
         reason: '',
-        computedColumns: [
+        computedColumns: columnsOf([
           { key: 'acceptanceDue', header: '验收截止（自动）', column: 'P' },
           { key: 'approvalPath', header: '审批/管理路径（自动）', column: 'Q' },
-        ],
+        ]),
       },
     ],
     findings: [
@@ -58,12 +59,12 @@ function ledgerReport(): Report {
       // A finding on a covered cell of a merge goes on the merge's master (A1).
       f('C1', 'info', '标题提示'),
     ],
-    computed: [
-      { sheet: '进度台账', row: 4, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-03-31', type: 'date' },
-      { sheet: '进度台账', row: 8, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-04-30', type: 'date', provisional: true },
-      { sheet: '进度台账', row: 4, key: 'approvalPath', header: '审批/管理路径（自动）', column: 'Q', value: '直接编制初步设计及概算', type: 'text' },
-    ],
   };
+  return setComputed(r, [
+    { sheet: '进度台账', row: 4, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-03-31', type: 'date' },
+    { sheet: '进度台账', row: 8, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-04-30', type: 'date', provisional: true },
+    { sheet: '进度台账', row: 4, key: 'approvalPath', header: '审批/管理路径（自动）', column: 'Q', value: '直接编制初步设计及概算', type: 'text' },
+  ]);
 }
 
 describe('annotate + writeAnnotated', () => {
@@ -122,7 +123,7 @@ describe('annotate + writeAnnotated', () => {
   test('re-checking the copy updates computed columns in place and clears values that no longer apply', async () => {
     const { workbook } = await readWorkbook(out);
     const r = ledgerReport();
-    r.computed = [{ sheet: '进度台账', row: 4, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-04-01', type: 'date' }];
+    setComputed(r, [{ sheet: '进度台账', row: 4, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-04-01', type: 'date' }]);
     annotate(workbook, r, 'zh');
     const again = path.join(dir, 'ledger-again.xlsx');
     await writeAnnotated(workbook, again);
@@ -160,9 +161,11 @@ describe('annotate + writeAnnotated', () => {
     const { workbook } = await readWorkbook(file);
     const r = ledgerReport();
     r.sheets[0]!.name = '项目台账';
-    r.sheets[0]!.computedColumns = [{ key: 'acceptanceDue', header: '验收截止（自动）', column: 'P' }];
+    r.sheets[0]!.computedColumns = columnsOf(
+      [{ key: 'acceptanceDue', header: '验收截止（自动）', column: 'P' }],
+      [{ sheet: '项目台账', row: 4, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-03-31', type: 'date' }],
+    );
     r.findings = [];
-    r.computed = [{ sheet: '项目台账', row: 4, key: 'acceptanceDue', header: '验收截止（自动）', column: 'P', value: '2026-03-31', type: 'date' }];
     annotate(workbook, r, 'zh');
     const o = path.join(dir, 'laizhou.xlsx');
     await writeAnnotated(workbook, o);

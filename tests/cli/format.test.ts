@@ -3,6 +3,7 @@ import { BOM, csvField, csvHeader, csvLine, formatCsvRows, formatJson, formatTex
 import type { FileResult } from '../../src/cli/format';
 import { cite } from '../../src/engine/regulations';
 import type { Finding, Report } from '../../src/engine/types';
+import { columnsOf } from '../support/report';
 
 function finding(over: Partial<Finding>): Finding {
   return {
@@ -35,14 +36,14 @@ function report(findings: Finding[]): Report {
         columns: { projectName: 'C', investment: 'F' },
         dataRows: [5, 6, 7],
         reason: '',
-        computedColumns: [{ key: 'declarationDue', header: '申报截止（自动）', column: 'P' }],
+        computedColumns: columnsOf(
+          [{ key: 'declarationDue', header: '申报截止（自动）', column: 'P' }],
+          [{ sheet: '申报表', row: 5, key: 'declarationDue', header: '申报截止（自动）', column: 'P', value: '2026-09-30', type: 'date', provisional: false }],
+        ),
       },
       { name: '填表说明', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: '没有表头', computedColumns: [] },
     ],
     findings,
-    computed: [
-      { sheet: '申报表', row: 5, key: 'declarationDue', header: '申报截止（自动）', column: 'P', value: '2026-09-30', type: 'date', provisional: false },
-    ],
   };
 }
 

@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { a1, check, columnLetter } from '../../src/engine/engine';
 import type { CellValue, Finding, MergeRange, Report, WorkbookSnapshot } from '../../src/engine/types';
+import { computedValues } from '../../src/engine/computed';
+import { layoutOf } from '../support/report';
 
 const UPPER = ['序号', '建设单位', '项目名称', '项目简要说明及建设依据', '建设\n年度', '项目\n投资\n（万元）', '资金筹措', null, null, null, '负责人', '联系人', '联系\n电话', '电子\n邮箱', '备注'];
 const LOWER = [null, null, null, null, null, null, '财政\n资金\n（万元）', '银行\n货款\n（万元）', '自筹\n（万元）', '其他\n（万元）', null, null, null, null, null];
@@ -133,11 +135,11 @@ describe('附件1 declaration with planted problems (yeji, detected)', () => {
   });
 
   test('computed columns go right of the table, one value per project', () => {
-    expect(report.sheets[0].computedColumns).toEqual([
+    expect(report.sheets[0].computedColumns.map(layoutOf)).toEqual([
       { key: 'approvalPath', header: '审批/管理路径（自动）', column: 'P' },
       { key: 'declarationDue', header: '申报截止（自动）', column: 'Q' },
     ]);
-    const due = report.computed.filter((c) => c.key === 'declarationDue');
+    const due = computedValues(report).filter((c) => c.key === 'declarationDue');
     expect(due).toHaveLength(PROJECTS.length - 1); // the unreadable 建设年度 (start after end) gives no year
     expect(due[0]).toMatchObject({ row: FIRST_PROJECT_ROW, column: 'Q', value: '2025-09-30', type: 'date' });
   });
@@ -159,7 +161,7 @@ describe('computed columns on a second run', () => {
     rows[2] = [...UPPER, '申报截止（自动）'];
     rows[5] = [...rows[5], '2025-09-30'];
     const r = check(snapshot, { asOf: '2025-08-01', profile: 'yeji' });
-    expect(r.sheets[0].computedColumns).toEqual([
+    expect(r.sheets[0].computedColumns.map(layoutOf)).toEqual([
       { key: 'approvalPath', header: '审批/管理路径（自动）', column: 'Q' },
       { key: 'declarationDue', header: '申报截止（自动）', column: 'P' },
     ]);

@@ -1,6 +1,7 @@
 // Hostile values and sheet shapes through check(): every one gets a finding or is handled; none crashes, hangs or misplaces a cell.
 import { check } from '../../src/engine';
 import type { CellValue, CheckOptions, ProfileId, Report, SheetSnapshot, WorkbookSnapshot } from '../../src/engine/types';
+import { computedValues } from '../../src/engine/computed';
 import {
   DECLARATION_HEADERS,
   HOSTILE_VALUES,
@@ -325,7 +326,7 @@ describe('stale calendars: deadlines resting on an unpublished holiday schedule 
     ];
     const snap: WorkbookSnapshot = { name: '叶集区进度情况.xlsx', sheets: [sheet('进度情况', rows)] };
     const r = checked(snap, { profile: 'yeji', asOf: '2026-11-21' });
-    const next = r.computed.filter((c) => c.key === 'nextProgressReportDue');
+    const next = computedValues(r).filter((c) => c.key === 'nextProgressReportDue');
     expect(next).toHaveLength(1);
     expect(next[0]!.value.startsWith('2027-01-')).toBe(true);
     expect(next[0]!.provisional).toBe(true);
@@ -339,7 +340,7 @@ describe('stale calendars: deadlines resting on an unpublished holiday schedule 
     const headers = ['序号', '项目名称', '建设单位', '建设年度', '总投资（万元）', '已投资（万元）', '建设进度', '填报日期'];
     const rows: CellValue[][] = [headers, [1, '智慧城管平台', '区大数据局', '2026年1月至2027年12月', 300, 100, '建设中', '2026年4月8日']];
     const r = checked({ sheets: [sheet('进度情况', rows)] }, { profile: 'yeji', asOf: '2026-04-20' });
-    const next = r.computed.filter((c) => c.key === 'nextProgressReportDue');
+    const next = computedValues(r).filter((c) => c.key === 'nextProgressReportDue');
     expect(next).toHaveLength(1);
     expect(next[0]!.provisional).toBeUndefined();
     expect(r.findings.filter((f) => f.ruleId === 'deadline/provisional-schedule')).toEqual([]);

@@ -5,6 +5,7 @@ import { createOfficeHost } from '../../src/excel';
 import { createFakeExcel } from '../../src/fake-excel';
 import type { FakeExcel, FakeSheetData, FakeWorkbookData } from '../../src/fake-excel';
 import type { ComputedValue, Finding, Report, Severity } from '../../src/engine/types';
+import { columnsOf } from '../support/report';
 
 const HEADER = ['序号', '项目名称', '建设单位', '批复概算（万元）', '调整金额（万元）', '开工日期', '验收日期', '备注'];
 
@@ -62,11 +63,10 @@ function report(rows: number): Report {
         columns: { projectName: 'B', approvedBudget: 'D' },
         dataRows: Array.from({ length: rows }, (_, i) => i + 3),
         reason: '',
-        computedColumns: cc,
+        computedColumns: columnsOf(cc, computed),
       },
     ],
     findings,
-    computed,
   };
 }
 

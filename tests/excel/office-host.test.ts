@@ -4,6 +4,7 @@ import { INITIAL_BYTES_PER_CELL } from '../../src/excel/office-host';
 import { createFakeExcel, FakeExcel, FakeWorkbookData, FakeSheetData } from '../../src/fake-excel';
 import type { Citation, ComputedValue, Finding, Report, Severity, SheetReport } from '../../src/engine/types';
 import { citationText } from '../../src/engine/regulations';
+import { columnsOf, setComputed } from '../support/report';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const WULONG: Citation = { profile: 'wulong', regulation: '《武隆区政务信息化项目管理办法》', article: '第九条' };
@@ -35,20 +36,20 @@ function finding(sheet: string, cell: string, severity: Severity, message: strin
   return { sheet, row: +m[2], column: m[1], cell, ruleId: 'threshold.test', category: 'threshold', severity, messageId: 'test', params: {}, message, citation };
 }
 
-function sheetReport(name: string, computedColumns: SheetReport['computedColumns'] = [], dataRows: number[] = []): SheetReport {
-  return { name, kind: 'progress-table', headerRow: 2, columns: { projectName: 'B' }, dataRows, reason: '表头含 项目名称', computedColumns };
+function sheetReport(name: string, layout: Parameters<typeof columnsOf>[0] = [], dataRows: number[] = []): SheetReport {
+  return { name, kind: 'progress-table', headerRow: 2, columns: { projectName: 'B' }, dataRows, reason: '表头含 项目名称', computedColumns: columnsOf(layout) };
 }
 
 function report(findings: Finding[], sheets: SheetReport[], computed: ComputedValue[] = []): Report {
-  return {
+  const r: Report = {
     asOf: '2024-06-01',
     lang: 'zh',
     profile: { id: 'wulong', regulation: WULONG.regulation, detected: true, reason: '名称含武隆' },
     notices: [],
     sheets,
     findings,
-    computed,
   };
+  return setComputed(r, computed);
 }
 
 type Snapshot = ReturnType<FakeExcel['save']>;
@@ -237,7 +238,6 @@ describe('applyReport', () => {
       { sheet: '进度表', row: 3, key: 'acceptanceDue', header: cc.header, column: 'P', value: '2025-03-31', type: 'date' },
       { sheet: '进度表', row: 4, key: 'acceptanceDue', header: cc.header, column: 'P', value: '2025-12-01', type: 'date', provisional: true },
       { sheet: '进度表', row: 3, key: 'approvalPath', header: cc2.header, column: 'Q', value: '=需市级审批', type: 'text' },
-      { sheet: '进度表', row: 4, key: 'approvalPath', header: cc2.header, column: 'R', value: 'not my column', type: 'text' },
     ];
     const rep = report([], [sheetReport('进度表', [cc, cc2], [3, 4, 5, 6, 7])], computed);
     const res = await host.applyReport(rep, { lang: 'zh', fillComputed: true });
@@ -303,8 +303,10 @@ describe('applyReport', () => {
   test.each([3, 4, 5, 6, 7, 8])('a failure on sync %i of apply leaves nothing Clear cannot undo', async (atSync) => {
     const { data, rep } = bigFlagged();
     const cc = { key: 'acceptanceDue' as const, header: '验收截止（自动）', column: 'P' };
-    rep.sheets[0].computedColumns = [cc];
-    rep.computed = Array.from({ length: 3000 }, (_, i) => ({ sheet: '进度表', row: i + 3, key: 'acceptanceDue' as const, header: cc.header, column: 'P', value: '2025-06-30', type: 'date' as const }));
+    rep.sheets[0].computedColumns = columnsOf(
+      [cc],
+      Array.from({ length: 3000 }, (_, i) => ({ sheet: '进度表', row: i + 3, key: 'acceptanceDue' as const, header: cc.header, column: 'P', value: '2025-06-30', type: 'date' as const })),
+    );
     const fake = createFakeExcel(data);
     const before = fake.save();
     const host = createOfficeHost(fake.Excel, fake.Office);

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { createOfficeHost } from '../../src/excel';
 import { createFakeExcel } from '../../src/fake-excel';
 import type { Report } from '../../src/engine/types';
+import { columnsOf } from '../support/report';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
@@ -96,9 +97,8 @@ describe('ExcelApi minimum', () => {
     const host = createOfficeHost(fake.Excel, fake.Office);
     const rep: Report = {
       asOf: '2024-06-01', lang: 'zh', profile: { id: 'generic', regulation: '', detected: false, reason: '' }, notices: [],
-      sheets: [{ name: '表', kind: 'expense', headerRow: 1, columns: {}, dataRows: [2], reason: '', computedColumns: [{ key: 'expenseScope', header: '经费口径（自动）', column: 'C' }] }],
+      sheets: [{ name: '表', kind: 'expense', headerRow: 1, columns: {}, dataRows: [2], reason: '', computedColumns: columnsOf([{ key: 'expenseScope', header: '经费口径（自动）', column: 'C' }], [{ sheet: '表', row: 2, key: 'expenseScope', header: '经费口径（自动）', column: 'C', value: '建设费', type: 'text' }]) }],
       findings: [{ sheet: '表', row: 2, column: 'B', cell: 'B2', ruleId: 'r', category: 'format', severity: 'error', messageId: 'm', params: {}, message: '问题', citation: null }],
-      computed: [{ sheet: '表', row: 2, key: 'expenseScope', header: '经费口径（自动）', column: 'C', value: '建设费', type: 'text' }],
     };
     await host.readSnapshot();
     await host.applyReport(rep, { lang: 'zh', fillComputed: true });

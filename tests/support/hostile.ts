@@ -4,6 +4,7 @@ import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type { CellValue, Report, SheetSnapshot, WorkbookSnapshot } from '../../src/engine/types';
 import { makeZip, readZipEntries, writeZip, xlsxLikeZip } from './zip';
+import { computedValues } from '../../src/engine/computed';
 
 /** The 001 附件1 header as one row (the flat variant people retype). */
 export const DECLARATION_HEADERS = [
@@ -176,7 +177,7 @@ export function reportProblems(report: Report, snapshot: WorkbookSnapshot): stri
     if (typeof f.message !== 'string' || f.message === '') problems.push(`${where}: empty message`);
   }
 
-  for (const v of report.computed) {
+  for (const v of computedValues(report)) {
     const where = `computed ${v.key} ${JSON.stringify(v.sheet)}!${v.column}${v.row}`;
     const s = byName.get(v.sheet);
     if (!s) {
@@ -185,18 +186,29 @@ export function reportProblems(report: Report, snapshot: WorkbookSnapshot): stri
     }
     const sr = report.sheets.find((x) => x.name === v.sheet);
     const isForm = sr?.kind === 'progress-form';
-    // A form has no computed columns: its values are shown in the pane and the report only.
-    if (!isForm && !computedCols.get(v.sheet)?.has(v.column)) problems.push(`${where}: not one of the sheet's computed columns`);
+    // A form has no column to write to: its values are shown in the pane and the report only.
+    if (isForm && v.column !== '') problems.push(`${where}: a form's value with a column`);
     if (!isForm && sr && !sr.computedColumns.some((c) => c.column === v.column && c.key === v.key)) problems.push(`${where}: column holds another key`);
     if (!Number.isInteger(v.row) || v.row < 1 || v.row > extent(s).rows) problems.push(`${where}: row ${v.row} outside the sheet`);
     if (v.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v.value)) problems.push(`${where}: date value ${JSON.stringify(v.value)}`);
   }
 
   for (const s of report.sheets) {
+    const isForm = s.kind === 'progress-form';
+    const rowsChecked = new Set(s.dataRows);
     for (const c of s.computedColumns) {
-      const i = columnIndex0(c.column);
-      if (Number.isNaN(i)) problems.push(`computed column ${JSON.stringify(c.column)} of ${s.name} is not a column letter`);
+      const name = `computed column ${c.key} ${JSON.stringify(c.column)} of ${s.name}`;
+      if (isForm ? c.column !== '' : Number.isNaN(columnIndex0(c.column))) problems.push(`${name}: not a column letter`);
+      const n = c.rows.length;
+      if (c.values.length !== n || (c.status !== null && c.status.length !== n) || (c.provisional !== null && c.provisional.length !== n)) {
+        problems.push(`${name}: rows, values, status and provisional of different lengths`);
+      }
+      for (let i = 0; i < n; i++) {
+        if (i > 0 && !(c.rows[i]! > c.rows[i - 1]!)) problems.push(`${name}: rows not ascending at ${c.rows[i]}`);
+        if (!isForm && !rowsChecked.has(c.rows[i]!)) problems.push(`${name}: row ${c.rows[i]} is not a checked data row`);
+      }
     }
+    if (new Set(s.computedColumns.map((c) => c.column)).size !== s.computedColumns.length && !isForm) problems.push(`${s.name}: two computed columns share a letter`);
   }
 
   let json: string;

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { CheckOptions, Report, WorkbookSnapshot } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import { SNAPSHOT, fakeHost, stubReport } from './fixtures';
+import { columnsOf } from '../support/report';
 
 // The pane always gets runCheck injected here; the engine itself is tested on its own.
 jest.mock('../../src/engine', () => ({
@@ -294,15 +295,28 @@ describe('task pane', () => {
     const base = stubReport('zh');
     const computed = (row: number, value: string, header = '验收截止（自动）') =>
       ({ sheet: '申报表', row, key: 'acceptanceDue', header, column: 'E', value, type: 'date' }) as const;
+    // Three dated columns and a text one (which the view leaves out).
+    const layout = [
+      { key: 'acceptanceDue' as const, header: '验收截止（自动）', column: 'E' },
+      { key: 'approvalPath' as const, header: '审批路径（自动）', column: 'F' },
+      { key: 'selfEvaluationDue' as const, header: '绩效自评价截止（自动）', column: 'G' },
+      { key: 'standardPublicationDue' as const, header: '标准发布截止（自动）', column: 'H' },
+    ];
     const report = (o: CheckOptions): Report => ({
       ...base,
       asOf: o.asOf,
-      computed: [
-        computed(3, '2024-07-01'),
-        computed(4, '2024-05-01'),
-        { ...computed(3, '前置审批', '审批路径（自动）'), type: 'text' },
-        computed(4, '2025-01-01'),
-        computed(3, '2024-03-01'),
+      sheets: [
+        {
+          ...base.sheets[0]!,
+          computedColumns: columnsOf(layout, [
+            computed(3, '2024-07-01'),
+            computed(4, '2024-05-01'),
+            { ...computed(3, '前置审批', '审批路径（自动）'), key: 'approvalPath', column: 'F', type: 'text' },
+            { ...computed(4, '2025-01-01', '绩效自评价截止（自动）'), key: 'selfEvaluationDue', column: 'G' },
+            { ...computed(3, '2024-03-01', '标准发布截止（自动）'), key: 'standardPublicationDue', column: 'H' },
+          ]),
+        },
+        ...base.sheets.slice(1),
       ],
     });
     const { host, user } = setup({ report });

@@ -71,7 +71,6 @@ export function stubReport(lang: Lang, asOf = '2024-06-01'): Report {
         zh: '联系电话格式不对 <b>不是HTML</b>', en: 'Phone number looks wrong <b>not HTML</b>',
       }),
     ],
-    computed: [],
   };
 }
 

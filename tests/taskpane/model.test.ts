@@ -1,5 +1,5 @@
 // Pure task-pane helpers: column letters, day arithmetic, finding order/filter/grouping, deadline list order.
-import type { Finding, Report } from '../../src/engine/types';
+import type { ComputedValue, Finding, Report } from '../../src/engine/types';
 import {
   columnIndex,
   countByCategory,
@@ -13,6 +13,7 @@ import {
   upcomingDeadlines,
 } from '../../src/taskpane/model';
 import { langFromDisplayLanguage as langOf } from '../../src/taskpane/strings';
+import { setComputed } from '../support/report';
 
 describe('columnIndex', () => {
   test.each([
@@ -91,21 +92,32 @@ describe('findings', () => {
 });
 
 describe('upcomingDeadlines', () => {
-  const report = {
-    asOf: '2024-06-01',
-    sheets: [
-      { name: 'S', columns: { projectName: 'B' } },
-      { name: 'T', columns: {} },
+  const LAYOUT = {
+    S: [
+      { key: 'acceptanceDue' as const, header: 'h', column: 'F' },
+      { key: 'approvalPath' as const, header: 'h', column: 'G' },
     ],
-    computed: [
-      { sheet: 'S', row: 2, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-06-01', type: 'date' },
-      { sheet: 'S', row: 3, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-01-01', type: 'date' },
-      { sheet: 'T', row: 2, key: 'acceptanceDue', header: 'h', column: 'C', value: '2024-05-31', type: 'date', provisional: true },
-      { sheet: 'S', row: 2, key: 'approvalPath', header: 'h', column: 'G', value: '2024-01-01', type: 'text' },
-      { sheet: 'S', row: 4, key: 'acceptanceDue', header: 'h', column: 'F', value: 'not a date', type: 'date' },
-      { sheet: 'T', row: 3, key: 'acceptanceDue', header: 'h', column: 'C', value: '2024-06-02', type: 'date' },
-    ],
-  } as unknown as Report;
+    T: [{ key: 'acceptanceDue' as const, header: 'h', column: 'C' }],
+  };
+  const withValues = (values: ComputedValue[]): Report =>
+    setComputed(
+      {
+        asOf: '2024-06-01',
+        sheets: [
+          { name: 'S', columns: { projectName: 'B' }, computedColumns: LAYOUT.S },
+          { name: 'T', columns: {}, computedColumns: LAYOUT.T },
+        ],
+      } as unknown as Report,
+      values,
+    );
+  const report = withValues([
+    { sheet: 'S', row: 2, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-06-01', type: 'date' },
+    { sheet: 'S', row: 3, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-01-01', type: 'date' },
+    { sheet: 'T', row: 2, key: 'acceptanceDue', header: 'h', column: 'C', value: '2024-05-31', type: 'date', provisional: true },
+    { sheet: 'S', row: 2, key: 'approvalPath', header: 'h', column: 'G', value: '2024-01-01', type: 'text' },
+    { sheet: 'S', row: 4, key: 'acceptanceDue', header: 'h', column: 'F', value: 'not a date', type: 'date' },
+    { sheet: 'T', row: 3, key: 'acceptanceDue', header: 'h', column: 'C', value: '2024-06-02', type: 'date' },
+  ]);
   const snapshot = {
     sheets: [
       { name: 'S', rows: [[], ['', '甲项目'], ['', '  '], []], merges: [] },
@@ -127,15 +139,12 @@ describe('upcomingDeadlines', () => {
 
   // A past deadline whose event is recorded is done, not overdue: the engine's status decides, not the date.
   test('status from the engine: done goes after the open ones, overdue and due-soon as reported', () => {
-    const withStatus = {
-      ...report,
-      computed: [
-        { sheet: 'S', row: 2, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-01-01', type: 'date', status: 'done' },
-        { sheet: 'S', row: 3, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-03-01', type: 'date', status: 'overdue' },
-        { sheet: 'S', row: 4, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-06-20', type: 'date', status: 'due-soon' },
-        { sheet: 'S', row: 5, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-12-31', type: 'date', status: 'pending' },
-      ],
-    } as unknown as Report;
+    const withStatus = withValues([
+      { sheet: 'S', row: 2, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-01-01', type: 'date', status: 'done' },
+      { sheet: 'S', row: 3, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-03-01', type: 'date', status: 'overdue' },
+      { sheet: 'S', row: 4, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-06-20', type: 'date', status: 'due-soon' },
+      { sheet: 'S', row: 5, key: 'acceptanceDue', header: 'h', column: 'F', value: '2024-12-31', type: 'date', status: 'pending' },
+    ]);
     const d = upcomingDeadlines(withStatus, null);
     expect(d.map((x) => x.cell)).toEqual(['F3', 'F4', 'F5', 'F2']);
     expect(d.map((x) => [x.overdue, x.done])).toEqual([

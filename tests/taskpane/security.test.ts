@@ -12,6 +12,7 @@ import userEvent from '@testing-library/user-event';
 import type { Report } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import { fakeHost, stubReport } from './fixtures';
+import { columnsOf } from '../support/report';
 
 jest.mock('../../src/engine', () => ({
   check: () => {
@@ -39,11 +40,13 @@ function hostileReport(): Report {
   r.notices[0]!.message = `提示 ${IMG}`;
   r.sheets[0]!.name = sheet;
   r.sheets[0]!.reason = `表头含 ${IMG}`;
-  r.sheets[0]!.computedColumns = [{ key: 'acceptanceDue', header: `验收截止${IMG}（自动）`, column: 'E' }];
+  r.sheets[0]!.computedColumns = columnsOf(
+    [{ key: 'acceptanceDue', header: `验收截止${IMG}（自动）`, column: 'E' }],
+    [{ sheet, row: 3, key: 'acceptanceDue', header: `验收截止${IMG}（自动）`, column: 'E', value: '2024-06-30', type: 'date' }],
+  );
   for (const f of r.findings) if (f.sheet === '申报表') f.sheet = sheet;
   r.findings[0]!.message = `费用“${IMG}”不在范围内`;
   r.findings[1]!.citation = { profile: 'wulong', regulation: `《${IMG}》`, article: '第九条' };
-  r.computed = [{ sheet, row: 3, key: 'acceptanceDue', header: `验收截止${IMG}（自动）`, column: 'E', value: '2024-06-30', type: 'date' }];
   return r;
 }
 

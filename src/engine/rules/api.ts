@@ -1,5 +1,5 @@
 // The rule API: rules declare metadata and messages and report by field; the engine attaches places, text and severity.
-import type { CellValue, Category, Citation, ComputedKey, ComputedValue, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
+import type { CellValue, Category, Citation, ComputedKey, ComputedStatus, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
 import type { Profile, ProfileParams } from '../profiles/types';
 import type { Recognition } from '../recognize';
 import type { FieldId, FieldRef } from './fields';
@@ -78,7 +78,7 @@ export interface RecordContext {
   /** Per-sheet state shared across records (e.g. "already said once on this sheet"). */
   sheetMemo<T>(slot: number, init: () => T): T;
   report(input: ReportInput): void;
-  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional?: boolean, status?: ComputedValue['status']): void;
+  compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional?: boolean, status?: ComputedStatus): void;
 }
 
 let slots = 0;

@@ -2,6 +2,7 @@
 // declaration cut-off, and the once-per-sheet note on years without a holiday schedule.
 import { computedOf, declaration, form, CLEAN_FORM, investmentRow, of, progress, progressRow } from './harness';
 import type { ProfileId } from '../../../src/engine/types';
+import { computedValues } from '../../../src/engine/computed';
 
 describe('acceptance within six months of completion', () => {
   test.each<[ProfileId, string, string | null, string, string | null, string]>([
@@ -32,8 +33,8 @@ describe('acceptance within six months of completion', () => {
     [null, '2024-07-01', 'pending'],
   ])('accepted %s, as of %s → status %s', (accepted, asOf, status) => {
     const r = progress([progressRow({ 建成日期: '2024-06-30', 竣工验收日期: accepted })], 'wuhan', { asOf });
-    expect(r.computed.filter((c) => c.key === 'acceptanceDue')).toEqual([expect.objectContaining({ value: '2024-12-30', status })]);
-    expect(r.computed.find((c) => c.key === 'approvalPath')?.status).toBeUndefined();
+    expect(computedValues(r).filter((c) => c.key === 'acceptanceDue')).toEqual([expect.objectContaining({ value: '2024-12-30', status })]);
+    expect(computedValues(r).find((c) => c.key === 'approvalPath')?.status).toBeUndefined();
   });
 
   test('overdue is an error that names the deadline and the missing event', () => {
@@ -48,8 +49,8 @@ describe('acceptance within six months of completion', () => {
   test('the deadline goes to its own computed column, formatted as a date', () => {
     const r = progress([progressRow({ 建成日期: '2024-08-31' }), progressRow({}, 2)], 'wuhan', { asOf: '2024-09-01' });
     const col = r.sheets[0].computedColumns.find((c) => c.key === 'acceptanceDue');
-    expect(col).toEqual({ key: 'acceptanceDue', header: '验收截止（自动）', column: expect.any(String) });
-    const v = r.computed.filter((c) => c.key === 'acceptanceDue');
+    expect(col).toMatchObject({ key: 'acceptanceDue', header: '验收截止（自动）', column: expect.any(String), type: 'date', rows: [3] });
+    const v = computedValues(r).filter((c) => c.key === 'acceptanceDue');
     expect(v).toEqual([expect.objectContaining({ row: 3, value: '2025-02-28', type: 'date', column: col!.column })]);
   });
 
@@ -60,7 +61,7 @@ describe('acceptance within six months of completion', () => {
 
   test('the generic profile computes no deadline', () => {
     const r = progress([progressRow({ 建成日期: '2024-06-30' })], 'generic', { asOf: '2025-03-01' });
-    expect(r.computed.filter((c) => c.type === 'date')).toEqual([]);
+    expect(computedValues(r).filter((c) => c.type === 'date')).toEqual([]);
   });
 });
 
@@ -102,7 +103,7 @@ describe('years without a holiday schedule', () => {
   test('one info finding per sheet, and provisional computed values', () => {
     const rows = [1, 2, 3].map((i) => progressRow({ 开工日期: '2030-01-01', 建成日期: '2032-12-31' }, i));
     const r = progress(rows, 'yeji', { asOf: '2031-05-10' });
-    const next = r.computed.filter((c) => c.key === 'nextProgressReportDue');
+    const next = computedValues(r).filter((c) => c.key === 'nextProgressReportDue');
     expect(next).toHaveLength(3);
     expect(next.every((c) => c.provisional === true)).toBe(true);
     const f = of(r, 'deadline/provisional-schedule');

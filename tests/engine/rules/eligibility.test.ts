@@ -1,5 +1,7 @@
 // §2 expense eligibility: the Wulong table over expense rows and project names, profile overlays, expenseScope column.
 import { computedOf, declaration, expense, investmentRow, of, others } from './harness';
+import { computedValues } from '../../../src/engine/computed';
+import { layoutOf } from '../../support/report';
 
 const TABLE = '附件《武隆区政务信息化项目申报范围及边界》';
 
@@ -35,8 +37,8 @@ describe('expense rows against the Wulong table', () => {
 
   test('the expense-scope column goes right of the table', () => {
     const r = expense([['摄像头', 1], ['差旅费', 1]], 'generic');
-    expect(r.sheets[0].computedColumns).toEqual([{ key: 'expenseScope', header: '经费口径（自动）', column: 'G' }]);
-    expect(r.computed.map((c) => c.row)).toEqual([3, 4]);
+    expect(r.sheets[0].computedColumns.map(layoutOf)).toEqual([{ key: 'expenseScope', header: '经费口径（自动）', column: 'G' }]);
+    expect(computedValues(r).map((c) => c.row)).toEqual([3, 4]);
   });
 
   test('the table applies in the generic profile too', () => {

@@ -1,6 +1,7 @@
 // Test harness: builds a one-sheet workbook from a header list and rows, runs check(), and picks findings.
 import { check } from '../../../src/engine/engine';
 import type { CellValue, CheckOptions, Finding, ProfileId, Report, WorkbookSnapshot } from '../../../src/engine/types';
+import { computedValues } from '../../../src/engine/computed';
 
 export const DECLARATION_HEADERS = [
   '序号',
@@ -144,7 +145,7 @@ export function others(report: Report, ...ruleIds: string[]): Finding[] {
 
 /** Computed values of one key, in row order. */
 export function computedOf(report: Report, key: string): string[] {
-  return report.computed.filter((c) => c.key === key).map((c) => c.value);
+  return computedValues(report).filter((c) => c.key === key).map((c) => c.value);
 }
 
 /** Values typed into the 附件2 progress form, by field key. */

@@ -1,6 +1,8 @@
 // §1 threshold categories: approval paths (computed), values on a threshold (info), yeji out-of-scope, Laizhou O&M cap.
 import { computedOf, declaration, investmentRow, of, others, progress, progressRow } from './harness';
 import type { ProfileId } from '../../../src/engine/types';
+import { computedValues } from '../../../src/engine/computed';
+import { layoutOf } from '../../support/report';
 
 describe('approval path and boundary findings', () => {
   test.each<[ProfileId, number, string[], string | null]>([
@@ -29,9 +31,9 @@ describe('approval path and boundary findings', () => {
 
   test('the path lists the bands in the column right of the table', () => {
     const r = declaration([investmentRow(3000)], 'wulong');
-    expect(r.sheets[0].computedColumns).toEqual([{ key: 'approvalPath', header: '审批/管理路径（自动）', column: 'P' }]);
-    expect(r.computed[0]).toMatchObject({ row: 3, column: 'P', type: 'text' });
-    expect(r.computed[0].value.split('；')).toHaveLength(2);
+    expect(r.sheets[0].computedColumns.map(layoutOf)).toEqual([{ key: 'approvalPath', header: '审批/管理路径（自动）', column: 'P' }]);
+    expect(computedValues(r)[0]).toMatchObject({ row: 3, column: 'P', type: 'text' });
+    expect(computedValues(r)[0].value.split('；')).toHaveLength(2);
   });
 
   test('English paths in an English report', () => {

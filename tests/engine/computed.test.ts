@@ -1,0 +1,132 @@
+// Computed values as columns in the report, and computedValues() giving them back one per cell.
+import { check } from '../../src/engine';
+import { computedValues } from '../../src/engine/computed';
+import type { Report } from '../../src/engine/types';
+import { form, progress, progressRow } from './rules/harness';
+import { columnsOf } from '../support/report';
+
+function hand(): Report {
+  return {
+    asOf: '2026-05-20',
+    lang: 'zh',
+    profile: { id: 'wulong', regulation: '', detected: true, reason: '' },
+    notices: [],
+    findings: [],
+    sheets: [
+      {
+        name: '台账',
+        kind: 'progress-table',
+        headerRow: 2,
+        columns: {},
+        dataRows: [3, 4, 5],
+        reason: '',
+        computedColumns: [
+          { key: 'approvalPath', header: 'A', column: 'P', type: 'text', rows: [3, 5], values: ['甲', '乙'], status: null, provisional: null },
+          { key: 'acceptanceDue', header: 'B', column: 'Q', type: 'date', rows: [4, 5], values: ['2026-01-01', '2027-01-01'], status: ['overdue', 'pending'], provisional: [false, true] },
+        ],
+      },
+      { name: '空表', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: '', computedColumns: [] },
+    ],
+  };
+}
+
+describe('computedValues', () => {
+  test('one value per cell: row by row, in column order within a row, with status and provisional where set', () => {
+    expect(computedValues(hand())).toEqual([
+      { sheet: '台账', row: 3, key: 'approvalPath', header: 'A', column: 'P', value: '甲', type: 'text' },
+      { sheet: '台账', row: 4, key: 'acceptanceDue', header: 'B', column: 'Q', value: '2026-01-01', type: 'date', status: 'overdue' },
+      { sheet: '台账', row: 5, key: 'approvalPath', header: 'A', column: 'P', value: '乙', type: 'text' },
+      { sheet: '台账', row: 5, key: 'acceptanceDue', header: 'B', column: 'Q', value: '2027-01-01', type: 'date', provisional: true, status: 'pending' },
+    ]);
+  });
+
+  test('columnsOf (the tests’ inverse) gives the columns back', () => {
+    const r = hand();
+    const again = columnsOf(r.sheets[0]!.computedColumns, computedValues(r));
+    expect(again).toEqual(r.sheets[0]!.computedColumns);
+  });
+});
+
+describe('computed columns from check()', () => {
+  const rows = [
+    progressRow({ 建成日期: '2024-08-31' }, 1),
+    progressRow({}, 2),
+    progressRow({ 建成日期: '2024-01-31', 竣工验收日期: '2024-05-20', 投入运行日期: '2024-06-01' }, 3),
+    progressRow({ 建成日期: '2023-03-31' }, 4),
+  ];
+  const r = progress(rows, 'wuhan', { asOf: '2024-09-01' });
+  const cols = r.sheets[0]!.computedColumns;
+
+  test('each column: rows ascending, one value per row, status and provisional aligned with the values', () => {
+    expect(cols.length).toBeGreaterThan(1);
+    for (const c of cols) {
+      expect(c.values).toHaveLength(c.rows.length);
+      expect([...c.rows].sort((a, b) => a - b)).toEqual(c.rows);
+      expect(new Set(c.rows).size).toBe(c.rows.length);
+      if (c.status !== null) expect(c.status).toHaveLength(c.rows.length);
+      if (c.provisional !== null) expect(c.provisional).toHaveLength(c.rows.length);
+      for (const row of c.rows) expect(r.sheets[0]!.dataRows).toContain(row);
+    }
+    // Deadlines carry a status; the approval path does not.
+    expect(cols.find((c) => c.key === 'acceptanceDue')!.status).toEqual(['pending', 'done', 'overdue']);
+    expect(cols.find((c) => c.key === 'approvalPath')!.status).toBeNull();
+  });
+
+  test('the acceptance deadlines sit in the rows of the projects they belong to', () => {
+    const acc = cols.find((c) => c.key === 'acceptanceDue')!;
+    expect(acc.rows).toEqual([3, 5, 6]);
+    expect(acc.values).toEqual(['2025-02-28', '2024-07-31', '2023-09-30']);
+  });
+
+  test('computedValues counts every value once, and the report survives JSON unchanged', () => {
+    const n = cols.reduce((a, c) => a + c.rows.length, 0);
+    expect(computedValues(r)).toHaveLength(n);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  test('a progress form: its values come in columns without a letter (nowhere in the sheet to write them)', () => {
+    const f = form({ ...fullForm(), reportDate: '2025年4月2日' }, 'yeji', { asOf: '2025-04-02' });
+    const fc = f.sheets[0]!.computedColumns;
+    expect(fc.length).toBeGreaterThan(0);
+    for (const c of fc) {
+      expect(c.column).toBe('');
+      expect(c.rows).toHaveLength(1);
+    }
+    expect(computedValues(f).every((v) => v.column === '')).toBe(true);
+  });
+
+  test('an existing computed column the run no longer fills keeps its place and comes back empty', () => {
+    const snap = {
+      name: 't.xlsx',
+      sheets: [
+        {
+          name: '台账',
+          rows: [
+            ['项目名称', '总投资（万元）', '建成日期', '验收截止（自动）'],
+            ['甲', 800, null, '2020-01-01'],
+          ],
+          merges: [],
+        },
+      ],
+    };
+    const c = check(snap, { asOf: '2024-09-01', profile: 'wuhan' }).sheets[0]!.computedColumns.find((x) => x.key === 'acceptanceDue');
+    expect(c).toMatchObject({ column: 'D', type: 'date', rows: [], values: [] });
+  });
+});
+
+function fullForm() {
+  return {
+    unit: '叶集区数据资源管理局',
+    owner: '张伟',
+    contact: '李娜',
+    phone: '0564-6012345',
+    mobile: '13912345678',
+    email: 'lina@example.gov.cn',
+    projectName: '叶集区政务云平台建设项目',
+    content: '建设政务云平台，承载全区业务系统',
+    builder: '某某信息技术有限公司',
+    progress: '平台已部署，预计2025年12月完成',
+    totalInvestment: 300,
+    invested: 120,
+  };
+}
