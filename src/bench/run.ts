@@ -128,14 +128,36 @@ function engineCase(name: 'engine-declaration' | 'engine-progress', fullRows: nu
     name,
     async run(ctx) {
       const rows = ctx.opts.quick ? 3000 : fullRows;
-      // A check takes half a second, and this machine is shared: nine runs keep one slow stretch off the median.
-      const runs = ctx.opts.quick ? 2 : 9;
-      const r = await child(ctx, name, { rows, runs });
-      const med = median(r.times);
+      // A check takes half a second and this machine is shared: a burst of other load lasting a few seconds would
+      // skew one process's runs. So three fresh processes, one after another, each with a warm-up run (the JIT's
+      // first pass, reported as "first run", not in the median) and five measured runs; the median is over all 15.
+      const children = ctx.opts.quick ? 1 : 3;
+      const measured = ctx.opts.quick ? 2 : 5;
+      const parts: Awaited<ReturnType<typeof child>>[] = [];
+      for (let i = 0; i < children; i++) parts.push(await child(ctx, name, { rows, runs: measured + 1 }));
+      const times = parts.flatMap((p) => p.times.slice(1));
+      const cpuTimes = parts.flatMap((p) => p.cpuTimes.slice(1));
+      const r = parts[parts.length - 1]!;
+      const peakHeapMB = Math.max(...parts.map((p) => p.peakHeapMB));
+      const liveHeapMB = Math.max(...parts.map((p) => p.liveHeapMB));
+      const firstRun = median(parts.map((p) => p.times[0]!));
+      const med = median(times);
       const rate = rows / med;
-      const cpuRate = rows / median(r.cpuTimes);
-      const figures = { ...r.figures, rowsPerSecond: rate, rowsPerCpuSecond: cpuRate, peakHeapMB: r.peakHeapMB, liveHeapMB: r.liveHeapMB, inputHeapMB: r.inputHeapMB, maxRssMB: r.maxRssMB, firstRunSeconds: r.times[0]! };
-      const heapOk = name !== 'engine-declaration' || r.peakHeapMB < 400;
+      const cpuRate = rows / median(cpuTimes);
+      const perProcess = parts.map((p) => rows / median(p.times.slice(1)));
+      const figures = {
+        ...r.figures,
+        rowsPerSecond: rate,
+        rowsPerCpuSecond: cpuRate,
+        peakHeapMB,
+        liveHeapMB,
+        inputHeapMB: r.inputHeapMB,
+        maxRssMB: Math.max(...parts.map((p) => p.maxRssMB)),
+        firstRunSeconds: firstRun,
+        processes: children,
+        ...Object.fromEntries(perProcess.map((v, i) => [`rowsPerSecondProcess${i + 1}`, v])),
+      };
+      const heapOk = name !== 'engine-declaration' || peakHeapMB < 400;
       return [
         {
           name,
@@ -145,11 +167,11 @@ function engineCase(name: 'engine-declaration' | 'engine-progress', fullRows: nu
           target: name === 'engine-declaration' ? '≥ 200,000 rows/s; < 400 MB' : '≥ 200,000 rows/s',
           pass: rate >= 200_000 && heapOk,
           figures,
-          times: r.times,
+          times,
           detail:
-            `${fmtInt(rows)} rows: ${fmtInt(rate)} rows/s` +
-            (name === 'engine-declaration' ? `; peak heap ${fmt1(r.peakHeapMB)} MB (input ${fmt1(r.inputHeapMB)} MB, most live after a full GC ${fmt1(r.liveHeapMB)} MB)` : `; peak heap ${fmt1(r.peakHeapMB)} MB`) +
-            `; ${fmtInt(r.figures.findings ?? 0)} findings, ${fmtInt(r.figures.computed ?? 0)} computed; first run ${fmt2(r.times[0]!)} s; ${fmtInt(cpuRate)} rows per CPU-second`,
+            `${fmtInt(rows)} rows: ${fmtInt(rate)} rows/s (median of ${times.length} runs in ${children} processes: ${perProcess.map(fmtInt).join(' / ')})` +
+            (name === 'engine-declaration' ? `; peak heap ${fmt1(peakHeapMB)} MB (input ${fmt1(r.inputHeapMB)} MB, most live after a full GC ${fmt1(liveHeapMB)} MB)` : `; peak heap ${fmt1(peakHeapMB)} MB`) +
+            `; ${fmtInt(r.figures.findings ?? 0)} findings, ${fmtInt(r.figures.computed ?? 0)} computed; first run ${fmt2(firstRun)} s; ${fmtInt(cpuRate)} rows per CPU-second`,
         },
       ];
     },

@@ -107,67 +107,121 @@ function citationFor(profile: RegulationId, key: ComputedKey): Citation {
   return c;
 }
 
-/** An event recorded by a field. `bound` = the date only shows the duty was done on or before it (proof, not date). */
-interface EventSource {
-  field: FieldKey;
-  day: DayNumber | undefined;
-  bound?: boolean;
-}
-
 function statusByDate(day: DayNumber, asOf: DayNumber): DeadlineStatus {
   if (asOf > day) return 'overdue';
   return day - asOf <= DUE_SOON_DAYS ? 'due-soon' : 'pending';
 }
 
-const NO_OPTS: { provisional?: boolean; informational?: boolean } = Object.freeze({});
-const INFORMATIONAL = Object.freeze({ informational: true });
-const PROVISIONAL = Object.freeze({ provisional: true });
+/**
+ * Where results go. computeDeadlines hands out fresh objects; the rules' per-record path (DeadlineBuffer) reuses
+ * the same few, as a 100,000-row ledger would otherwise allocate some 300,000 results only to read them once.
+ */
+interface ResultSink {
+  take(): DeadlineResult;
+  out: DeadlineResult[];
+}
 
+function blankResult(): DeadlineResult {
+  // Every field present from the start: stores never change the object's shape.
+  return {
+    key: 'acceptanceDue',
+    day: 0,
+    iso: '',
+    provisional: false,
+    status: 'pending',
+    late: undefined,
+    early: undefined,
+    eventField: undefined,
+    basis: NO_BASIS,
+    citation: NO_CITATION,
+  };
+}
+
+const NO_BASIS: FieldKey[] = Object.freeze([]) as unknown as FieldKey[];
+const NO_CITATION: Citation = Object.freeze({ profile: 'wuhan', regulation: '', article: '' });
+
+/** Fresh results, for callers that keep them. */
+class FreshSink implements ResultSink {
+  out: DeadlineResult[] = [];
+  take(): DeadlineResult {
+    return blankResult();
+  }
+}
+
+/**
+ * Reused results for one record at a time: begin() starts a record, and the results of the previous one are
+ * overwritten. For the engine's row path only, where rules read a record's deadlines before the next record.
+ */
+export class DeadlineBuffer implements ResultSink {
+  out: DeadlineResult[] = [];
+  private readonly pool: DeadlineResult[] = [];
+  private used = 0;
+  begin(): void {
+    this.out = [];
+    this.used = 0;
+  }
+  take(): DeadlineResult {
+    if (this.used === this.pool.length) this.pool.push(blankResult());
+    return this.pool[this.used++];
+  }
+}
+
+const NONE = -1;
+
+/**
+ * Fills one result. The event that shows the duty done is recorded by field e1 (its date d1), or else by field e2
+ * (d2), whose date only proves it was done on or before that day (a bound: an acceptance proves the application).
+ * No event field (e1 undefined) = a recurring duty: status by date only.
+ */
 function result(
+  sink: ResultSink,
   key: ComputedKey,
   profile: RegulationId,
   day: DayNumber,
   asOf: DayNumber,
   basis: FieldKey[],
-  events: EventSource[] | null,
-  opts: { provisional?: boolean; informational?: boolean } = NO_OPTS,
+  e1: FieldKey | undefined,
+  d1: DayNumber | undefined,
+  e2: FieldKey | undefined = undefined,
+  d2: DayNumber | undefined = undefined,
+  informational = false,
+  provisional = false,
 ): DeadlineResult {
-  let recorded: EventSource | undefined;
+  let recordedDay: DayNumber = NONE;
+  let bound = false;
   let eventField: FieldKey | undefined;
-  if (events !== null && events.length > 0) {
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i];
-      if (e.day !== undefined && e.day <= asOf) {
-        recorded = e;
-        break;
-      }
+  if (e1 !== undefined) {
+    eventField = e1;
+    if (d1 !== undefined && d1 <= asOf) recordedDay = d1;
+    else if (e2 !== undefined && d2 !== undefined && d2 <= asOf) {
+      recordedDay = d2;
+      bound = true;
+      eventField = e2;
     }
-    eventField = (recorded ?? events[0]).field;
   }
   let status: DeadlineStatus = 'pending';
   let late: boolean | undefined;
-  if (recorded !== undefined) {
+  if (recordedDay !== NONE) {
     status = 'done';
-    const after = recorded.day! > day;
+    const after = recordedDay > day;
     // A bound proves timeliness only when it falls on or before the deadline.
-    if (!recorded.bound || !after) late = after;
-  } else if (!opts.informational) {
+    if (!bound || !after) late = after;
+  } else if (!informational) {
     status = statusByDate(day, asOf);
   }
-  // One literal with every field (optional ones undefined): fields added later would cost each result a second
-  // allocation for their storage.
-  return {
-    key,
-    day,
-    iso: isoFromDay(day),
-    provisional: opts.provisional === true,
-    status,
-    late,
-    early: undefined,
-    eventField,
-    basis,
-    citation: citationFor(profile, key),
-  };
+  const r = sink.take();
+  r.key = key;
+  r.day = day;
+  r.iso = isoFromDay(day);
+  r.provisional = provisional;
+  r.status = status;
+  r.late = late;
+  r.early = undefined;
+  r.eventField = eventField;
+  r.basis = basis;
+  r.citation = citationFor(profile, key);
+  sink.out.push(r);
+  return r;
 }
 
 function monthStart(ym: YearMonth): DayNumber {
@@ -216,6 +270,10 @@ SPAN_STARTS.forEach((from, i) =>
   }),
 );
 
+// The span is read for every row and used at once: one object, overwritten by each constructionSpan() call.
+const SPAN: Span = { start: undefined, end: undefined, endIsEvent: true, basis: NO_BASIS };
+
+/** The construction span of the inputs (the shared SPAN, valid until the next call). */
 function constructionSpan(inputs: DeadlineInputs): Span {
   const p = validPeriod(inputs);
   let start: DayNumber | undefined;
@@ -242,29 +300,52 @@ function constructionSpan(inputs: DeadlineInputs): Span {
     endIsEvent = false;
     to = 3;
   }
-  return { start, end, endIsEvent, basis: SPAN_BASIS[from * 4 + to] };
+  SPAN.start = start;
+  SPAN.end = end;
+  SPAN.endIsEvent = endIsEvent;
+  SPAN.basis = SPAN_BASIS[from * 4 + to];
+  return SPAN;
 }
 
 /**
  * Yeji 第十五条 applies to 建设时间超过6个月的项目或跨年度项目. From the 建设年度 (months counted inclusively:
  * 2025年01月至2025年07月 is 7 months), else from startDate→completionDate. Null when neither is known.
  */
-export function needsQuarterlyReports(inputs: DeadlineInputs): { basis: FieldKey[] } | null {
+export function needsQuarterlyReports(inputs: DeadlineInputs): { readonly basis: readonly FieldKey[] } | null {
   const p = validPeriod(inputs);
   if (p !== undefined) {
     const months = monthOrdinal(p.end) - monthOrdinal(p.start) + 1;
-    return p.end.year !== p.start.year || months > 6 ? { basis: ['period'] } : null;
+    return p.end.year !== p.start.year || months > 6 ? BY_PERIOD : null;
   }
   const s = inputs.startDate;
   const c = inputs.completionDate;
   if (s === undefined || c === undefined || c < s) return null;
   const spansYears = ymdFromDay(s)[0] !== ymdFromDay(c)[0];
-  return spansYears || c > addMonths(s, 6) ? { basis: ['startDate', 'completionDate'] } : null;
+  return spansYears || c > addMonths(s, 6) ? BY_DATES : null;
 }
 
-function nextProgressReportDue(inputs: DeadlineInputs, asOf: DayNumber): DeadlineResult | null {
+// needsQuarterlyReports' answers (shared, frozen: asked for every row).
+const BY_PERIOD = Object.freeze({ basis: Object.freeze(['period'] as FieldKey[]) });
+const BY_DATES = Object.freeze({ basis: Object.freeze(['startDate', 'completionDate'] as FieldKey[]) });
+
+// The progress-report deadline's basis: needsQuarterlyReports' fields, then the span's, by (which answer, SPAN_BASIS index).
+const REPORT_BASIS = new Map<readonly FieldKey[], FieldKey[][]>();
+function reportBasis(applies: readonly FieldKey[], span: FieldKey[]): FieldKey[] {
+  let byApplies = REPORT_BASIS.get(applies);
+  if (byApplies === undefined) REPORT_BASIS.set(applies, (byApplies = []));
+  const k = SPAN_BASIS.indexOf(span);
+  let b = byApplies[k];
+  if (b === undefined) {
+    b = applies.slice();
+    for (const f of span) if (!b.includes(f)) b.push(f);
+    byApplies[k] = b = Object.freeze(b) as FieldKey[];
+  }
+  return b;
+}
+
+function nextProgressReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
   const applies = needsQuarterlyReports(inputs);
-  if (applies === null) return null;
+  if (applies === null) return;
   // The next window whose 5th working day is on or after asOf (asOf inside a window → that window).
   let q = quarterOfDay(asOf);
   if (reportWindow(q).end < asOf) q += 1;
@@ -272,56 +353,50 @@ function nextProgressReportDue(inputs: DeadlineInputs, asOf: DayNumber): Deadlin
   // once the reported quarter starts after construction ended.
   const span = constructionSpan(inputs);
   if (span.start !== undefined) q = Math.max(q, quarterOfDay(span.start) + 1);
-  if (span.end !== undefined && quarterStart(q - 1) > span.end) return null;
+  if (span.end !== undefined && quarterStart(q - 1) > span.end) return;
   const w = reportWindow(q);
-  const basis = applies.basis.slice();
-  for (const f of span.basis) if (!basis.includes(f)) basis.push(f);
   // A recurring duty: no event field, status by date only.
-  return result('nextProgressReportDue', 'yeji', w.end, asOf, basis, null, w.provisional ? PROVISIONAL : NO_OPTS);
+  result(sink, 'nextProgressReportDue', 'yeji', w.end, asOf, reportBasis(applies.basis, span.basis), undefined, undefined, undefined, undefined, false, w.provisional);
 }
 
 /** Wuhan 第二十条 / Wulong 第二十三条 / Laizhou 第二十四条: 在建设期内每年年底前 a performance report. */
-function annualPerformanceReportDue(profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber): DeadlineResult | null {
+function annualPerformanceReportDue(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber): void {
   const span = constructionSpan(inputs);
-  if (span.start === undefined || span.start > asOf) return null;
-  if (span.end !== undefined && (span.endIsEvent ? span.end <= asOf : span.end < asOf)) return null;
-  const [year] = ymdFromDay(asOf);
+  if (span.start === undefined || span.start > asOf) return;
+  if (span.end !== undefined && (span.endIsEvent ? span.end <= asOf : span.end < asOf)) return;
+  const year = ymdFromDay(asOf)[0];
   const yearStart = dayFromYmd(year, 1, 1);
   const due = dayFromYmd(year, 12, 31);
   // Only a report dated within asOf's year is this year's report.
   const rep = inputs.performanceReportDate;
   const thisYear = rep !== undefined && rep >= yearStart ? rep : undefined;
-  return result('annualPerformanceReportDue', profile, due, asOf, span.basis, [
-    { field: 'performanceReportDate', day: thisYear },
-  ]);
+  result(sink, 'annualPerformanceReportDue', profile, due, asOf, span.basis, 'performanceReportDate', thisYear);
 }
 
 /** Wuhan 第二十一条 / Wulong 第二十八条 / Laizhou 第二十三条: 建成后半年内 (组织)验收. */
-function acceptanceDue(profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber): DeadlineResult | null {
-  if (inputs.completionDate === undefined) return null;
+const COMPLETION: FieldKey[] = Object.freeze(['completionDate']) as FieldKey[];
+
+function acceptanceDue(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber): void {
+  if (inputs.completionDate === undefined) return;
   const due = addMonths(inputs.completionDate, 6);
-  let events: EventSource[] = [{ field: 'acceptanceDate', day: inputs.acceptanceDate }];
   const inv = inputs.investmentCents;
   if (profile === 'wulong' && (inv === undefined || inv >= WULONG_DISTRICT_ACCEPTANCE_MIN_CENTS)) {
     // Wulong ≥ 3000万 (or unknown: give the benefit of the doubt): the duty is to 申请 acceptance within half a year;
     // the acceptance itself proves an application was made on or before it.
-    events = [
-      { field: 'acceptanceApplicationDate', day: inputs.acceptanceApplicationDate },
-      { field: 'acceptanceDate', day: inputs.acceptanceDate, bound: true },
-    ];
+    result(sink, 'acceptanceDue', profile, due, asOf, COMPLETION, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
+    return;
   }
-  return result('acceptanceDue', profile, due, asOf, ['completionDate'], events);
+  result(sink, 'acceptanceDue', profile, due, asOf, COMPLETION, 'acceptanceDate', inputs.acceptanceDate);
 }
 
 /** Yeji 第二十二条: 初步验收合格后1个月内 提出竣工验收申请. */
-function acceptanceApplicationDue(inputs: DeadlineInputs, asOf: DayNumber): DeadlineResult | null {
-  if (inputs.preliminaryAcceptanceDate === undefined) return null;
+const PRELIMINARY: FieldKey[] = Object.freeze(['preliminaryAcceptanceDate']) as FieldKey[];
+
+function acceptanceApplicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
+  if (inputs.preliminaryAcceptanceDate === undefined) return;
   const due = addMonths(inputs.preliminaryAcceptanceDate, 1);
-  return result('acceptanceApplicationDue', 'yeji', due, asOf, ['preliminaryAcceptanceDate'], [
-    { field: 'acceptanceApplicationDate', day: inputs.acceptanceApplicationDate },
-    // A 竣工验收 held proves the application was made on or before it.
-    { field: 'acceptanceDate', day: inputs.acceptanceDate, bound: true },
-  ]);
+  // A 竣工验收 held proves the application was made on or before it.
+  result(sink, 'acceptanceApplicationDue', 'yeji', due, asOf, PRELIMINARY, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
 }
 
 /**
@@ -331,15 +406,19 @@ function acceptanceApplicationDue(inputs: DeadlineInputs, asOf: DayNumber): Dead
  *   later of acceptanceDate and operationDate; both required.
  * - laizhou 第三十四条 竣工并投入使用后: the later of completionDate and operationDate; both required.
  */
-function selfEvaluationBase(profile: RegulationId, inputs: DeadlineInputs): { day: DayNumber; basis: FieldKey[] } | null {
+function selfEvaluationBase(profile: RegulationId, inputs: DeadlineInputs): DayNumber | undefined {
   const op = inputs.operationDate;
-  if (op === undefined) return null;
-  if (profile === 'wuhan') return { day: op, basis: ['operationDate'] };
-  const other: FieldKey = profile === 'laizhou' ? 'completionDate' : 'acceptanceDate';
+  if (op === undefined || profile === 'wuhan') return op;
   const od = profile === 'laizhou' ? inputs.completionDate : inputs.acceptanceDate;
-  if (od === undefined) return null;
-  return { day: maxDay(op, od), basis: [other, 'operationDate'] };
+  return od === undefined ? undefined : maxDay(op, od);
 }
+
+const SELF_EVALUATION_BASIS: Record<RegulationId, FieldKey[]> = {
+  wuhan: Object.freeze(['operationDate']) as FieldKey[],
+  wulong: Object.freeze(['acceptanceDate', 'operationDate']) as FieldKey[],
+  yeji: Object.freeze(['acceptanceDate', 'operationDate']) as FieldKey[],
+  laizhou: Object.freeze(['completionDate', 'operationDate']) as FieldKey[],
+};
 
 const SELF_EVALUATION_MONTHS: Partial<Record<RegulationId, { from?: number; due: number }>> = {
   wuhan: { from: 12, due: 24 }, // 投入运行后12至24个月内
@@ -348,22 +427,22 @@ const SELF_EVALUATION_MONTHS: Partial<Record<RegulationId, { from?: number; due:
   laizhou: { due: 12 }, // 12个月内
 };
 
-function selfEvaluation(profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber, out: DeadlineResult[], wantFrom: boolean, wantDue: boolean): void {
+function selfEvaluation(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber, wantFrom: boolean, wantDue: boolean): void {
   const months = SELF_EVALUATION_MONTHS[profile];
   const base = selfEvaluationBase(profile, inputs);
-  if (months === undefined || base === null) return;
-  const ev: EventSource[] = [{ field: 'selfEvaluationDate', day: inputs.selfEvaluationDate }];
+  if (months === undefined || base === undefined) return;
+  const basis = SELF_EVALUATION_BASIS[profile];
+  const done = inputs.selfEvaluationDate;
   if (wantFrom && months.from !== undefined) {
-    const from = addMonths(base.day, months.from);
+    const from = addMonths(base, months.from);
     // The window's opening is not a deadline: never overdue; a self-evaluation before it is flagged early.
-    const r = result('selfEvaluationFrom', profile, from, asOf, base.basis, ev, INFORMATIONAL);
+    const r = result(sink, 'selfEvaluationFrom', profile, from, asOf, basis, 'selfEvaluationDate', done, undefined, undefined, true);
     if (r.status === 'done') {
-      r.early = inputs.selfEvaluationDate! < from;
+      r.early = done! < from;
       r.late = undefined;
     }
-    out.push(r);
   }
-  if (wantDue) out.push(result('selfEvaluationDue', profile, addMonths(base.day, months.due), asOf, base.basis, ev));
+  if (wantDue) result(sink, 'selfEvaluationDue', profile, addMonths(base, months.due), asOf, basis, 'selfEvaluationDate', done);
 }
 
 function investmentField(sheetKind: SheetKind): FieldKey {
@@ -371,27 +450,29 @@ function investmentField(sheetKind: SheetKind): FieldKey {
 }
 
 /** Laizhou 第十五条: 总投资 500 万元以上 … 标准发布工作一般不晚于项目验收后 1 年内完成. */
-function standardPublicationDue(inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult | null {
+const STANDARD_BASIS: Partial<Record<SheetKind, FieldKey[]>> = {};
+function standardBasis(sheetKind: SheetKind): FieldKey[] {
+  return (STANDARD_BASIS[sheetKind] ??= Object.freeze([investmentField(sheetKind), 'acceptanceDate']) as FieldKey[]);
+}
+
+function standardPublicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): void {
   const inv = inputs.investmentCents;
-  if (inv === undefined || inv < LAIZHOU_STANDARD_MIN_CENTS || inputs.acceptanceDate === undefined) return null;
-  return result(
-    'standardPublicationDue',
-    'laizhou',
-    addYears(inputs.acceptanceDate, 1),
-    asOf,
-    [investmentField(sheetKind), 'acceptanceDate'],
-    [{ field: 'standardPublishedDate', day: inputs.standardPublishedDate }],
-  );
+  if (inv === undefined || inv < LAIZHOU_STANDARD_MIN_CENTS || inputs.acceptanceDate === undefined) return;
+  const due = addYears(inputs.acceptanceDate, 1);
+  result(sink, 'standardPublicationDue', 'laizhou', due, asOf, standardBasis(sheetKind), 'standardPublishedDate', inputs.standardPublishedDate);
 }
 
 /**
  * Laizhou 第二十九条: 政务治理类项目约定免费运维期一般不少于3年. The article gives no start; counted from acceptance
  * (RULES.md §4). A minimum, not a duty with a deadline: always 'pending'.
  */
-function freeMaintenanceUntil(inputs: DeadlineInputs, asOf: DayNumber): DeadlineResult | null {
-  if (inputs.projectType === undefined || !inputs.projectType.includes('政务治理')) return null;
-  if (inputs.acceptanceDate === undefined) return null;
-  return result('freeMaintenanceUntil', 'laizhou', addYears(inputs.acceptanceDate, 3), asOf, ['projectType', 'acceptanceDate'], null, INFORMATIONAL);
+const MAINTENANCE_BASIS: FieldKey[] = Object.freeze(['projectType', 'acceptanceDate']) as FieldKey[];
+
+function freeMaintenanceUntil(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
+  if (inputs.projectType === undefined || !inputs.projectType.includes('政务治理')) return;
+  if (inputs.acceptanceDate === undefined) return;
+  const until = addYears(inputs.acceptanceDate, 3);
+  result(sink, 'freeMaintenanceUntil', 'laizhou', until, asOf, MAINTENANCE_BASIS, undefined, undefined, undefined, undefined, true);
 }
 
 // Built once and shared (frozen), like the deadline citations above: these are asked for on every record.
@@ -426,52 +507,65 @@ export function checkProgressReportDate(profile: ProfileId, reportDate: DayNumbe
  * missing is left out (a missing input is not an error by itself).
  */
 export function computeDeadlines(profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
-  const out: DeadlineResult[] = [];
-  if (profile === 'generic') return out;
+  const sink = new FreshSink();
+  collectDeadlines(sink, profile, inputs, asOf, sheetKind);
+  return sink.out;
+}
+
+const PERIOD_BASIS: FieldKey[] = Object.freeze(['period']) as FieldKey[];
+
+/**
+ * computeDeadlines into a DeadlineBuffer: the same results, in reused objects that stay valid until the buffer's
+ * next begin(). The inputs are not kept.
+ */
+export function computeDeadlinesInto(buffer: DeadlineBuffer, profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
+  buffer.begin();
+  collectDeadlines(buffer, profile, inputs, asOf, sheetKind);
+  return buffer.out;
+}
+
+function collectDeadlines(sink: ResultSink, profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): void {
+  if (profile === 'generic') return;
   const keys = keysOf(profile);
   if (sheetKind === 'declaration') {
     const p = validPeriod(inputs);
     if (profile === 'yeji' && p !== undefined) {
       const d = declarationDue(profile, p.start.year)!;
-      out.push(result('declarationDue', 'yeji', d.day, asOf, ['period'], null));
+      result(sink, 'declarationDue', 'yeji', d.day, asOf, PERIOD_BASIS, undefined, undefined);
     }
-    return out;
+    return;
   }
   let selfEvaluationDone = false;
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    let r: DeadlineResult | null = null;
-    switch (key) {
+    switch (keys[i]) {
       case 'nextProgressReportDue':
-        r = nextProgressReportDue(inputs, asOf);
+        nextProgressReportDue(sink, inputs, asOf);
         break;
       case 'annualPerformanceReportDue':
-        r = annualPerformanceReportDue(profile, inputs, asOf);
+        annualPerformanceReportDue(sink, profile, inputs, asOf);
         break;
       case 'acceptanceDue':
-        r = acceptanceDue(profile, inputs, asOf);
+        acceptanceDue(sink, profile, inputs, asOf);
         break;
       case 'acceptanceApplicationDue':
-        r = acceptanceApplicationDue(inputs, asOf);
+        acceptanceApplicationDue(sink, inputs, asOf);
         break;
       case 'selfEvaluationFrom':
       case 'selfEvaluationDue':
         // From and Due share one base; computed together, once.
         if (!selfEvaluationDone) {
           selfEvaluationDone = true;
-          selfEvaluation(profile, inputs, asOf, out, keys.includes('selfEvaluationFrom'), keys.includes('selfEvaluationDue'));
+          selfEvaluation(sink, profile, inputs, asOf, keys.includes('selfEvaluationFrom'), keys.includes('selfEvaluationDue'));
         }
         break;
       case 'standardPublicationDue':
-        r = standardPublicationDue(inputs, asOf, sheetKind);
+        standardPublicationDue(sink, inputs, asOf, sheetKind);
         break;
       case 'freeMaintenanceUntil':
-        r = freeMaintenanceUntil(inputs, asOf);
+        freeMaintenanceUntil(sink, inputs, asOf);
         break;
       default:
         break; // declarationDue: declaration sheets only (above)
     }
-    if (r !== null) out.push(r);
   }
-  return out;
 }

@@ -1,6 +1,6 @@
 // RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
 import type { ComputedKey, FieldKey, ProfileId } from '../types';
-import { applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, declarationDue, needsQuarterlyReports } from '../deadlines';
+import { DeadlineBuffer, applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, declarationDue, needsQuarterlyReports } from '../deadlines';
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
@@ -23,16 +23,30 @@ const DATE_INPUTS = [
 ] as const satisfies readonly (keyof DeadlineInputs & FieldKey)[];
 
 const DATE_INPUT_IDS = DATE_INPUTS.map((f) => F[f]);
-const INPUTS_TEMPLATE: Readonly<Required<Record<keyof DeadlineInputs, undefined>>> = Object.freeze({
-  ...(Object.fromEntries(DATE_INPUTS.map((f) => [f, undefined])) as Record<(typeof DATE_INPUTS)[number], undefined>),
-  period: undefined,
-  investmentCents: undefined,
-  projectType: undefined,
-});
+
+/** Per sheet: one inputs object and one result buffer, reused record after record (see computeDeadlinesInto). */
+interface Work {
+  inputs: DeadlineInputs;
+  buffer: DeadlineBuffer;
+  /** The profile reads 项目类别/备注 (Laizhou's free maintenance period for 政务治理 projects). */
+  readsType: boolean;
+}
+const WORK = memoSlot();
+function newWork(this: void): Work {
+  // Every key present from the start, so the stores below never change the object's shape.
+  const inputs: DeadlineInputs = {
+    ...(Object.fromEntries(DATE_INPUTS.map((f) => [f, undefined])) as Record<(typeof DATE_INPUTS)[number], undefined>),
+    period: undefined,
+    investmentCents: undefined,
+    projectType: undefined,
+  };
+  return { inputs, buffer: new DeadlineBuffer(), readsType: false };
+}
+const TYPE_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('freeMaintenanceUntil')));
 
 const RESULTS = memoSlot();
 
-/** The record's deadlines (memoised: five rules read them). */
+/** The record's deadlines (memoised: five rules read them). Valid for this record only: the objects are reused. */
 function deadlines(ctx: RecordContext): DeadlineResult[] {
   return ctx.memo(RESULTS, computeResults);
 }
@@ -64,30 +78,31 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
     }
     return r;
   }
-  // Every key present from the start (a copy of one template), so the stores below never change the object's shape.
-  const inputs: DeadlineInputs = { ...INPUTS_TEMPLATE };
+  const work = ctx.sheetMemo(WORK, newWork);
+  const inputs = work.inputs;
   let any = false;
   for (let i = 0; i < DATE_INPUTS.length; i++) {
     const id = DATE_INPUT_IDS[i];
-    if (!ctx.has(id)) continue;
-    const d = ctx.date(id);
-    if (d === null) continue;
-    inputs[DATE_INPUTS[i]] = d;
-    any = true;
+    const d = ctx.has(id) ? ctx.date(id) : null;
+    // Every input is written, the missing ones as undefined: the object holds the previous record's values.
+    inputs[DATE_INPUTS[i]] = d === null ? undefined : d;
+    if (d !== null) any = true;
   }
+  // The parsed period has start and end (computeDeadlines reads nothing else of it).
   const p = ctx.period(F.period);
-  if (p !== null) {
-    inputs.period = { start: p.start, end: p.end };
-    any = true;
-  }
+  inputs.period = p === null ? undefined : p;
+  if (p !== null) any = true;
   if (!any) return NONE;
   const base = projectAmount(ctx);
-  if (base !== null) inputs.investmentCents = base.cents;
-  const type = ctx.display(F.projectType);
-  const remark = ctx.display(F.remark);
-  const both = type === '' ? remark : remark === '' ? type : type + ' ' + remark;
-  if (both !== '') inputs.projectType = both;
-  return computeDeadlines(ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
+  inputs.investmentCents = base === null ? undefined : base.cents;
+  inputs.projectType = undefined;
+  if (TYPE_READERS.has(ctx.profile.id)) {
+    const type = ctx.display(F.projectType);
+    const remark = ctx.display(F.remark);
+    const both = type === '' ? remark : remark === '' ? type : type + ' ' + remark;
+    if (both !== '') inputs.projectType = both;
+  }
+  return computeDeadlinesInto(work.buffer, ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
 }
 
 /** Where a deadline finding goes: the event's cell when the sheet has that column, else the last input's cell. */
