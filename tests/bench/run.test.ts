@@ -112,6 +112,11 @@ describe('npm run bench --quick (compiled, as run by npm)', () => {
     expect(engine.rows).toBe(3000);
     expect(engine.findings).toBeGreaterThan(0);
     expect(engine.peakHeapMB).toBeGreaterThan(engine.inputHeapMB);
+    // Quick: one process, its warm-up run kept out of the median's runs.
+    expect(engine.processes).toBe(1);
+    expect(engine.times).toHaveLength(2);
+    expect(engine.firstRunSeconds).toBeGreaterThan(0);
+    expect(doc.cases['engine-progress'].computed).toBeGreaterThan(doc.cases['engine-progress'].rows);
     expect(doc.cases['adapter-apply'].marked).toBe(1000);
     expect(doc.cases['adapter-apply'].notes).toBe(1000);
     expect(doc.cases['adapter-apply'].restored).toBeGreaterThanOrEqual(1000);
