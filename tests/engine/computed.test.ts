@@ -2,7 +2,7 @@
 import { check } from '../../src/engine';
 import { computedValues } from '../../src/engine/computed';
 import type { Report } from '../../src/engine/types';
-import { form, progress, progressRow } from './rules/harness';
+import { CLEAN_FORM, form, progress, progressRow } from './rules/harness';
 import { columnsOf } from '../support/report';
 
 function hand(): Report {
@@ -85,7 +85,7 @@ describe('computed columns from check()', () => {
   });
 
   test('a progress form: its values come in columns without a letter (nowhere in the sheet to write them)', () => {
-    const f = form({ ...fullForm(), reportDate: '2025年4月2日' }, 'yeji', { asOf: '2025-04-02' });
+    const f = form(CLEAN_FORM, 'yeji', { asOf: '2025-04-02' });
     const fc = f.sheets[0]!.computedColumns;
     expect(fc.length).toBeGreaterThan(0);
     for (const c of fc) {
@@ -113,20 +113,3 @@ describe('computed columns from check()', () => {
     expect(c).toMatchObject({ column: 'D', type: 'date', rows: [], values: [] });
   });
 });
-
-function fullForm() {
-  return {
-    unit: '叶集区数据资源管理局',
-    owner: '张伟',
-    contact: '李娜',
-    phone: '0564-6012345',
-    mobile: '13912345678',
-    email: 'lina@example.gov.cn',
-    projectName: '叶集区政务云平台建设项目',
-    content: '建设政务云平台，承载全区业务系统',
-    builder: '某某信息技术有限公司',
-    progress: '平台已部署，预计2025年12月完成',
-    totalInvestment: 300,
-    invested: 120,
-  };
-}
