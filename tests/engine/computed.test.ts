@@ -4,6 +4,7 @@ import { computedValues } from '../../src/engine/computed';
 import type { Report } from '../../src/engine/types';
 import { CLEAN_FORM, form, progress, progressRow } from './rules/harness';
 import { columnsOf } from '../support/report';
+import { progressSnapshot } from '../../src/bench/inputs';
 
 function hand(): Report {
   return {
@@ -112,4 +113,41 @@ describe('computed columns from check()', () => {
     const c = check(snap, { asOf: '2024-09-01', profile: 'wuhan' }).sheets[0]!.computedColumns.find((x) => x.key === 'acceptanceDue');
     expect(c).toMatchObject({ column: 'D', type: 'date', rows: [], values: [] });
   });
+});
+
+describe('computed columns of a long ledger', () => {
+  // Columns are sized for the whole sheet on their first value and cut to their count at the end: what leaves the
+  // engine must be dense arrays of exactly that count, with the provisional flags of values before the first
+  // provisional one false.
+  const r = check(progressSnapshot(600, 5), { asOf: '2026-11-20', profile: 'auto' });
+  const cols = r.sheets[0]!.computedColumns;
+
+  test('every column is dense and its arrays are exactly as long as its values', () => {
+    expect(cols.length).toBeGreaterThan(2);
+    for (const c of cols) {
+      expect(c.rows.length).toBeGreaterThan(0);
+      expect(c.rows.length).toBeLessThanOrEqual(600);
+      for (const a of [c.rows, c.values, c.status, c.provisional]) {
+        if (a === null) continue;
+        expect(a).toHaveLength(c.rows.length);
+        expect(Object.keys(a)).toHaveLength(c.rows.length); // no holes
+      }
+    }
+  });
+
+  test('a column whose first provisional value comes mid-sheet: the values before it read false, none is missing', () => {
+    // asOf 2026-09-20: the October 2026 window is in the published schedule; a project starting in March 2027 reports
+    // first (on its first quarter) in the April 2027 window, whose working days are not published yet.
+    const rows = [
+      progressRow({ 开工日期: '2025-03-01', 建成日期: '2027-12-31' }, 1),
+      progressRow({ 开工日期: '2027-03-01', 建成日期: '2028-12-31' }, 2),
+      progressRow({ 开工日期: '2025-05-01', 建成日期: '2027-06-30' }, 3),
+    ];
+    const c = progress(rows, 'yeji', { asOf: '2026-09-20' }).sheets[0]!.computedColumns.find((x) => x.key === 'nextProgressReportDue')!;
+    expect(c.values).toHaveLength(3);
+    expect(c.values[1]!.startsWith('2027-04-')).toBe(true);
+    expect(c.provisional).toEqual([false, true, false]);
+    expect(Object.keys(c.provisional!)).toHaveLength(3);
+  });
+});
 });
