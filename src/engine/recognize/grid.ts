@@ -1,19 +1,18 @@
 // Cheap cell access for recognition: merge-aware reads over the top of the sheet, emptiness tests for data rows.
 import type { CellValue, MergeRange, SheetSnapshot } from '../types';
 import { normalizeHeader } from './normalize';
+import { isBlankText } from '../values/text';
 
 /** Widest header recognition looks at; real forms are far narrower, a formatted row may claim 16,384 columns. */
 export const MAX_HEADER_COLS = 512;
 const KEY_STRIDE = 16384;
 
-/** True when a cell holds nothing a user typed (null, '', only spaces). */
+/** True when a cell holds nothing a user typed (null, '', only white space: spaces, U+3000, NBSP, BOM, line breaks). */
 export function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
-  if (v.length === 0) return true;
-  const c = v.charCodeAt(0);
-  if (c > 32 && c !== 0x3000 && c !== 0xa0) return false;
-  return !/[^\s\u3000\u00a0]/.test(v);
+  // The same test the rules use (isBlankText), so a row recognition keeps as data is one the rules see filled.
+  return isBlankText(v);
 }
 
 /** Index of the first non-blank cell in [from, to], or -1. */

@@ -61,6 +61,8 @@ describe('notes, seals and sign-offs', () => {
 
   test.each<[string, CellValue[]]>([
     ['blank cells', [null, '', '   ', '\u3000']],
+    // What pasting from web pages and CSV leaves behind: a byte-order mark, line and paragraph separators, NBSP.
+    ['cells of invisible white space only', ['\ufeff', '\u2028', '\u2029', '\u00a0\ufeff', '\u2003\n']],
     ['an empty array', []],
   ])('%s between projects → blank; trailing blanks are not listed', (_n, probe) => {
     expect(bucketOf(probe, undefined, [], [PROJECT])).toBe('blank');
