@@ -116,9 +116,8 @@ describe('computed columns from check()', () => {
 });
 
 describe('computed columns of a long ledger', () => {
-  // Columns are sized for the whole sheet on their first value and cut to their count at the end: what leaves the
-  // engine must be dense arrays of exactly that count, with the provisional flags of values before the first
-  // provisional one false.
+  // What leaves the engine: dense arrays, each exactly as long as the column's values (the CLI, the pane and the JSON
+  // output index them together).
   const r = check(progressSnapshot(600, 5), { asOf: '2026-11-20', profile: 'auto' });
   const cols = r.sheets[0]!.computedColumns;
 
@@ -149,5 +148,4 @@ describe('computed columns of a long ledger', () => {
     expect(c.provisional).toEqual([false, true, false]);
     expect(Object.keys(c.provisional!)).toHaveLength(3);
   });
-});
 });
