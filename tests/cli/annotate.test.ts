@@ -9,6 +9,7 @@ import { cite } from '../../src/engine/regulations';
 import type { Finding, Report } from '../../src/engine/types';
 import { compareWorkbooks, load } from './helpers';
 import { columnsOf, setComputed } from '../support/report';
+import { readZipEntries } from '../support/zip';
 
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-annotate-'));
@@ -92,6 +93,19 @@ describe('annotate + writeAnnotated', () => {
     expect((ws.getCell('J9').fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: SEVERITY_FILL.warning });
     expect((ws.getCell('F6').fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: SEVERITY_FILL.info });
     expect(String(ws.getCell('A1').note)).toContain('标题提示');
+  });
+
+  test('the copy is zipped compactly: every part deflated, within a few percent of ExcelJS’s default level', async () => {
+    // The copy's zip level (COPY_ZIP_OPTIONS) trades a little size for writing speed; a level that bloated copies would fail here.
+    const { workbook } = await readWorkbook(path.join(SAMPLES, '01-yeji-declaration.xlsx'));
+    const atDefault = path.join(dir, 'default-level.xlsx');
+    await workbook.xlsx.writeFile(atDefault);
+    const ours = path.join(dir, 'copy-level.xlsx');
+    await writeAnnotated(workbook, ours);
+    const parts = readZipEntries(fs.readFileSync(ours)).filter((e) => !e.name.endsWith('/')); // not the folder entries
+    expect(parts.length).toBeGreaterThan(3);
+    for (const e of parts) expect(e.method).toBe(8);
+    expect(fs.statSync(ours).size).toBeLessThanOrEqual(fs.statSync(atDefault).size * 1.06);
   });
 
   test('the fill does not leak to other cells sharing the same style (ExcelJS shares style objects)', () => {
