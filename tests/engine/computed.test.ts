@@ -113,6 +113,21 @@ describe('computed columns from check()', () => {
     const c = check(snap, { asOf: '2024-09-01', profile: 'wuhan' }).sheets[0]!.computedColumns.find((x) => x.key === 'acceptanceDue');
     expect(c).toMatchObject({ column: 'D', type: 'date', rows: [], values: [] });
   });
+
+  test('a column whose first provisional value comes mid-sheet: the values before it read false, none is missing', () => {
+    // asOf 2026-09-20: the October 2026 window is in the published schedule; a project starting in March 2027 reports
+    // first (on its first quarter) in the April 2027 window, whose working days are not published yet.
+    const rows = [
+      progressRow({ 开工日期: '2025-03-01', 建成日期: '2027-12-31' }, 1),
+      progressRow({ 开工日期: '2027-03-01', 建成日期: '2028-12-31' }, 2),
+      progressRow({ 开工日期: '2025-05-01', 建成日期: '2027-06-30' }, 3),
+    ];
+    const c = progress(rows, 'yeji', { asOf: '2026-09-20' }).sheets[0]!.computedColumns.find((x) => x.key === 'nextProgressReportDue')!;
+    expect(c.values).toHaveLength(3);
+    expect(c.values[1]!.startsWith('2027-04-')).toBe(true);
+    expect(c.provisional).toEqual([false, true, false]);
+    expect(Object.keys(c.provisional!)).toHaveLength(3);
+  });
 });
 
 describe('computed columns of a long ledger', () => {
@@ -132,20 +147,5 @@ describe('computed columns of a long ledger', () => {
         expect(Object.keys(a)).toHaveLength(c.rows.length); // no holes
       }
     }
-  });
-
-  test('a column whose first provisional value comes mid-sheet: the values before it read false, none is missing', () => {
-    // asOf 2026-09-20: the October 2026 window is in the published schedule; a project starting in March 2027 reports
-    // first (on its first quarter) in the April 2027 window, whose working days are not published yet.
-    const rows = [
-      progressRow({ 开工日期: '2025-03-01', 建成日期: '2027-12-31' }, 1),
-      progressRow({ 开工日期: '2027-03-01', 建成日期: '2028-12-31' }, 2),
-      progressRow({ 开工日期: '2025-05-01', 建成日期: '2027-06-30' }, 3),
-    ];
-    const c = progress(rows, 'yeji', { asOf: '2026-09-20' }).sheets[0]!.computedColumns.find((x) => x.key === 'nextProgressReportDue')!;
-    expect(c.values).toHaveLength(3);
-    expect(c.values[1]!.startsWith('2027-04-')).toBe(true);
-    expect(c.provisional).toEqual([false, true, false]);
-    expect(Object.keys(c.provisional!)).toHaveLength(3);
   });
 });
