@@ -170,7 +170,7 @@ export function scatteredReport(cells: number, sheet: string): { report: Report;
     lang: 'zh',
     profile: { id: 'yeji', regulation: '', detected: false, reason: '' },
     notices: [],
-    sheets: [{ name: sheet, kind: 'declaration', headerRow: 4, columns: {}, dataRows: [], reason: '', computedColumns: [] }],
+    sheets: [{ name: sheet, kind: 'declaration', headerRow: 4, columns: {}, dataRows: [], reason: '', unmappedColumns: [], computedColumns: [] }],
     findings,
   };
   return { report, rows: row };

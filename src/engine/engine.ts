@@ -735,6 +735,7 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
       columns: {},
       dataRows: [],
       reason: lang === 'en' ? recognition.reasonEn : recognition.reason,
+      unmappedColumns: recognition.unmappedHeaders.map((u) => ({ column: letter(u.col), header: u.text })),
       computedColumns: [],
     };
     sheetReports.push(report);

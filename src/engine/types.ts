@@ -201,6 +201,8 @@ export interface SheetReport {
   dataRows: number[];
   /** Why the sheet got its kind (shown to the user when recognition looks wrong). */
   reason: string;
+  /** Header cells of the user's table that no field was read from: what the check ignored. */
+  unmappedColumns: { column: string; header: string }[];
   /** Computed columns with their values, in layout order. */
   computedColumns: ComputedColumn[];
 }

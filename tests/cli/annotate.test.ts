@@ -46,6 +46,7 @@ function ledgerReport(): Report {
         columns: { projectName: 'C', approvedBudget: 'E', adjustment: 'F' },
         dataRows: [4, 5, 6, 7, 8, 9, 10, 11],
         reason: '',
+        unmappedColumns: [],
         computedColumns: columnsOf([
           { key: 'acceptanceDue', header: '验收截止（自动）', column: 'P' },
           { key: 'approvalPath', header: '审批/管理路径（自动）', column: 'Q' },

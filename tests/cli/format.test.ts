@@ -36,12 +36,13 @@ function report(findings: Finding[]): Report {
         columns: { projectName: 'C', investment: 'F' },
         dataRows: [5, 6, 7],
         reason: '',
+        unmappedColumns: [],
         computedColumns: columnsOf(
           [{ key: 'declarationDue', header: '申报截止（自动）', column: 'P' }],
           [{ sheet: '申报表', row: 5, key: 'declarationDue', header: '申报截止（自动）', column: 'P', value: '2026-09-30', type: 'date', provisional: false }],
         ),
       },
-      { name: '填表说明', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: '没有表头', computedColumns: [] },
+      { name: '填表说明', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: '没有表头', unmappedColumns: [], computedColumns: [] },
     ],
     findings,
   };

@@ -21,12 +21,13 @@ function hand(): Report {
         columns: {},
         dataRows: [3, 4, 5],
         reason: '',
+        unmappedColumns: [],
         computedColumns: [
           { key: 'approvalPath', header: 'A', column: 'P', type: 'text', rows: [3, 5], values: ['甲', '乙'], status: null, provisional: null },
           { key: 'acceptanceDue', header: 'B', column: 'Q', type: 'date', rows: [4, 5], values: ['2026-01-01', '2027-01-01'], status: ['overdue', 'pending'], provisional: [false, true] },
         ],
       },
-      { name: '空表', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: '', computedColumns: [] },
+      { name: '空表', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: '', unmappedColumns: [], computedColumns: [] },
     ],
   };
 }

@@ -63,6 +63,7 @@ function report(rows: number): Report {
         columns: { projectName: 'B', approvedBudget: 'D' },
         dataRows: Array.from({ length: rows }, (_, i) => i + 3),
         reason: '',
+        unmappedColumns: [],
         computedColumns: columnsOf(cc, computed),
       },
     ],

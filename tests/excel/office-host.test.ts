@@ -37,7 +37,7 @@ function finding(sheet: string, cell: string, severity: Severity, message: strin
 }
 
 function sheetReport(name: string, layout: Parameters<typeof columnsOf>[0] = [], dataRows: number[] = []): SheetReport {
-  return { name, kind: 'progress-table', headerRow: 2, columns: { projectName: 'B' }, dataRows, reason: '表头含 项目名称', computedColumns: columnsOf(layout) };
+  return { name, kind: 'progress-table', headerRow: 2, columns: { projectName: 'B' }, dataRows, reason: '表头含 项目名称', unmappedColumns: [], computedColumns: columnsOf(layout) };
 }
 
 function report(findings: Finding[], sheets: SheetReport[], computed: ComputedValue[] = []): Report {

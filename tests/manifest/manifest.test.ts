@@ -97,7 +97,7 @@ describe('ExcelApi minimum', () => {
     const host = createOfficeHost(fake.Excel, fake.Office);
     const rep: Report = {
       asOf: '2024-06-01', lang: 'zh', profile: { id: 'generic', regulation: '', detected: false, reason: '' }, notices: [],
-      sheets: [{ name: '表', kind: 'expense', headerRow: 1, columns: {}, dataRows: [2], reason: '', computedColumns: columnsOf([{ key: 'expenseScope', header: '经费口径（自动）', column: 'C' }], [{ sheet: '表', row: 2, key: 'expenseScope', header: '经费口径（自动）', column: 'C', value: '建设费', type: 'text' }]) }],
+      sheets: [{ name: '表', kind: 'expense', headerRow: 1, columns: {}, dataRows: [2], reason: '', unmappedColumns: [], computedColumns: columnsOf([{ key: 'expenseScope', header: '经费口径（自动）', column: 'C' }], [{ sheet: '表', row: 2, key: 'expenseScope', header: '经费口径（自动）', column: 'C', value: '建设费', type: 'text' }]) }],
       findings: [{ sheet: '表', row: 2, column: 'B', cell: 'B2', ruleId: 'r', category: 'format', severity: 'error', messageId: 'm', params: {}, message: '问题', citation: null }],
     };
     await host.readSnapshot();

@@ -41,6 +41,7 @@ export function stubReport(lang: Lang, asOf = '2024-06-01'): Report {
         columns: { seq: 'A', unit: 'B', projectName: 'C', investment: 'D' },
         dataRows: [3, 4],
         reason: '表头含 项目名称、项目投资',
+        unmappedColumns: [],
         computedColumns: [],
       },
       {
@@ -50,6 +51,7 @@ export function stubReport(lang: Lang, asOf = '2024-06-01'): Report {
         columns: { item: 'A', amount: 'B' },
         dataRows: [2],
         reason: '表头含 费用名称、金额',
+        unmappedColumns: [],
         computedColumns: [],
       },
     ],
