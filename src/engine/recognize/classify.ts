@@ -1,5 +1,6 @@
 // Deciding what kind of sheet a mapped header belongs to, and the kind-specific meaning of ambiguous columns.
 import type { FieldKey, SheetKind } from '../types';
+import { FIELDS } from '../vocabulary';
 
 const FUND_FIELDS: FieldKey[] = ['fundFiscal', 'fundLoan', 'fundSelf', 'fundOther'];
 const DECLARATION_MARKERS: FieldKey[] = [...FUND_FIELDS, 'period', 'description'];
@@ -31,6 +32,8 @@ export interface Classification {
   bestEffort?: boolean;
   /** Key columns the sheet lacks, for the reason when it stays unknown or is a best effort. */
   missing?: FieldKey[];
+  /** A reading that came close, and the columns that spoke for it: said in the reason instead of silently lost. */
+  runnerUp?: { kind: SheetKind; because: FieldKey[] };
 }
 
 function count(cols: Partial<Record<FieldKey, number>>, keys: FieldKey[]): number {
@@ -39,20 +42,73 @@ function count(cols: Partial<Record<FieldKey, number>>, keys: FieldKey[]): numbe
   return n;
 }
 
-/** The sheet kind a table header implies (see spec/TEMPLATES.md). */
+type Family = 'declaration' | 'progress' | 'expense';
+const FAMILY_OF: Record<Exclude<SheetKind, 'unknown'>, Family> = {
+  declaration: 'declaration',
+  'progress-table': 'progress',
+  'progress-form': 'progress',
+  expense: 'expense',
+};
+
+/** The one template family a field belongs to, or null when several templates have it (项目名称, 联系人 …). */
+function familyOf(k: FieldKey): Family | null {
+  const fams = new Set(FIELDS[k].sheets.map((s) => FAMILY_OF[s]));
+  return fams.size === 1 ? [...fams][0] : null;
+}
+
+/** Columns that only a table of projects has: who answers for it and how to reach them. Expense sheets have none. */
+const PROJECT_PEOPLE: FieldKey[] = ['unit', 'owner', 'contact', 'phone', 'email', 'mobile', 'period', 'description'];
+
+/** The columns that speak for each template family. */
+function evidence(cols: Partial<Record<FieldKey, number>>): Record<Family, FieldKey[]> {
+  const out: Record<Family, FieldKey[]> = { declaration: [], progress: [], expense: [] };
+  for (const k of Object.keys(cols) as FieldKey[]) {
+    const f = familyOf(k);
+    if (f) out[f].push(k);
+  }
+  return out;
+}
+
+/**
+ * The sheet kind a table header implies (see TEMPLATES.md), from all its columns together: each column that only
+ * one template has is a vote for it; a table with contacts and phone numbers lists projects, not expenses.
+ */
 export function classifyTable(cols: Partial<Record<FieldKey, number>>, hint: TitleHint): Classification {
+  const found = decide(cols, hint);
+  if (found.kind === 'unknown') return found;
+  const ev = evidence(cols);
+  const mine = FAMILY_OF[found.kind];
+  // the strongest other family, if its votes come within one of the chosen kind's
+  let best: Family | null = null;
+  for (const f of ['declaration', 'progress', 'expense'] as Family[]) {
+    if (f === mine || ev[f].length === 0) continue;
+    if (ev[f].length + 1 >= ev[mine].length && (!best || ev[f].length > ev[best].length)) best = f;
+  }
+  if (best) {
+    const kind: SheetKind = best === 'progress' ? 'progress-table' : best;
+    found.runnerUp = { kind, because: ev[best] };
+  }
+  return found;
+}
+
+function decide(cols: Partial<Record<FieldKey, number>>, hint: TitleHint): Classification {
   const has = (k: FieldKey): boolean => cols[k] !== undefined;
+  const ev = evidence(cols);
   const decl = count(cols, DECLARATION_MARKERS);
   const prog = count(cols, PROGRESS_MARKERS);
+  const people = count(cols, PROJECT_PEOPLE);
   const money = has('investment') || has('totalInvestment');
-  if (has('amount') && (has('item') || (has('projectName') && prog === 0)) && !money) return { kind: 'expense' };
+  const expenseLike = has('amount') && (has('item') || (has('projectName') && prog === 0)) && !money;
+  if (expenseLike && (people < 2 || (has('item') && ev.expense.length > people))) return { kind: 'expense' };
+  // an amount column on a table of projects is the project's amount (申报金额, 预算金额 …)
+  const amount = money || has('amount') || has('approvedBudget');
   if (has('projectName')) {
-    if (money && decl > prog) return { kind: 'declaration' };
+    if (amount && decl > prog) return { kind: 'declaration' };
     if (has('totalInvestment') || has('invested') || has('approvedBudget') || has('adjustedTotal')) {
       return { kind: 'progress-table' };
     }
     if (count(cols, DATE_FIELDS) > 0) return { kind: 'progress-table' };
-    if (money) return { kind: hint === 'progress' ? 'progress-table' : 'declaration' };
+    if (amount) return { kind: hint === 'progress' ? 'progress-table' : 'declaration' };
     const mapped = Object.keys(cols).length;
     if (hint === 'declaration' && mapped >= 3) return { kind: 'declaration', bestEffort: true, missing: ['investment'] };
     if (hint === 'progress' && mapped >= 3) return { kind: 'progress-table', bestEffort: true, missing: ['totalInvestment'] };
@@ -63,22 +119,29 @@ export function classifyTable(cols: Partial<Record<FieldKey, number>>, hint: Tit
   return { kind: 'unknown', missing: ['projectName', 'investment'] };
 }
 
-type Moves = [from: FieldKey, to: FieldKey][];
+/** A column read as another field in this kind of sheet; `to` null: the column means nothing here (计量单位). */
+type Moves = [from: FieldKey, to: FieldKey | null][];
 const REMAP: Record<SheetKind, Moves> = {
   declaration: [
     ['totalInvestment', 'investment'],
+    ['amount', 'investment'],
+    ['approvedBudget', 'investment'],
     ['item', 'description'],
     ['content', 'description'],
     ['builder', 'unit'],
   ],
   'progress-table': [
     ['investment', 'totalInvestment'],
+    ['amount', 'totalInvestment'],
     ['item', 'content'],
   ],
   'progress-form': [],
   expense: [
     ['projectName', 'item'],
     ['description', 'remark'],
+    ['investment', 'amount'],
+    // 单位 beside 数量 and 单价 is the unit of measure (台、套), not the building unit
+    ['unit', null],
   ],
   unknown: [],
 };
@@ -96,13 +159,13 @@ export function remapForKind(
   const done: Moves = [];
   for (const [from, to] of REMAP[kind]) {
     const c = cols[from];
-    if (c === undefined || cols[to] !== undefined) continue;
-    cols[to] = c;
+    if (c === undefined || (to !== null && cols[to] !== undefined)) continue;
     delete cols[from];
     const u = units[from];
-    if (u) {
-      units[to] = u;
-      delete units[from];
+    delete units[from];
+    if (to !== null) {
+      cols[to] = c;
+      if (u) units[to] = u;
     }
     done.push([from, to]);
   }

@@ -2,6 +2,7 @@
 import type { FieldKey } from '../types';
 import { HeaderGrid, displayText } from './grid';
 import { baseLabel, isComputedHeader, unitOf, type MoneyUnit } from './normalize';
+import { meaningOf } from './meaning';
 import { matchLabel } from './synonyms';
 
 /** Labels longer than this are text, not column names (a description typed into the top rows). */
@@ -84,8 +85,9 @@ export function columnCandidates(h: HeaderColumn): ReturnType<typeof matchLabel>
   if (h.computed || h.norm.length > MAX_LABEL_LEN || LABEL_WITH_VALUE.test(h.norm)) return [];
   const base = baseLabel(h.norm);
   const ctx = h.group ? baseLabel(h.group) + base : base;
-  const found = matchLabel(base, ctx);
-  if (found.length === 0 && h.group) return matchLabel(ctx, ctx);
+  const found = matchLabel(base, ctx, h.group);
+  // the group's words stand in only for a label that says nothing by itself (a bare 其他 under 资金筹措)
+  if (found.length === 0 && h.group && meaningOf(base, h.group).kind === null) return matchLabel(ctx, ctx);
   return found;
 }
 

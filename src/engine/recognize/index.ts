@@ -240,9 +240,15 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
     reason += `识别为${KIND_ZH[kind]}`;
     reasonEn += `recognised as ${KIND_EN[kind]}`;
   }
-  if (moves.length > 0 && kind !== 'unknown') {
-    reason += `；${moves.map(([f, t]) => `“${FIELD_LABELS[f].zh}”列按“${FIELD_LABELS[t].zh}”读取`).join('，')}`;
-    reasonEn += `; ${moves.map(([f, t]) => `the ${FIELD_LABELS[f].en} column is read as ${FIELD_LABELS[t].en}`).join(', ')}`;
+  const renamed = moves.filter((m): m is [FieldKey, FieldKey] => m[1] !== null);
+  if (renamed.length > 0 && kind !== 'unknown') {
+    reason += `；${renamed.map(([f, t]) => `“${FIELD_LABELS[f].zh}”列按“${FIELD_LABELS[t].zh}”读取`).join('，')}`;
+    reasonEn += `; ${renamed.map(([f, t]) => `the ${FIELD_LABELS[f].en} column is read as ${FIELD_LABELS[t].en}`).join(', ')}`;
+  }
+  if (found.runnerUp && forcedKind === undefined && kind !== 'unknown') {
+    const why = found.runnerUp.because.map((k) => FIELD_LABELS[k]);
+    reason += `；也像${KIND_ZH[found.runnerUp.kind]}（有${listLabels(why.map((l) => l.zh), '、')}列），如判断有误请在“识别的表”中改正`;
+    reasonEn += `; it also looks like ${KIND_EN[found.runnerUp.kind]} (it has ${listLabels(why.map((l) => l.en), ', ')}); correct the kind if this is wrong`;
   }
   if (unmappedHeaders.length > 0 && kind !== 'unknown') {
     reason += `；未用到的列：${listLabels(unmappedHeaders.map((u) => u.text), '、')}`;

@@ -26,11 +26,22 @@ export function normalizeHeader(text: string): string {
   return s;
 }
 
-/** The label without bracketed parts (units, 盖章 notes): `项目建设单位名称(盖章)` → `项目建设单位名称`. */
+// numbering clerks put before labels: 1. / 1、 / 一、 / ① (a bracketed (1) goes with the brackets)
+const NUMBERING = /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)．]|[①-⑳])/;
+// a unit typed without brackets: 项目投资万元, 金额/万元, 金额/元
+const BARE_UNIT = /(?:[/／]?万元|[/／]元)$/;
+
+/**
+ * The label without bracketed parts (units, 盖章 notes), numbering and a bare unit:
+ * `项目建设单位名称(盖章)` → `项目建设单位名称`, `1.项目名称` → `项目名称`, `投资/万元` → `投资`.
+ */
 export function baseLabel(normalized: string): string {
-  if (normalized.indexOf('(') < 0) return normalized;
-  const stripped = normalized.replace(BRACKETED, '').replace(TRAILING_COLON, '');
-  return stripped.length > 0 ? stripped : normalized;
+  let s = normalized;
+  if (s.indexOf('(') >= 0) s = s.replace(BRACKETED, '').replace(TRAILING_COLON, '');
+  s = s.replace(NUMBERING, '');
+  const unitless = s.replace(BARE_UNIT, '');
+  if (unitless.length > 0) s = unitless;
+  return s.length > 0 ? s : normalized;
 }
 
 export type MoneyUnit = '万元' | '元';
