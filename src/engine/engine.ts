@@ -48,7 +48,9 @@ import type {
   WorkbookNoticeInput,
   Params,
 } from './rules/api';
-import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_KEYS, fieldIndex } from './rules/fields';
+import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_KEYS, fieldIndex, fieldKey } from './rules/fields';
+import { templateCitation } from './templates';
+import { sheetUnchecked } from './rules/coverage';
 import type { FieldId, FieldRef } from './rules/fields';
 import { ENGINE_MESSAGES } from './i18n/messages';
 import { formatMessage, resolveParams } from './i18n/format';
@@ -119,7 +121,7 @@ class Run {
     return requested ?? rule.severity;
   }
 
-  finding(rule: Rule, sheet: string, row: number, col: number, input: ReportInput): void {
+  finding(rule: Rule, sheet: string, row: number, col: number, input: ReportInput, kind: SheetKind): void {
     const msg = rule.messages[input.messageId];
     if (msg === undefined) throw new Error(`rule ${rule.id} reported unknown message ${input.messageId}`);
     const params = resolveParams(input.params, this.lang);
@@ -135,7 +137,8 @@ class Run {
       messageId: input.messageId,
       params,
       message: formatMessage(msg[this.lang], params),
-      citation: input.citation !== undefined ? input.citation : this.ruleCitation(rule),
+      // What no article governs comes from the form being filled: cite the template (and field) instead of nothing.
+      citation: (input.citation !== undefined ? input.citation : this.ruleCitation(rule)) ?? templateCitation(kind, input.field === undefined ? undefined : fieldKey(input.field)),
     });
   }
 
@@ -495,8 +498,8 @@ class SheetRun implements RecordContext, SheetContext {
       this.placedCol = NO_CELL;
     }
     const row = this.placedRow;
-    const col = this.placedCol;
-    this.run.finding(rule, this.sheetName, row, col, input);
+    const col = input.col !== undefined && input.row !== undefined && input.field === undefined ? input.col : this.placedCol;
+    this.run.finding(rule, this.sheetName, row, col, input, this.kind);
   }
 
   compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional = false, status?: ComputedStatus): void {
@@ -739,7 +742,15 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
       computedColumns: [],
     };
     sheetReports.push(report);
-    if (kind === 'unknown') continue;
+    if (kind === 'unknown') {
+      // Nothing is checked on it; it gets only the warning that says so when it holds data (unless the user chose so).
+      if (ruleRunsIn(sheetUnchecked, profile) && options.overrides?.[sheet.name]?.kind !== 'unknown') {
+        const before = run.findings.length;
+        new SheetRun(run, sheet, recognition).runSheetRules([sheetUnchecked]);
+        findingsBySheet.push(run.findings.splice(before));
+      }
+      continue;
+    }
     const isForm = kind === 'progress-form';
     const top = isForm ? recognition.headerTop : recognition.headerBottom;
     report.headerRow = typeof top === 'number' && top >= 0 ? top + 1 : null;

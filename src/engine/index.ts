@@ -12,3 +12,5 @@ export { createRule } from './rules/api';
 export type { Rule, Message, Params, RecordContext, SheetContext } from './rules/api';
 export { t, formatMessage, messageKeys, ENGINE_MESSAGES } from './i18n';
 export { DEADLINE_HEADERS } from './deadlines';
+export { SHEET_UNCHECKED, uncheckedSheets, dataBlockStart } from './rules/coverage';
+export { templateCitation } from './templates';

@@ -126,12 +126,21 @@ export type ComputedKey =
 export const COMPUTED_HEADER_MARKER = '（自动）';
 
 export interface Citation {
-  /** Profile whose regulation is cited. */
+  /** Profile whose regulation is cited (for a template: the regulation that annexes it). */
   profile: Exclude<ProfileId, 'generic'>;
   /** Regulation title with its document number, e.g. 《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）. */
   regulation: string;
-  /** Article as printed, e.g. 第二十六条, or 附件 … for annex tables. */
+  /**
+   * Article as printed, e.g. 第二十六条, or 附件 … for annex tables; for a template, the annex, its title and the field
+   * or note, e.g. 附件1《六安市叶集区政务信息化项目申报表》联系电话.
+   */
   article: string;
+  /**
+   * 'template': a form-filling check, citing the template (and field) it comes from rather than an article. The
+   * templates are those of the Yeji measures (附件1, 附件2) and, for expense sheets, the Wulong expense-scope table,
+   * whatever the report's profile. Absent for an article of the regulation.
+   */
+  kind?: 'template';
 }
 
 export interface Finding {

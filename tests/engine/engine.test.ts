@@ -46,8 +46,8 @@ const PROJECTS: { p: Project; plants: Plant[] }[] = [
   { p: { name: '叶集区政务云平台建设', inv: 300, funds: [300, 0, 0, 0] }, plants: [] },
   { p: { unit: '叶集区民政局', name: '智慧养老服务平台', period: '2026年03月至2026年10月', inv: 85.5, funds: [60, 0, 25.5, 0] }, plants: [] },
   { p: { name: '城市视频监控联网', inv: 200, funds: [150, 0, 30, 0] }, plants: [[3, 'consistency/funding-sum', 'F', 'error', '附件1《六安市叶集区政务信息化项目申报表》资金筹措']] },
-  { p: { name: '不动产登记系统升级', desc: '系统'.repeat(120), inv: 90, funds: [90, 0, 0, 0] }, plants: [[4, 'format/description-length', 'D', 'error', '附件1说明2']] },
-  { p: { name: '社保经办系统', period: '2026年10月至2026年3月', inv: 60, funds: [60, 0, 0, 0] }, plants: [[5, 'format/period', 'E', 'error', '附件1说明3']] },
+  { p: { name: '不动产登记系统升级', desc: '系统'.repeat(120), inv: 90, funds: [90, 0, 0, 0] }, plants: [[4, 'format/description-length', 'D', 'error', '附件1《六安市叶集区政务信息化项目申报表》说明2']] },
+  { p: { name: '社保经办系统', period: '2026年10月至2026年3月', inv: 60, funds: [60, 0, 0, 0] }, plants: [[5, 'format/period', 'E', 'error', '附件1《六安市叶集区政务信息化项目申报表》说明3']] },
   { p: { name: '乡镇便民服务终端', inv: 8, funds: [8, 0, 0, 0] }, plants: [[6, 'threshold/out-of-scope', 'F', 'warning', '第二条']] },
   {
     p: { name: '办公耗材采购', desc: '打印纸、硒鼓等', inv: 30, funds: [30, 0, 0, 0] },
@@ -56,19 +56,19 @@ const PROJECTS: { p: Project; plants: Plant[] }[] = [
       [7, 'eligibility/project-scope', 'D', 'error', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类'],
     ],
   },
-  { p: { name: '应急指挥调度平台', inv: 150, funds: [150, 0, 0, 0], phone: '6012345' }, plants: [[8, 'format/phone', 'M', 'warning', null]] },
-  { p: { name: '电子证照库', inv: 45, funds: [45, 0, 0, 0], email: 'zhangsan#163.com' }, plants: [[9, 'format/email', 'N', 'warning', null]] },
-  { p: { name: '叶集区政务云平台建设', inv: 20, funds: [20, 0, 0, 0] }, plants: [[10, 'consistency/duplicate-project-name', 'C', 'warning', null]] },
-  { p: { name: '12345热线知识库', inv: 40, funds: [40, 0, 0, 0], owner: null }, plants: [[11, 'completeness/required-field', 'K', 'error', '附件1《六安市叶集区政务信息化项目申报表》']] },
+  { p: { name: '应急指挥调度平台', inv: 150, funds: [150, 0, 0, 0], phone: '6012345' }, plants: [[8, 'format/phone', 'M', 'warning', '附件1《六安市叶集区政务信息化项目申报表》联系电话']] },
+  { p: { name: '电子证照库', inv: 45, funds: [45, 0, 0, 0], email: 'zhangsan#163.com' }, plants: [[9, 'format/email', 'N', 'warning', '附件1《六安市叶集区政务信息化项目申报表》电子邮箱']] },
+  { p: { name: '叶集区政务云平台建设', inv: 20, funds: [20, 0, 0, 0] }, plants: [[10, 'consistency/duplicate-project-name', 'C', 'warning', '附件1《六安市叶集区政务信息化项目申报表》项目名称']] },
+  { p: { name: '12345热线知识库', inv: 40, funds: [40, 0, 0, 0], owner: null }, plants: [[11, 'completeness/required-field', 'K', 'error', '附件1《六安市叶集区政务信息化项目申报表》负责人']] },
   {
     p: { name: '数字档案馆', inv: 1500000, funds: [1500000, 0, 0, 0] },
     plants: [
-      [12, 'format/amount-in-yuan', 'F', 'warning', null],
-      [12, 'format/amount-in-yuan', 'G', 'warning', null],
+      [12, 'format/amount-in-yuan', 'F', 'warning', '附件1《六安市叶集区政务信息化项目申报表》项目投资（万元）'],
+      [12, 'format/amount-in-yuan', 'G', 'warning', '附件1《六安市叶集区政务信息化项目申报表》资金筹措'],
     ],
   },
   { p: { name: '智慧教育云', period: '2025年03月至2025年12月', inv: 75, funds: [75, 0, 0, 0] }, plants: [[13, 'deadline/declaration-late', 'E', 'warning', '第六条、第八条']] },
-  { p: { name: '市场监管信用平台', inv: 66, funds: [50, 0, { error: '#REF!' }, 16] }, plants: [[14, 'format/error-value', 'I', 'error', null]] },
+  { p: { name: '市场监管信用平台', inv: 66, funds: [50, 0, { error: '#REF!' }, 16] }, plants: [[14, 'format/error-value', 'I', 'error', '附件1《六安市叶集区政务信息化项目申报表》资金筹措']] },
   { p: { name: '区级数据共享交换平台', inv: 120, funds: [100, 0, 20, 0] }, plants: [] },
 ];
 

@@ -90,6 +90,8 @@ export function memoSlot(): number {
 export interface SheetReportInput extends ReportInput {
   /** 0-based sheet row; omitted → a sheet-level finding (row 0, no cell). */
   row?: number;
+  /** 0-based column, with `row`, for a finding about a place no field names (where a sheet's data starts). */
+  col?: number;
 }
 
 export interface SheetContext {

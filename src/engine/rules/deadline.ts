@@ -342,22 +342,25 @@ export const reportDateWindow = createRule({
 });
 
 const DECLARATION_LATE = cite('yeji', '第六条、第八条');
+// A late declaration concerns the whole submission: the row pass counts the late projects, `after` says it once.
+const LATE = memoSlot();
+const newLate = () => ({ count: 0, row: -1, year: 0, due: 0 });
 
 export const declarationLate = createRule({
   id: 'deadline/declaration-late',
   category: 'deadline',
   severity: 'warning',
   description: {
-    zh: '叶集：下一年度项目应于每年10月份前申报；逾期的须按程序报批后增列',
-    en: 'Yeji: next year’s projects are declared before October; a late one is added only through the approval procedure',
+    zh: '叶集：下一年度项目应于每年10月份前申报；逾期的须按程序报批后增列（每张表提示一次）',
+    en: 'Yeji: next year’s projects are declared before October; a late one is added only through the approval procedure (said once per sheet)',
   },
   appliesTo: ['declaration'],
   profiles: ['yeji'],
   citation: () => DECLARATION_LATE,
   messages: {
     late: {
-      zh: '{year}年度项目的申报截止为{due}，参考日期{asOf}已过：须按程序报批后增列入年度计划',
-      en: 'Projects for {year} were due for declaration by {due}; the reference date {asOf} is later: it can only be added through the approval procedure',
+      zh: '本表{count}个项目已过申报截止（{year}年度项目的申报截止为{due}，参考日期{asOf}已过）：须按程序报批后增列入年度计划',
+      en: '{count} project(s) on this sheet are past the declaration cut-off ({year} projects were due by {due}; the reference date {asOf} is later): they can only be added through the approval procedure',
     },
   },
   check(ctx) {
@@ -365,7 +368,18 @@ export const declarationLate = createRule({
     if (p === null) return;
     const due = declarationDue(ctx.profile.id, p.start.year);
     if (due === null || ctx.asOf <= due.day) return;
-    ctx.report({ field: F.period, messageId: 'late', params: { year: p.start.year, due: isoFromDay(due.day), asOf: isoFromDay(ctx.asOf) } });
+    const st = ctx.sheetMemo(LATE, newLate);
+    if (st.count++ === 0) {
+      st.row = ctx.row;
+      st.year = p.start.year;
+      st.due = due.day;
+    }
+  },
+  after(ctx) {
+    const st = ctx.sheetMemo(LATE, newLate);
+    if (st.count === 0) return;
+    // On the first late project's 建设年度, so the copy and the pane have a cell to show it on.
+    ctx.report({ row: st.row, field: F.period, messageId: 'late', params: { count: st.count, year: st.year, due: isoFromDay(st.due), asOf: isoFromDay(ctx.asOf) } });
   },
 });
 

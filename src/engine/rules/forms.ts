@@ -1,6 +1,6 @@
 // RULES.md §5: how the 附件1 申报表 / 附件2 进度情况表 must be filled — completeness, formats and the sums that must agree.
 import type { FieldKey, SheetKind } from '../types';
-import { cite } from '../regulations';
+import { form1Citation, form2Citation } from '../templates';
 import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
 import { hashNormalized, normalizedLength } from '../values/text-hash';
@@ -11,15 +11,10 @@ import { F, FIELD_LABELS, SUMMED_FIELDS } from './fields';
 import type { FieldId } from './fields';
 import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
 
-const FORM1 = (note: string) => cite('yeji', `附件1${note}`);
-const FORM2 = (note: string) => cite('yeji', `附件2${note}`);
-
-const FORM1_CITATION = FORM1('《六安市叶集区政务信息化项目申报表》');
-const FORM2_CITATION = FORM2('《六安市叶集区政务信息化项目进度情况表》');
-// Built once: this runs for every record.
-function formCitation(kind: SheetKind) {
-  return kind === 'declaration' ? FORM1_CITATION : kind === 'progress-form' || kind === 'progress-table' ? FORM2_CITATION : null;
-}
+// Rules here that cite nothing of their own cite the template field their finding is about (the engine's fallback,
+// see templateCitation): 附件1 on declarations, 附件2 on progress sheets, the expense table on expense sheets.
+const FORM1 = form1Citation;
+const FORM2 = form2Citation;
 
 // ---- completeness ---------------------------------------------------------------------------------------------
 
@@ -59,7 +54,7 @@ export const requiredColumn = createRule({
     const form = ctx.kind === 'progress-form';
     if (form && !ctx.hasField(F.phone) && !ctx.hasField(F.mobile)) missing.push('phone');
     if (missing.length === 0) return;
-    ctx.report({ messageId: form ? 'missingLabels' : 'missingColumns', params: { fields: joinLabels(missing) }, citation: formCitation(ctx.kind) });
+    ctx.report({ messageId: form ? 'missingLabels' : 'missingColumns', params: { fields: joinLabels(missing) } });
   },
 });
 
@@ -87,20 +82,19 @@ export const requiredField = createRule({
   },
   check(ctx) {
     const kind = ctx.sheetKind;
-    const citation = formCitation(kind);
     const required = REQUIRED_IDS[kind];
     for (let i = 0; i < required.length; i++) {
       const f = required[i];
-      if (ctx.has(f) && blank(ctx, f)) ctx.report({ field: f, messageId: 'missing', params: { field: fieldLabel(f) }, citation });
+      if (ctx.has(f) && blank(ctx, f)) ctx.report({ field: f, messageId: 'missing', params: { field: fieldLabel(f) } });
     }
     if (kind === 'progress-form' && (ctx.has(F.phone) || ctx.has(F.mobile))) {
       const phoneEmpty = !ctx.has(F.phone) || ctx.isEmpty(F.phone);
       const mobileEmpty = !ctx.has(F.mobile) || ctx.isEmpty(F.mobile);
-      if (phoneEmpty && mobileEmpty) ctx.report({ field: ctx.has(F.phone) ? 'phone' : 'mobile', messageId: 'missingPhone', citation });
+      if (phoneEmpty && mobileEmpty) ctx.report({ field: ctx.has(F.phone) ? 'phone' : 'mobile', messageId: 'missingPhone' });
     }
     if (kind === 'declaration') {
       const inv = ctx.amount(F.investment);
-      if (inv === 0) ctx.report({ field: F.investment, messageId: 'notPositive', params: { amount: formatWan(inv) }, citation });
+      if (inv === 0) ctx.report({ field: F.investment, messageId: 'notPositive', params: { amount: formatWan(inv) } });
     }
   },
 });
@@ -121,6 +115,9 @@ const COMPLETION_TIME = new RegExp(
 );
 
 const FORM2_NOTE2 = FORM2('说明2');
+const FORM1_NOTE2 = FORM1('说明2');
+const FORM1_NOTE3 = FORM1('说明3');
+const FUNDING_CITATION = FORM1('资金筹措');
 
 export const progressCompletionTime = createRule({
   id: 'completeness/progress-completion-time',
@@ -161,7 +158,7 @@ export const fundingSum = createRule({
     en: 'Fiscal + loans + self-raised + other = project investment (to 0.01 of 10k yuan)',
   },
   appliesTo: PROJECT_KINDS,
-  citation: () => FORM1('《六安市叶集区政务信息化项目申报表》资金筹措'),
+  citation: () => FUNDING_CITATION,
   messages: {
     mismatch: {
       zh: '资金筹措合计{sum}万元与项目投资{investment}万元不一致（差{diff}万元）',
@@ -201,7 +198,7 @@ export const fundingSum = createRule({
   },
 });
 
-const TOTALS_CITATION = FORM1('《六安市叶集区政务信息化项目申报表》合计');
+const TOTALS_CITATION = FORM1('合计');
 
 /** Number of entries of sorted `a` below x. */
 function countBelow(a: readonly number[], x: number): number {
@@ -434,7 +431,7 @@ export const descriptionLength = createRule({
   severity: 'warning',
   description: { zh: '项目简要说明字数控制在200字以内（附件1说明2）', en: 'The brief description stays within 200 characters (Annex 1, note 2)' },
   appliesTo: ['declaration'],
-  citation: () => FORM1('说明2'),
+  citation: () => FORM1_NOTE2,
   messages: {
     tooLong: { zh: '项目简要说明{count}字，超过200字', en: 'The brief description has {count} characters, over 200' },
   },
@@ -456,7 +453,7 @@ export const period = createRule({
     en: 'The construction period reads "YYYY年MM月至YYYY年MM月" with start ≤ end (Annex 1, note 3; common variants accepted)',
   },
   appliesTo: PROJECT_KINDS,
-  citation: () => FORM1('说明3'),
+  citation: () => FORM1_NOTE3,
   messages: {
     unreadable: { zh: '建设年度“{value}”无法识别，应填写为“XX年XX月至XX年XX月”', en: 'Construction period "{value}" cannot be read; write it as "YYYY年MM月至YYYY年MM月"' },
     startAfterEnd: { zh: '建设年度“{value}”的开始晚于结束', en: 'Construction period "{value}" starts after it ends' },

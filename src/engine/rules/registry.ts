@@ -6,9 +6,10 @@ import { ELIGIBILITY_RULES } from './eligibility';
 import { CHANGE_LIMIT_RULES } from './change-limit';
 import { DEADLINE_RULES } from './deadline';
 import { FORM_RULES } from './forms';
+import { sheetUnchecked } from './coverage';
 
 // Formats and completeness first, so a reader of the report meets "unreadable" before what depends on the value.
-export const RULES: readonly Rule[] = [...FORM_RULES, ...THRESHOLD_RULES, ...ELIGIBILITY_RULES, ...CHANGE_LIMIT_RULES, ...DEADLINE_RULES];
+export const RULES: readonly Rule[] = [sheetUnchecked, ...FORM_RULES, ...THRESHOLD_RULES, ...ELIGIBILITY_RULES, ...CHANGE_LIMIT_RULES, ...DEADLINE_RULES];
 
 const ids = new Set<string>();
 for (const r of RULES) {

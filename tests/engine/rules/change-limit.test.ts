@@ -54,7 +54,8 @@ describe('over the approved budget', () => {
     ['wulong', 900, '第二十六条'],
     ['yeji', 900, '第二十条'],
     ['laizhou', 900, '第十九条'],
-    ['generic', 900, null],
+    // No regulation: the progress template as a whole (it has no 调整后总投资 field to point at).
+    ['generic', 900, '附件2《六安市叶集区政务信息化项目进度情况表》'],
   ])('%s: adjusted %d on 800', (profile, adjusted, article) => {
     const r = progress([progressRow({ '调整后总投资（万元）': adjusted })], profile);
     const f = of(r, 'change-limit/exceeds-approved-budget');
@@ -99,7 +100,8 @@ describe('invested must not exceed the total', () => {
     expect(others(r, 'consistency/invested-exceeds-total')).toEqual([]);
   });
 
-  // Each regulation binds construction to the approved estimate in its own article; generic has none to cite.
+  // Each regulation binds construction to the approved estimate in its own article; generic has none, so the finding
+  // cites the progress template's field it is about.
   test.each<[ProfileId, string | null]>([
     ['wuhan', '第十八条'],
     ['yeji', '第十九条'],
@@ -110,6 +112,6 @@ describe('invested must not exceed the total', () => {
     const f = of(progress([progressRow({ '已投资（万元）': 900 })], profile), 'consistency/invested-exceeds-total');
     expect(f).toHaveLength(1);
     if (article) expect(f[0].citation).toMatchObject({ profile, article });
-    else expect(f[0].citation).toBeNull();
+    else expect(f[0].citation).toMatchObject({ kind: 'template', profile: 'yeji', article: expect.stringMatching(/^附件2《六安市叶集区政务信息化项目进度情况表》/) });
   });
 });

@@ -178,7 +178,7 @@ describe('description ≤ 200 characters', () => {
     const r = declaration([declarationRow({ 项目简要说明及建设依据: text, 建设年度: '2026年01月至2026年12月' })], 'wuhan');
     const f = of(r, 'format/description-length');
     expect(f).toHaveLength(count);
-    if (count) expect(f[0]).toMatchObject({ severity: 'warning', cell: 'D3', citation: { profile: 'yeji', article: '附件1说明2' } });
+    if (count) expect(f[0]).toMatchObject({ severity: 'warning', cell: 'D3', citation: { profile: 'yeji', article: '附件1《六安市叶集区政务信息化项目申报表》说明2' } });
   });
 
   test('whitespace and line breaks do not count', () => {
@@ -203,7 +203,7 @@ describe('建设年度', () => {
   ])('%s → %s', (period, severity) => {
     const f = of(declaration([declarationRow({ 建设年度: period })]), 'format/period');
     if (severity === null) expect(f).toEqual([]);
-    else expect(f).toEqual([expect.objectContaining({ severity, cell: 'E3', citation: expect.objectContaining({ article: '附件1说明3' }) })]);
+    else expect(f).toEqual([expect.objectContaining({ severity, cell: 'E3', citation: expect.objectContaining({ article: '附件1《六安市叶集区政务信息化项目申报表》说明3' }) })]);
   });
 });
 
@@ -220,7 +220,7 @@ describe('建设进度 states the expected completion time', () => {
     const r = form({ ...CLEAN_FORM, progress: progressText }, 'wuhan');
     const f = of(r, 'completeness/progress-completion-time');
     if (ok) expect(f).toEqual([]);
-    else expect(f).toEqual([expect.objectContaining({ severity: 'warning', cell: 'B9', citation: expect.objectContaining({ article: '附件2说明2' }) })]);
+    else expect(f).toEqual([expect.objectContaining({ severity: 'warning', cell: 'B9', citation: expect.objectContaining({ article: '附件2《六安市叶集区政务信息化项目进度情况表》说明2' }) })]);
   });
 
   test('yeji makes it an error', () => {
