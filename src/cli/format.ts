@@ -1,6 +1,7 @@
 // Renders check results as readable text, a stable JSON document, or CSV that Excel opens safely.
 import { citationText } from '../engine/regulations';
 import { computedValues } from '../engine/computed';
+import { uncheckedSheets } from '../engine/rules/coverage';
 import type { Citation, Finding, Lang, Report, Severity, SheetKind } from '../engine/types';
 
 /** One checked file: its report, or why it could not be used. */
@@ -44,6 +45,12 @@ const L = {
     unusable: '无法检查',
     annotated: '已写出标注副本',
     total: (files: number, bad: number) => `共 ${files} 个文件${bad ? `（其中 ${bad} 个无法检查）` : ''}`,
+    unmapped: (cols: { column: string; header: string }[]) => `未用到的列：${cols.map((c) => `${c.column}“${c.header}”`).join('、')}`,
+    verdict: '结论',
+    unchecked: (n: number) => `${n} 张工作表有数据未检查`,
+    nothingChecked: '没有识别出可检查的表，未做任何检查',
+    noticesToo: (n: number) => `另有 ${n} 条警告或错误提示（见上）`,
+    semi: '；',
     left: '左',
     csvHeader: ['文件', '工作表', '行', '单元格', '严重程度', '规则', '类别', '说明', '依据'],
   },
@@ -72,6 +79,12 @@ const L = {
     unusable: 'cannot be checked',
     annotated: 'annotated copy written',
     total: (files: number, bad: number) => `${files} file(s)${bad ? ` (${bad} could not be checked)` : ''}`,
+    unmapped: (cols: { column: string; header: string }[]) => `Unused columns: ${cols.map((c) => `${c.column} "${c.header}"`).join(', ')}`,
+    verdict: 'Verdict',
+    unchecked: (n: number) => `${n} sheet(s) hold data that was not checked`,
+    nothingChecked: 'no sheet was recognised; nothing was checked',
+    noticesToo: (n: number) => `${n} more warning or error notice(s) above`,
+    semi: '; ',
     left: 'L',
     csvHeader: ['file', 'sheet', 'row', 'cell', 'severity', 'ruleId', 'category', 'message', 'citation'],
   },
@@ -123,10 +136,12 @@ export function formatText(result: FileResult, lang: Lang): string {
     if (s.headerRow) parts.push(t.headerRow(s.headerRow));
     const head = `  ${t.sheet(s.name)}${colon(lang)}${parts.join(lang === 'zh' ? '，' : ', ')}`;
     if (s.kind === 'unknown') {
+      // Its findings (the warning that its data went unchecked) follow; never "no problems found" for it.
       out.push(`${head}${s.reason ? (lang === 'zh' ? `（${s.reason}）` : ` (${s.reason})`) : ''}`);
-      continue;
+    } else {
+      out.push(`${head} — ${findings.length ? t.counts(n.error, n.warning, n.info) : t.noFindings}`);
     }
-    out.push(`${head} — ${findings.length ? t.counts(n.error, n.warning, n.info) : t.noFindings}`);
+    if (s.unmappedColumns.length) out.push(`    ${t.unmapped(s.unmappedColumns)}`);
     const sorted = findings
       .map((f, i) => ({ f, i }))
       .sort((a, b) => a.f.row - b.f.row || a.f.column.length - b.f.column.length || (a.f.column < b.f.column ? -1 : a.f.column > b.f.column ? 1 : a.i - b.i));
@@ -142,6 +157,7 @@ export function formatText(result: FileResult, lang: Lang): string {
     for (const c of s.computedColumns) computed += c.rows.length;
     if (computed) out.push(`    ${t.computed(computed)}`);
   }
+  out.push(`  ${t.verdict}${colon(lang)}${verdict(r, lang)}`);
   if (result.outPath) out.push(`  ${t.annotated}${colon(lang)}${result.outPath}`);
   return out.join('\n') + '\n';
 }
@@ -156,13 +172,33 @@ function findingLine(
   return `${indent}${where}${t.severity[f.severity]}  ${f.message}${c ? `  〔${c}〕` : ''}`;
 }
 
-/** Closing line of a text run: totals over every workbook. */
+/**
+ * One workbook's verdict. "No problems found" only when something was checked, nothing was found, no sheet with data
+ * went unchecked and no notice warns; otherwise the counts, and what was left unchecked.
+ */
+export function verdict(r: Report, lang: Lang): string {
+  const t = L[lang];
+  const n = countBySeverity(r.findings);
+  const unchecked = uncheckedSheets(r).length;
+  const loud = r.notices.filter((x) => x.severity !== 'info').length;
+  const checked = r.sheets.some((s) => s.kind !== 'unknown');
+  if (r.findings.length === 0 && loud === 0) return checked ? t.noFindings : t.nothingChecked;
+  const parts = [t.counts(n.error, n.warning, n.info)];
+  if (unchecked) parts.push(t.unchecked(unchecked));
+  if (loud) parts.push(t.noticesToo(loud));
+  return parts.join(t.semi);
+}
+
+/** Closing line of a text run: totals over every workbook, and how many sheets with data went unchecked. */
 export function formatTextTotals(results: FileResult[], lang: Lang): string {
   const t = L[lang];
   const all = results.flatMap((r) => r.report?.findings ?? []);
   const n = countBySeverity(all);
   const bad = results.filter((r) => !r.report).length;
-  return `${t.total(results.length, bad)}${colon(lang)}${t.counts(n.error, n.warning, n.info)}\n`;
+  let unchecked = 0;
+  for (const r of results) if (r.report) unchecked += uncheckedSheets(r.report).length;
+  const tail = unchecked ? `${t.semi}${t.unchecked(unchecked)}` : '';
+  return `${t.total(results.length, bad)}${colon(lang)}${t.counts(n.error, n.warning, n.info)}${tail}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,7 +208,14 @@ export interface JsonWorkbook {
   file: string;
   profile: Report['profile'];
   notices: { id: string; severity: Severity; message: string; citation: string | null }[];
-  sheets: { name: string; kind: SheetKind; headerRow: number | null; columns: Record<string, string> }[];
+  sheets: {
+    name: string;
+    kind: SheetKind;
+    headerRow: number | null;
+    columns: Record<string, string>;
+    /** Header cells of the table no field was read from (column letter and header text). */
+    unmappedColumns: { column: string; header: string }[];
+  }[];
   /** The engine's findings without message ids and params, the citation as one string. */
   findings: (Omit<Finding, 'messageId' | 'params' | 'citation'> & { citation: string | null })[];
   computed: { sheet: string; row: number; key: string; header: string; value: string }[];
@@ -194,7 +237,7 @@ export function toJsonWorkbook(file: string, r: Report): JsonWorkbook {
     sheets: r.sheets.map((s) => {
       const columns: Record<string, string> = {};
       for (const [k, v] of Object.entries(s.columns)) if (v) columns[k] = v;
-      return { name: s.name, kind: s.kind, headerRow: s.headerRow, columns };
+      return { name: s.name, kind: s.kind, headerRow: s.headerRow, columns, unmappedColumns: s.unmappedColumns.map((u) => ({ column: u.column, header: u.header })) };
     }),
     findings: r.findings.map((f) => ({
       sheet: f.sheet,

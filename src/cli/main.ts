@@ -4,11 +4,15 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Lang, ProfileId } from '../engine/types';
 import { csvHeader, formatCsvRows, formatJson, formatText, formatTextTotals } from './format';
+import { uncheckedSheets } from '../engine/rules/coverage';
 import type { FileResult, OutputFormat } from './format';
 // Type-only: the runtime module (which loads ExcelJS) is imported when work starts, after arguments are checked.
 import type { Job, JobOptions, JobResult } from './process';
 
-/** Exit codes: 0 no error findings, 1 some finding of severity error, 2 unusable input or bad arguments (wins over 1). */
+/**
+ * Exit codes: 0 no error findings, 1 some finding of severity error or a sheet holding data that was not checked (a
+ * script must not take an unread sheet for a clean one), 2 unusable input or bad arguments (wins over 1).
+ */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNUSABLE = 2;
@@ -88,8 +92,8 @@ Options:
   -h, --help              this help
   -V, --version           version
 
-Exit status: 0 no errors found; 1 some finding of severity error; 2 a file could not be checked or the
-arguments are wrong. In a batch every usable file is still checked; 2 wins over 1.
+Exit status: 0 no errors found; 1 some finding of severity error, or a sheet holds data that was not
+recognised and so not checked; 2 a file could not be checked or the arguments are wrong. In a batch every usable file is still checked; 2 wins over 1.
 Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the extra worker threads
 (default: one per core beyond the first, none while the machine is busy; 0 = one thread only).
 `;
@@ -108,8 +112,8 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
   -h, --help              显示本帮助
   -V, --version           显示版本
 
-退出码：0 未发现错误；1 存在“错误”级问题；2 有文件无法检查或参数有误。批量检查时，其余文件照常检查，
-且 2 优先于 1。标准错误为终端时显示进度。环境变量 FUNDCHECK_WORKERS=n
+退出码：0 未发现错误；1 存在“错误”级问题，或有工作表含数据但未识别、未检查；2 有文件无法检查或参数有误。
+批量检查时，其余文件照常检查，且 2 优先于 1。标准错误为终端时显示进度。环境变量 FUNDCHECK_WORKERS=n
 指定额外工作线程数（默认每多一个 CPU 核一个，机器繁忙时不用；0 表示只用一个线程）。
 `;
 }
@@ -473,7 +477,9 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
 
   if (all.some((r) => r.error)) return EXIT_UNUSABLE;
   const anyError = all.some(
-    (r) => r.report && (r.report.findings.some((f) => f.severity === 'error') || r.report.notices.some((n) => n.severity === 'error')),
+    (r) =>
+      r.report &&
+      (r.report.findings.some((f) => f.severity === 'error') || r.report.notices.some((n) => n.severity === 'error') || uncheckedSheets(r.report).length > 0),
   );
   return anyError ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -2,6 +2,7 @@
 import { BOM, csvField, csvHeader, csvLine, formatCsvRows, formatJson, formatText, formatTextTotals } from '../../src/cli/format';
 import type { FileResult } from '../../src/cli/format';
 import { cite } from '../../src/engine/regulations';
+import { SHEET_UNCHECKED, templateCitation } from '../../src/engine';
 import type { Finding, Report } from '../../src/engine/types';
 import { columnsOf } from '../support/report';
 
@@ -118,8 +119,8 @@ describe('json output', () => {
     expect(wb.file).toBe('x.xlsx');
     expect(wb.profile.id).toBe('yeji');
     expect(wb.notices).toEqual([{ id: 'notice.x', severity: 'info', message: '提示一则', citation: null }]);
-    expect(wb.sheets[0]).toEqual({ name: '申报表', kind: 'declaration', headerRow: 4, columns: { projectName: 'C', investment: 'F' } });
-    expect(wb.sheets[1]).toEqual({ name: '填表说明', kind: 'unknown', headerRow: null, columns: {} });
+    expect(wb.sheets[0]).toEqual({ name: '申报表', kind: 'declaration', headerRow: 4, columns: { projectName: 'C', investment: 'F' }, unmappedColumns: [] });
+    expect(wb.sheets[1]).toEqual({ name: '填表说明', kind: 'unknown', headerRow: null, columns: {}, unmappedColumns: [] });
     expect(wb.findings[0]).toEqual({
       sheet: '申报表',
       row: 7,
@@ -168,5 +169,75 @@ describe('text output', () => {
     expect(formatText({ file: 'bad.xlsx', error: '文件为空（0 字节）' }, 'zh')).toContain('无法检查：文件为空（0 字节）');
     const totals = formatTextTotals([{ file: 'x.xlsx', report: report([finding({})]) }, { file: 'bad.xlsx', error: 'x' }], 'zh');
     expect(totals).toBe('共 2 个文件（其中 1 个无法检查）：错误 1，警告 0，提示 0\n');
+  });
+});
+
+describe('an honest verdict', () => {
+  const TEMPLATE_PHONE = '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）附件1《六安市叶集区政务信息化项目申报表》联系电话';
+  const unchecked = finding({
+    sheet: '填表说明',
+    row: 3,
+    column: 'A',
+    cell: 'A3',
+    ruleId: SHEET_UNCHECKED,
+    category: 'completeness',
+    severity: 'warning',
+    messageId: 'unrecognised',
+    message: '未识别工作表“填表说明”（没有表头），表中数据未检查',
+    citation: templateCitation('unknown'),
+  });
+  const phone = finding({ row: 6, column: 'M', cell: 'M6', severity: 'warning', message: '联系电话“6012”不像有效的电话号码', citation: templateCitation('declaration', 'phone') });
+
+  test('zh: an unrecognised sheet with data lists its warning under it; the verdict counts it and never says 未发现问题', () => {
+    const text = formatText({ file: 'x.xlsx', report: report([unchecked]) }, 'zh');
+    expect(text).toMatch(/工作表「填表说明」：未识别（没有表头）\n\s+第 3 行\n\s+A3\s+警告  未识别工作表“填表说明”（没有表头），表中数据未检查  〔/);
+    expect(text).toContain('  结论：错误 0，警告 1，提示 0；1 张工作表有数据未检查\n');
+    expect(text).not.toContain('结论：未发现问题');
+  });
+
+  test('en: the same in English', () => {
+    const text = formatText({ file: 'x.xlsx', report: report([{ ...unchecked, message: 'Sheet "填表说明" was not recognised; its data was not checked' }]) }, 'en');
+    expect(text).toContain('Verdict: 0 error(s), 1 warning(s), 0 info; 1 sheet(s) hold data that was not checked');
+    expect(text).not.toContain('Verdict: no problems found');
+  });
+
+  test('the verdict: 未发现问题 only when a sheet was checked and nothing was found; nothing recognised says so', () => {
+    expect(formatText({ file: 'x.xlsx', report: report([]) }, 'zh')).toContain('  结论：未发现问题\n');
+    const none = report([]);
+    none.sheets = none.sheets.filter((s) => s.kind === 'unknown');
+    expect(formatText({ file: 'x.xlsx', report: none }, 'zh')).toContain('  结论：没有识别出可检查的表，未做任何检查\n');
+    expect(formatText({ file: 'x.xlsx', report: none }, 'en')).toContain('  Verdict: no sheet was recognised; nothing was checked\n');
+    const warned = report([]);
+    warned.notices.push({ id: 'engine/rule-failed', severity: 'warning', message: '规则出错', citation: null });
+    expect(formatText({ file: 'x.xlsx', report: warned }, 'zh')).toContain('  结论：错误 0，警告 0，提示 0；另有 1 条警告或错误提示（见上）\n');
+  });
+
+  test('totals count the sheets left unchecked', () => {
+    const totals = formatTextTotals([{ file: 'x.xlsx', report: report([unchecked]) }, { file: 'y.xlsx', report: report([]) }], 'zh');
+    expect(totals).toBe('共 2 个文件：错误 0，警告 1，提示 0；1 张工作表有数据未检查\n');
+    expect(formatTextTotals([{ file: 'x.xlsx', report: report([unchecked]) }], 'en')).toBe('1 file(s): 0 error(s), 1 warning(s), 0 info; 1 sheet(s) hold data that was not checked\n');
+  });
+
+  test('unused columns: one line per sheet in text, listed in JSON', () => {
+    const r = report([]);
+    r.sheets[0]!.unmappedColumns = [{ column: 'P', header: '审批文号' }, { column: 'Q', header: '资金来源说明' }];
+    expect(formatText({ file: 'x.xlsx', report: r }, 'zh')).toMatch(/工作表「申报表」：申报表，表头第 4 行 — 未发现问题\n    未用到的列：P“审批文号”、Q“资金来源说明”\n/);
+    expect(formatText({ file: 'x.xlsx', report: r }, 'en')).toContain('    Unused columns: P "审批文号", Q "资金来源说明"\n');
+    expect(formatText({ file: 'x.xlsx', report: report([]) }, 'zh')).not.toContain('未用到的列');
+    const doc = JSON.parse(formatJson([{ file: 'x.xlsx', report: r }], '2026-05-20'));
+    expect(doc.workbooks[0].sheets[0].unmappedColumns).toEqual([{ column: 'P', header: '审批文号' }, { column: 'Q', header: '资金来源说明' }]);
+  });
+
+  test('a template citation reads as the regulation, the annex, the form and the field in text, JSON and CSV', () => {
+    const result: FileResult = { file: 'x.xlsx', report: report([phone, unchecked]) };
+    expect(formatText(result, 'zh')).toContain(`M6    警告  联系电话“6012”不像有效的电话号码  〔${TEMPLATE_PHONE}〕`);
+    const doc = JSON.parse(formatJson([result], '2026-05-20'));
+    expect(doc.workbooks[0].findings[0].citation).toBe(TEMPLATE_PHONE);
+    expect(doc.workbooks[0].findings[1].citation).toBe(
+      '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）附件1《六安市叶集区政务信息化项目申报表》、附件2《六安市叶集区政务信息化项目进度情况表》',
+    );
+    const lines = formatCsvRows(result, 'zh').split('\r\n');
+    expect(lines[1]).toBe(`x.xlsx,申报表,6,M6,警告,form.fundingSum,consistency,联系电话“6012”不像有效的电话号码,${TEMPLATE_PHONE}`);
+    expect(lines[2]).toContain(`,填表说明,3,A3,警告,${SHEET_UNCHECKED},completeness,`);
   });
 });

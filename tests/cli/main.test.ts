@@ -141,17 +141,17 @@ describe('the samples, --format json', () => {
   // [file, sheet, cell, ruleId, severity, citation (undefined: RULES.md names no article for it)]
   const PLANTED: [string, string, string, string, string, string | undefined][] = [
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'F7', 'consistency/funding-sum', 'error', `${YEJI}附件1《六安市叶集区政务信息化项目申报表》资金筹措`],
-    [SAMPLE_FILES.yejiDeclaration, '申报表', 'E8', 'format/period', 'warning', `${YEJI}附件1说明3`],
-    [SAMPLE_FILES.yejiDeclaration, '申报表', 'D9', 'format/description-length', 'error', `${YEJI}附件1说明2`],
+    [SAMPLE_FILES.yejiDeclaration, '申报表', 'E8', 'format/period', 'warning', `${YEJI}附件1《六安市叶集区政务信息化项目申报表》说明3`],
+    [SAMPLE_FILES.yejiDeclaration, '申报表', 'D9', 'format/description-length', 'error', `${YEJI}附件1《六安市叶集区政务信息化项目申报表》说明2`],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'F10', 'format/amount-in-yuan', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'G10', 'format/amount-in-yuan', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'C12', 'consistency/duplicate-project-name', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'C13', 'eligibility/project-scope', 'error', WULONG_TABLE],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'M14', 'format/phone', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'N14', 'format/email', 'warning', undefined],
-    [SAMPLE_FILES.yejiDeclaration, '申报表', 'K15', 'completeness/required-field', 'error', `${YEJI}附件1《六安市叶集区政务信息化项目申报表》`],
+    [SAMPLE_FILES.yejiDeclaration, '申报表', 'K15', 'completeness/required-field', 'error', `${YEJI}附件1《六安市叶集区政务信息化项目申报表》负责人`],
     [SAMPLE_FILES.yejiProgressForm, '进度情况表', 'C4', 'deadline/report-date-window', 'warning', `${YEJI}第十五条`],
-    [SAMPLE_FILES.yejiProgressForm, '进度情况表', 'B10', 'completeness/progress-completion-time', 'error', `${YEJI}附件2说明2`],
+    [SAMPLE_FILES.yejiProgressForm, '进度情况表', 'B10', 'completeness/progress-completion-time', 'error', `${YEJI}附件2《六安市叶集区政务信息化项目进度情况表》说明2`],
     [SAMPLE_FILES.yejiProgressForm, '进度情况表', 'B12', 'consistency/invested-exceeds-total', 'error', undefined],
     [SAMPLE_FILES.wulongLedger, '进度台账', 'F5', 'change-limit/over-15-percent', 'error', `${WULONG}第二十六条`],
     [SAMPLE_FILES.wulongLedger, '进度台账', 'G7', 'change-limit/exceeds-approved-budget', 'error', `${WULONG}第二十六条`],
@@ -491,5 +491,85 @@ describe('exit codes and unusable files', () => {
     const empty = path.join(dir, 'empty');
     fs.mkdirSync(empty, { recursive: true });
     expect((await run([empty])).code).toBe(2);
+  });
+});
+
+describe('an honest verdict: data left unchecked is never a clean result', () => {
+  const FOREIGN: ExcelJS.CellValue[][] = [
+    ['资产台账'],
+    ['资产编号', '资产名称', '购置日期', '原值'],
+    ['ZC-001', '服务器', new Date(Date.UTC(2024, 0, 2)), 12.5],
+    ['ZC-002', '交换机', new Date(Date.UTC(2024, 0, 10)), 3.2],
+  ];
+  const HEADERS = ['序号', '建设单位', '项目名称', '建设年度', '项目投资（万元）', '财政资金（万元）', '负责人', '联系人', '联系电话', '审批文号'];
+  const ROW = [1, '叶集区数据资源管理局', '政务云平台扩容', '2027年1月至2027年12月', 300, 300, '张伟', '李娜', '0564-6612345', '叶数管〔2026〕3号'];
+  let foreign: string;
+  let clean: string;
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('资产');
+    for (const r of FOREIGN) ws.addRow(r);
+    foreign = path.join(dir, 'verdict-foreign.xlsx');
+    await wb.xlsx.writeFile(foreign);
+
+    const wb2 = new ExcelJS.Workbook();
+    const decl = wb2.addWorksheet('申报表');
+    decl.addRow(['六安市叶集区政务信息化项目申报表']);
+    decl.addRow(HEADERS);
+    decl.addRow(ROW);
+    const notes = wb2.addWorksheet('填表说明');
+    notes.addRow(['填表说明']);
+    notes.addRow(['1．', '本表由项目建设单位填写，主管部门盖章，金额单位为万元。']);
+    notes.addRow(['2．', '每个项目的简要说明字数控制在200字以内，写明建设依据。']);
+    clean = path.join(dir, 'verdict-clean.xlsx');
+    await wb2.xlsx.writeFile(clean);
+  });
+
+  test('text: the unrecognised sheet is a warning naming it and the reason; the verdict says what was left; exit 1', async () => {
+    const r = await run([foreign, '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/工作表「资产」：未识别（.+）\n\s+第 2 行\n\s+A2\s+警告  未识别工作表“资产”（.+），表中数据未检查  〔《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）附件1《/);
+    expect(r.out).toContain('  结论：错误 0，警告 1，提示 0；1 张工作表有数据未检查\n');
+    expect(r.out).not.toContain('未发现问题');
+    const en = await run([foreign, '--as-of', AS_OF, '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.out).toContain('Verdict: 0 error(s), 1 warning(s), 0 info; 1 sheet(s) hold data that was not checked');
+    expect(en.out).not.toContain('no problems found');
+  });
+
+  test('json and csv carry the warning with its citation; exit 1 in every format', async () => {
+    const j = await run([foreign, '--as-of', AS_OF, '--format', 'json']);
+    expect(j.code).toBe(1);
+    const wb = (JSON.parse(j.out) as JsonDocument).workbooks[0]!;
+    const f = wb.findings.filter((x) => x.ruleId === 'completeness/sheet-unchecked');
+    expect(f).toEqual([expect.objectContaining({ sheet: '资产', cell: 'A2', severity: 'warning', category: 'completeness' })]);
+    expect(f[0]!.message).toContain('未检查');
+    expect(f[0]!.citation).toContain('附件2《六安市叶集区政务信息化项目进度情况表》');
+    const c = await run([foreign, '--as-of', AS_OF, '--format', 'csv']);
+    expect(c.code).toBe(1);
+    expect(c.out).toMatch(/,资产,2,A2,警告,completeness\/sheet-unchecked,completeness,未识别工作表“资产”/);
+  });
+
+  test('the annotated copy marks the first cell of the unchecked data with the warning as a note', async () => {
+    const out = path.join(dir, 'verdict-out');
+    const r = await run([foreign, '--as-of', AS_OF, '--out', out]);
+    expect(r.code).toBe(1);
+    const copy = await load(path.join(out, 'verdict-foreign.xlsx'));
+    const cell = copy.getWorksheet('资产')!.getCell('A2');
+    const note = typeof cell.note === 'string' ? cell.note : (cell.note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+    expect(note).toMatch(/^fundcheck\n【警告】未识别工作表“资产”（.+），表中数据未检查\n依据：/);
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE699');
+  });
+
+  test('a checked sheet beside a sheet of 填表说明: exit 0, 未发现问题, and the column it did not use', async () => {
+    const r = await run([clean, '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('工作表「填表说明」：未识别');
+    expect(r.out).toContain('    未用到的列：J“审批文号”\n');
+    expect(r.out).toContain('  结论：未发现问题\n');
+    const j = JSON.parse((await run([clean, '--as-of', AS_OF, '--format', 'json'])).out) as JsonDocument;
+    expect(j.workbooks[0]!.sheets[0]!.unmappedColumns).toEqual([{ column: 'J', header: '审批文号' }]);
+    expect(j.workbooks[0]!.findings).toEqual([]);
   });
 });
