@@ -257,6 +257,11 @@ export interface SheetOverride {
   kind?: SheetKind;
   /** Excel row number of the (last) header row. */
   headerRow?: number;
+  /**
+   * The user's reading of columns, by column letter: a field (this column holds it, whatever its header says) or
+   * null (ignore this column). Tables only.
+   */
+  columns?: Record<string, FieldKey | null>;
 }
 
 export interface CheckOptions {

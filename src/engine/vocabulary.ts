@@ -53,17 +53,17 @@ const EXP = 'expense' as const;
 
 /** Every field once, in template order (declaration, progress, expense). The record type makes a missing key an error. */
 export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
-  seq: { zh: '序号', en: 'No.', kind: 'seq', sheets: [DECL, PT, EXP], wordings: ['序号', '编号', exact('序'), exact('no'), exact('no.')] },
+  seq: { zh: '序号', en: 'No.', kind: 'seq', sheets: [DECL, PT, EXP], wordings: ['序次', '行次', '序号', '编号', exact('序'), exact('no'), exact('no.')] },
   unit: {
     zh: '建设单位',
     en: 'Building unit',
     kind: 'org',
     sheets: [DECL, PT, PF],
-    wordings: [
+    wordings: ['预算单位', '部门名称', '主责单位', '项目承担单位', '承担单位', 
       '建设单位', '项目建设单位', '建设单位名称', '项目建设单位名称', '申报单位', '项目单位', '牵头单位', '责任单位',
       '主管单位', exact('单位'), exact('单位名称'), '填报单位', '业主单位', '申请单位', '项目业主', '建设主体',
     ],
-    about: ['建设', '申报', '申请', '填报', '业主', '项目', '主管', '牵头', '责任', '使用', '需求', '归口', '主体'],
+    about: ['建设', '申报', '申请', '填报', '业主', '项目', '主管', '牵头', '责任', '使用', '需求', '归口', '主体', '预算', '主责', '承担'],
   },
   projectName: {
     zh: '项目名称',
@@ -89,7 +89,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Construction period',
     kind: 'period',
     sheets: [DECL],
-    wordings: [
+    wordings: ['建设年份', 
       '建设年度', '建设期限', '建设周期', '建设期', '建设工期', '建设起止时间', '实施周期', '建设起止年月', '实施期限',
       '建设时间', '实施时间', '实施年度', '起止年限', '建设年限', '项目周期', '起止时间', '实施期',
     ],
@@ -137,7 +137,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Contact person',
     kind: 'person',
     sheets: [DECL, PT, PF],
-    wordings: ['联系人', '经办人', '填报人', '填表人', '联络人', '对接人', '具体经办人'],
+    wordings: ['联系人及电话', '联系人及联系电话', '联系人及联系方式', '联系人电话号码', '联系人', '经办人', '填报人', '填表人', '联络人', '对接人', '具体经办人'],
     about: ['联系', '经办', '填报', '填表', '联络', '对接', '承办'],
   },
   phone: {
@@ -152,16 +152,16 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Email',
     kind: 'email',
     sheets: [DECL, PT, PF],
-    wordings: ['电子邮箱', '邮箱', '电子邮件', 'e-mail', 'email', exact('邮件'), '电子信箱', '信箱', 'mail'],
+    wordings: ['电子油箱', '邮件地址', '电子邮箱', '邮箱', '电子邮件', 'e-mail', 'email', exact('邮件'), '电子信箱', '信箱', 'mail'],
   },
-  remark: { zh: '备注', en: 'Remarks', kind: 'text', sheets: [DECL, PT, EXP], wordings: ['备注', '说明', '附注', '备考'] },
+  remark: { zh: '备注', en: 'Remarks', kind: 'text', sheets: [DECL, PT, EXP], wordings: ['remarks', 'remark', 'note', 'notes', '备注', '说明', '附注', '备考'] },
   reportDate: {
     zh: '填报日期',
     en: 'Report date',
     kind: 'date',
     sheets: [PF, PT],
-    wordings: ['填报日期', '填表日期', '报送日期', '填报时间', '上报日期', '报告日期', '填写日期'],
-    about: ['填报', '填表', '报送', '上报', '填写', '报告'],
+    wordings: ['申报日期', '填报日期', '填表日期', '报送日期', '填报时间', '上报日期', '报告日期', '填写日期'],
+    about: ['填报', '填表', '报送', '上报', '填写', '报告', '申报'],
   },
   fax: { zh: '传真', en: 'Fax', kind: 'phone', sheets: [PF], wordings: ['传真', '传真号码', '传真电话', 'fax'] },
   mobile: { zh: '手机', en: 'Mobile', kind: 'phone', sheets: [PF, DECL, PT], wordings: ['手机', '手机号码', '移动电话', '手机号', 'mobile'] },
@@ -177,22 +177,22 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Builder',
     kind: 'org',
     sheets: [PT, PF],
-    wordings: ['承建单位', '施工单位', '中标单位', '承建商', '承建方', '供应商', '实施单位', '集成商', '开发单位', '服务商'],
-    about: ['承建', '施工', '中标', '供应', '集成', '开发', '实施', '服务', '成交'],
+    wordings: ['承接单位', '承建企业', '承建单位', '施工单位', '中标单位', '承建商', '承建方', '供应商', '实施单位', '集成商', '开发单位', '服务商'],
+    about: ['承建', '施工', '中标', '供应', '集成', '开发', '实施', '服务', '成交', '承接'],
   },
   progress: {
     zh: '建设进度',
     en: 'Construction progress',
     kind: 'text',
     sheets: [PT, PF],
-    wordings: ['建设进度', '进度', '进展情况', '项目进展', '形象进度', '实施进度', '进度情况', '项目进度', '完成情况', '建设进展'],
+    wordings: ['进展', '推进情况', '完工百分比', '完成百分比', '目前进度', '建设进度', '进度', '进展情况', '项目进展', '形象进度', '实施进度', '进度情况', '项目进度', '完成情况', '建设进展'],
   },
   totalInvestment: {
     zh: '总投资（万元）',
     en: 'Total investment (10k yuan)',
     kind: 'money',
     sheets: [PT, PF],
-    wordings: ['总投资', '项目总投资', '计划总投资', '投资总额', '总投资额'],
+    wordings: ['总造价', '工程总造价', '项目总造价', '总投资', '项目总投资', '计划总投资', '投资总额', '总投资额'],
     about: ['总投资', '投资总额', '总额', '总计划'],
   },
   invested: {
@@ -216,8 +216,8 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Adjustment amount (10k yuan)',
     kind: 'money',
     sheets: [PT],
-    wordings: ['调整金额', '资金调整数额', '调整数额', '调整额', '变更金额', '调增金额', '调整资金'],
-    about: ['调整', '变更', '调增', '调减'],
+    wordings: ['增减金额', '调增调减金额', '调整金额', '资金调整数额', '调整数额', '调整额', '变更金额', '调增金额', '调整资金'],
+    about: ['调整', '变更', '调增', '调减', '增减'],
   },
   adjustedTotal: {
     zh: '调整后总投资（万元）',
@@ -324,23 +324,23 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Expense item',
     kind: 'name',
     sheets: [EXP],
-    wordings: [
+    wordings: ['标的名称', '品名', '预算项目', '预算科目', '科目名称', '开支内容', 'item', '运维内容', '服务内容', '购置内容', '功能模块', '费用构成', '费用科目', '支出科目', '工作内容', '细目名称', '服务项目', '采购清单', '名称及规格', 'description', 
       '费用名称', '费用项目', '建设内容', '明细', '费用明细', '支出项目', exact('名称'), exact('内容'), '子项名称',
       '支出内容', '设备名称', '采购内容', '明细项目', '货物名称', '服务名称', '品目', '采购项目', '建设项目', '分项名称',
       '产品名称', '软件名称', '硬件名称', '支出明细',
     ],
-    about: ['费用', '支出', '设备', '货物', '服务', '品目', '采购', '子项', '分项', '明细', '产品', '软件', '硬件', '物资'],
+    about: ['费用', '支出', '设备', '货物', '服务', '品目', '采购', '子项', '分项', '明细', '产品', '软件', '硬件', '物资', '标的', '预算', '科目', '细目', '开支', '购置', '运维', '工作', '功能', '模块', '构成', '清单'],
   },
   amount: {
     zh: '金额（万元）',
     en: 'Amount (10k yuan)',
     kind: 'money',
     sheets: [EXP],
-    wordings: ['金额', '预算金额', '概算金额', '合价', '总价', exact('费用'), exact('小计金额'), exact('小计'), '预算数', '测算金额', '费用金额', '支出金额'],
-    about: ['预算', '概算', '测算', '小计', '费用', '支出', '合价', '总价'],
+    wordings: ['合计金额', '总金额', 'amount', '报价', '资金需求', '概算价值', '费用合计', 'total', '金额', '预算金额', '概算金额', '合价', '总价', exact('费用'), exact('小计金额'), exact('小计'), '预算数', '测算金额', '费用金额', '支出金额'],
+    about: ['预算', '概算', '测算', '小计', '合计', '费用', '支出', '合价', '总价', '报价', '需求', '价值'],
   },
-  quantity: { zh: '数量', en: 'Quantity', kind: 'number', sheets: [EXP], wordings: ['数量', '台数', '套数'] },
-  unitPrice: { zh: '单价', en: 'Unit price', kind: 'money', sheets: [EXP], wordings: ['单价', '综合单价'], about: ['单价'] },
+  quantity: { zh: '数量', en: 'Quantity', kind: 'number', sheets: [EXP], wordings: ['工程量', 'qty', 'quantity', '工作量', '人月数', '人天数', '人月', '人天', '数量', '台数', '套数'] },
+  unitPrice: { zh: '单价', en: 'Unit price', kind: 'money', sheets: [EXP], wordings: ['unitprice', 'unit price', 'price', '单价', '综合单价'], about: ['单价'] },
 };
 
 export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];

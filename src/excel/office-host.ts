@@ -1,5 +1,6 @@
 // The Office.js implementation of WorkbookHost: batched reads and writes that respect Excel's request limits, with an undo record kept in the workbook.
-import type { CellValue, Finding, MergeRange, Report, SheetOverride, SheetSnapshot, WorkbookSnapshot, Severity } from '../engine/types';
+import type { CellValue, FieldKey, Finding, MergeRange, Report, SheetOverride, SheetSnapshot, WorkbookSnapshot, Severity } from '../engine/types';
+import { FIELD_KEYS } from '../engine/vocabulary';
 import { COMPUTED_HEADER_MARKER } from '../engine/types';
 import { citationText } from '../engine/regulations';
 import {
@@ -810,6 +811,14 @@ function cleanSettings(s: HostSettings): HostSettings {
       const x: SheetOverride = {};
       if (typeof v.kind === 'string' && SHEET_KINDS.has(v.kind)) x.kind = v.kind;
       if (typeof v.headerRow === 'number' && Number.isInteger(v.headerRow) && v.headerRow > 0) x.headerRow = v.headerRow;
+      if (v.columns && typeof v.columns === 'object') {
+        const cols: Record<string, FieldKey | null> = {};
+        for (const [letter, field] of Object.entries(v.columns)) {
+          if (!/^[A-Z]{1,3}$/.test(letter)) continue;
+          if (field === null || (typeof field === 'string' && (FIELD_KEYS as readonly string[]).includes(field))) cols[letter] = field;
+        }
+        if (Object.keys(cols).length > 0) x.columns = cols;
+      }
       o[k] = x;
     }
     out.overrides = o;

@@ -100,6 +100,9 @@ function decide(cols: Partial<Record<FieldKey, number>>, hint: TitleHint): Class
   const money = has('investment') || has('totalInvestment');
   const expenseLike = has('amount') && (has('item') || (has('projectName') && prog === 0)) && !money;
   if (expenseLike && (people < 2 || (has('item') && ev.expense.length > people))) return { kind: 'expense' };
+  // items with a money column and no project name: a bill of items, whatever its amount column is called (投资额, 概算投资)
+  const anyMoney = money || has('amount') || has('approvedBudget') || has('unitPrice');
+  if (has('item') && !has('projectName') && anyMoney && people < 2) return { kind: 'expense' };
   // an amount column on a table of projects is the project's amount (申报金额, 预算金额 …)
   const amount = money || has('amount') || has('approvedBudget');
   if (has('projectName')) {
@@ -140,6 +143,12 @@ const REMAP: Record<SheetKind, Moves> = {
     ['projectName', 'item'],
     ['description', 'remark'],
     ['investment', 'amount'],
+    ['totalInvestment', 'amount'],
+    ['approvedBudget', 'amount'],
+    ['content', 'item'],
+    // an expense row's 类别 and 供应商 are not the project's
+    ['projectType', null],
+    ['builder', null],
     // 单位 beside 数量 and 单价 is the unit of measure (台、套), not the building unit
     ['unit', null],
   ],

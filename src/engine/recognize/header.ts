@@ -82,8 +82,10 @@ export function headerColumns(grid: HeaderGrid, top: number, bottom: number): He
 /** Field candidates of one header column, best first (computed and over-long labels get none). */
 export function columnCandidates(h: HeaderColumn): ReturnType<typeof matchLabel> {
   // 联系人：王五 is a label with its value, i.e. text, not a column name
-  if (h.computed || h.norm.length > MAX_LABEL_LEN || LABEL_WITH_VALUE.test(h.norm)) return [];
+  if (h.computed || h.norm.length > MAX_LABEL_LEN) return [];
   const base = baseLabel(h.norm);
+  // a unit note in brackets (单位：万元) is no value
+  if (LABEL_WITH_VALUE.test(base)) return [];
   const ctx = h.group ? baseLabel(h.group) + base : base;
   const found = matchLabel(base, ctx, h.group);
   // the group's words stand in only for a label that says nothing by itself (a bare 其他 under 资金筹措)

@@ -138,7 +138,8 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
   const title = titleText(sheet, header ? header.top : Math.min(5, sheet.rows.length));
   const hint = titleHint(title);
 
-  if (!header || header.score === 0) {
+  const userMapped = override?.columns !== undefined && Object.keys(override.columns).length > 0;
+  if (!header || (header.score === 0 && !userMapped)) {
     const kind = forcedKind ?? 'unknown';
     const where = forcedRow !== undefined ? `第${forcedRow + 1}行` : `前${HEADER_SCAN_ROWS}行`;
     const whereEn = forcedRow !== undefined ? `row ${forcedRow + 1}` : `the first ${HEADER_SCAN_ROWS} rows`;
@@ -162,9 +163,12 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
     if (k && h.unit && MONEY_FIELDS.has(k)) units[k] = h.unit;
   }
 
+  // the user's column mapping decides the kind too, and wins over the kind's own reading of columns
+  applyUserColumns(columns, units, override?.columns, header.cols);
   const found: Classification = classifyTable(columns, hint);
   const kind: SheetKind = forcedKind ?? found.kind;
   const moves = remapForKind(kind, columns, units);
+  const userColumns = applyUserColumns(columns, units, override?.columns, header.cols);
 
   // a 单位：万元 line above the table covers money columns that print no unit of their own
   const sheetUnit = SHEET_UNIT.exec(title)?.[1] as MoneyUnit | undefined;
@@ -223,6 +227,10 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
     reason = `按用户指定：${reason}`;
     reasonEn = `As the user set: ${reasonEn}`;
   }
+  if (userColumns.length > 0) {
+    reason += `按用户指定读取${userColumns.map((u) => (u.field ? `${u.letter}列为“${FIELD_LABELS[u.field].zh}”` : `不读${u.letter}列`)).join('、')}，`;
+    reasonEn += `as the user set, ${userColumns.map((u) => (u.field ? `column ${u.letter} is read as ${FIELD_LABELS[u.field].en}` : `column ${u.letter} is ignored`)).join(', ')}; `;
+  }
   if (kind === 'unknown') {
     const need = (found.missing ?? []).map((k) => `“${FIELD_LABELS[k].zh}”`).join('、');
     const needEn = (found.missing ?? []).map((k) => FIELD_LABELS[k].en).join(', ');
@@ -271,6 +279,48 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
     reason,
     reasonEn,
   };
+}
+
+const LETTERS = /^[A-Z]{1,3}$/;
+
+/** 'A' → 0, 'AB' → 27. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+/**
+ * The user's column mapping over what recognition read: a field moves to the column the user named (leaving the
+ * column that held it), a column set to null is read as nothing. Columns outside the header are ignored.
+ */
+function applyUserColumns(
+  columns: Partial<Record<FieldKey, number>>,
+  units: Partial<Record<FieldKey, MoneyUnit>>,
+  user: Record<string, FieldKey | null> | undefined,
+  cols: HeaderMapping['cols'],
+): { letter: string; field: FieldKey | null }[] {
+  const done: { letter: string; field: FieldKey | null }[] = [];
+  if (!user) return done;
+  for (const [letter, field] of Object.entries(user)) {
+    if (!LETTERS.test(letter)) continue;
+    const col = columnIndex(letter);
+    const h = cols.find((c) => c.col === col);
+    if (!h || h.computed) continue;
+    if (field !== null && !(field in FIELD_LABELS)) continue;
+    for (const k of Object.keys(columns) as FieldKey[]) {
+      if (columns[k] === col || k === field) {
+        delete columns[k];
+        delete units[k];
+      }
+    }
+    if (field !== null) {
+      columns[field] = col;
+      if (h.unit && MONEY_FIELDS.has(field)) units[field] = h.unit;
+    }
+    done.push({ letter, field });
+  }
+  return done;
 }
 
 function formRecognition(sheet: SheetSnapshot, form: FormScan, byUser: boolean): Recognition {

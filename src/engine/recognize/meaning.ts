@@ -2,11 +2,14 @@
 import type { FieldKey } from '../types';
 import { FIELDS, type FieldKind } from '../vocabulary';
 
+/** What a head word says a label holds; 'none': nothing a field holds (a share, a sheet's title). */
+type HeadKind = FieldKind | 'none' | 'contents';
+
 /**
  * Head words, matched at the end of the label (Chinese puts the head noun last: 投入使用日期 is a date, 负责人电话
  * a phone number). Longest first, so 投资额 wins over 额.
  */
-const HEADS: readonly [string, FieldKind][] = (
+const HEADS: readonly [string, HeadKind][] = (
   [
     ['日期', 'date'], ['时间', 'date'], ['时点', 'date'], ['年月日', 'date'], ['年月', 'date'], ['日', 'date'], ['date', 'date'],
     ['年度', 'period'], ['期限', 'period'], ['周期', 'period'], ['工期', 'period'], ['年限', 'period'], ['起止', 'period'],
@@ -20,8 +23,15 @@ const HEADS: readonly [string, FieldKind][] = (
     ['电话', 'phone'], ['座机', 'phone'], ['手机', 'phone'], ['手机号', 'phone'], ['号码', 'phone'], ['联系方式', 'phone'],
     ['tel', 'phone'], ['phone', 'phone'], ['传真', 'phone'], ['fax', 'phone'],
     ['邮箱', 'email'], ['信箱', 'email'], ['邮件', 'email'], ['e-mail', 'email'], ['email', 'email'], ['mail', 'email'],
-    ['名称', 'name'], ['名', 'name'], ['全称', 'name'],
-  ] as [string, FieldKind][]
+    ['名称', 'name'], ['名', 'name'], ['全称', 'name'], ['内容', 'contents'], ['科目', 'name'], ['细目', 'name'], ['模块', 'name'],
+    ['清单', 'name'], ['构成', 'name'], ['子项', 'name'],
+    ['合计', 'money'], ['小计', 'money'], ['总计', 'money'], ['价值', 'money'], ['造价', 'money'], ['报价', 'money'],
+    ['年份', 'period'],
+    ['比例', 'none'], ['比重', 'none'], ['百分比', 'none'], ['率', 'none'],
+    // a title (进度情况表, 费用明细表, 项目台账) names the sheet, not a column
+    ['表', 'none'], ['台账', 'none'], ['一览', 'none'],
+    ['说明', 'text'], ['简介', 'text'], ['概况', 'text'], ['描述', 'text'], ['依据', 'text'], ['摘要', 'text'],
+  ] as [string, HeadKind][]
 ).sort((a, b) => b[0].length - a[0].length);
 
 /**
@@ -33,9 +43,11 @@ type Reading = readonly [subjects: readonly string[], field: FieldKey | null];
 
 const about = (k: FieldKey): Reading => [FIELDS[k].about ?? [], k];
 
-const READINGS: Partial<Record<FieldKind, readonly Reading[]>> = {
+const READINGS: Partial<Record<HeadKind, readonly Reading[]>> = {
   money: [
-    [['合同', '中标', '成交', '支付', '付款', '结算', '决算', '审计', '到位', '拨付', '缺口', '差额', '筹措', '来源', '节约', '结余', '剩余', '追加', '利润', '收入', '工资', '年份'], null],
+    [['合同', '中标', '成交', '支付', '付款', '结算', '决算', '审计', '到位', '拨付', '缺口', '差额', '节约', '结余', '剩余', '追加', '利润', '收入', '工资'], null],
+    // a year's or a period's share is not the project's amount (上年度预算, 本年计划投资)
+    [['上年', '本年', '当年', '年度计划', '本季', '本月', '本次', '比例', '占比'], null],
     about('adjustedTotal'),
     about('adjustment'),
     about('invested'),
@@ -72,6 +84,9 @@ const READINGS: Partial<Record<FieldKind, readonly Reading[]>> = {
   phone: [[['传真', 'fax'], 'fax'], [['手机', '移动'], 'mobile'], [[''], 'phone']],
   email: [[[''], 'email']],
   name: [about('item'), about('projectName')],
+  // 运维内容 is an expense item, 主要建设内容 the project's content
+  contents: [about('item'), [['建设', '主要', '项目', '工程', '实施'], 'content']],
+  text: [[['备注', '其他', '补充'], 'remark'], about('description')],
 };
 
 /** Dates of events that a planned date does not record: a 计划验收日期 is no acceptance. */
@@ -82,14 +97,16 @@ const EVENT_DATES: ReadonlySet<FieldKey> = new Set<FieldKey>([
 ]);
 
 /** Head nouns with no field of their own kind when nothing else is said: 投资 is the project investment. */
-const BARE: Readonly<Record<string, FieldKey>> = { 投资: 'investment', 投资额: 'investment', 金额: 'amount', 名称: 'item' };
+const BARE: Readonly<Record<string, FieldKey>> = {
+  投资: 'investment', 投资额: 'investment', 金额: 'amount', 名称: 'item', 合计: 'amount', 小计: 'amount', 总计: 'amount',
+};
 
 /** A group header over money columns: 资金来源（万元）, 资金筹措, 其中. */
 const MONEY_GROUP = /资金|投资|经费|万元|筹措|来源/;
 const GROUP_PREFIX = /^(资金筹措|资金来源|筹措资金|其中)[-—_:]?/;
 
 /** The head word and kind a label ends with, or null. A name of an organisation (建设单位名称) is an organisation. */
-export function headOf(label: string): { head: string; kind: FieldKind; rest: string } | null {
+export function headOf(label: string): { head: string; kind: HeadKind; rest: string } | null {
   for (const [head, kind] of HEADS) {
     if (!label.endsWith(head) || label.length === 0) continue;
     const rest = label.slice(0, label.length - head.length);
@@ -106,7 +123,7 @@ export type Meaning =
   /** no head word: the label says nothing about its kind of value */
   | { kind: null }
   /** a head word, and a field it means (null: a kind of value, but none of our fields) */
-  | { kind: FieldKind; field: FieldKey | null; subject: string };
+  | { kind: HeadKind; field: FieldKey | null; subject: string };
 
 /**
  * What a label (normalised, brackets and numbering removed) means from its head word and subjects. `group` is the
@@ -128,8 +145,9 @@ export function meaningOf(label: string, group = ''): Meaning {
   const readings = READINGS[h.kind];
   if (!readings) return { kind: h.kind, field: null, subject: '' };
   // the head itself may be a subject (运维费 ends with 费 but is about 运维; 单价 is its own subject)
-  const text = h.kind === 'money' || h.kind === 'phone' || h.kind === 'email' ? label : rest;
+  const text = h.kind === 'money' || h.kind === 'phone' || h.kind === 'email' || h.kind === 'text' ? label : rest;
   for (const [subjects, field] of readings) {
+    if (field === 'builder' && h.head === '部门') continue;
     for (const s of subjects) {
       if (!text.includes(s)) continue;
       if (field !== null && EVENT_DATES.has(field) && PLANNED.test(label)) return { kind: h.kind, field: null, subject: s };
@@ -137,6 +155,7 @@ export function meaningOf(label: string, group = ''): Meaning {
     }
   }
   if (h.kind === 'date' && rest.length === 0) return { kind: h.kind, field: null, subject: '' };
+  if (h.kind === 'org' && (h.head === '部门' || h.head === '单位' || h.head === '主体')) return { kind: h.kind, field: 'unit', subject: '' };
   const bare = BARE[h.head];
   if (bare && rest.length === 0) return { kind: h.kind, field: bare, subject: '' };
   if (bare === 'investment') return { kind: h.kind, field: bare, subject: '' };

@@ -3,7 +3,7 @@ import { COMPUTED_HEADER_MARKER } from '../types';
 
 const WS = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 const FULLWIDTH = /[\uff01-\uff5e]/g;
-const OPEN = /[【〔［\[｛{〈《]/g;
+const OPEN = /[【〔［[｛{〈《]/g;
 const CLOSE = /[】〕］\]｝}〉》]/g;
 const MARKS = /[*＊★☆※]/g;
 const TRAILING_COLON = /[:：]+$/;
