@@ -25,6 +25,7 @@ import type {
   WorkbookSnapshot,
 } from '../engine/types';
 import { citationText } from '../engine/regulations';
+import { uncheckedSheets } from '../engine/rules/coverage';
 import { checkAsync } from '../engine/chunked';
 import type { WorkbookHost } from '../excel';
 import { STRINGS, type UiStrings } from './strings';
@@ -74,7 +75,7 @@ interface Busy {
   total: number;
 }
 type Problem = { key: keyof UiStrings['errors']; detail: string };
-type Status = { key: 'checked' | 'filled' | 'cleared' | 'cancelled'; a: number; b: number };
+type Status = { key: 'checked' | 'checkedNothing' | 'filled' | 'cleared' | 'cancelled'; a: number; b: number };
 type View = 'findings' | 'deadlines' | 'sheets';
 
 const INTENT: Record<Severity, 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
@@ -242,7 +243,9 @@ export function App(props: AppProps): React.ReactElement {
         setStatus(
           op === 'fill'
             ? { key: 'filled', a: res.computed, b: res.marked }
-            : { key: 'checked', a: rep.findings.length, b: res.marked },
+            : rep.sheets.some((x) => x.kind !== 'unknown') || rep.findings.length > 0
+              ? { key: 'checked', a: rep.findings.length, b: res.marked }
+              : { key: 'checkedNothing', a: 0, b: 0 },
         );
       }
     } catch (e) {
@@ -353,11 +356,13 @@ export function App(props: AppProps): React.ReactElement {
   const statusText = status
     ? status.key === 'checked'
       ? s.checkedStatus(status.a, status.b)
-      : status.key === 'filled'
-        ? s.filledStatus(status.a, status.b)
-        : status.key === 'cleared'
-          ? s.clearedStatus(status.a)
-          : s.cancelled
+      : status.key === 'checkedNothing'
+        ? s.checkedNothingStatus
+        : status.key === 'filled'
+          ? s.filledStatus(status.a, status.b)
+          : status.key === 'cleared'
+            ? s.clearedStatus(status.a)
+            : s.cancelled
     : null;
   const profileLine = report
     ? (report.profile.detected ? s.detectedProfile : s.chosenProfile)(
@@ -504,7 +509,7 @@ export function App(props: AppProps): React.ReactElement {
               )}
               {view === 'deadlines' && <DeadlinesView s={s} entries={deadlines} onSelect={select} pageSize={props.pageSize} />}
               {view === 'sheets' && (
-                <SheetsView s={s} sheets={report.sheets} overrides={overrides} onOverride={onOverride} />
+                <SheetsView s={s} sheets={report.sheets} unchecked={uncheckedSheets(report)} overrides={overrides} onOverride={onOverride} />
               )}
             </div>
           </>

@@ -1,8 +1,9 @@
 // Findings tab: summary counts, severity/category filters, findings grouped by sheet and row, next/previous.
 import * as React from 'react';
-import { Badge, Button, Field, Select } from '@fluentui/react-components';
+import { Badge, Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import type { Category, Finding, Report, Severity } from '../engine/types';
 import { citationText } from '../engine/regulations';
+import { uncheckedSheets } from '../engine/rules/coverage';
 import type { UiStrings } from './strings';
 import {
   CATEGORIES,
@@ -48,7 +49,11 @@ export interface FindingsViewProps {
 }
 
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
-  const { s, ordered, visible, filter, current } = props;
+  const { s, report, ordered, visible, filter, current } = props;
+  // The verdict: never "no findings" for data the check did not read, nor for a check that read nothing.
+  const unchecked = React.useMemo(() => uncheckedSheets(report), [report]);
+  const checkedAny = report.sheets.some((sh) => sh.kind !== 'unknown');
+  const loudNotices = report.notices.some((n) => n.severity !== 'info');
   const bySeverity = countBySeverity(ordered);
   const byCategory = countByCategory(ordered);
   const position = current ? visible.indexOf(current) : -1;
@@ -77,6 +82,11 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
             </Badge>
           ))}
         </div>
+        {unchecked.length > 0 && (
+          <MessageBar intent="warning" style={{ marginTop: 6 }} data-testid="unchecked-sheets">
+            <MessageBarBody>{s.uncheckedSheets(unchecked)}</MessageBarBody>
+          </MessageBar>
+        )}
         <ul aria-label={s.byCategory} style={{ listStyle: 'none', padding: 0, margin: '6px 0 0', fontSize: 12 }}>
           {CATEGORIES.filter((c) => byCategory[c]).map((c) => (
             <li key={c} data-testid={`category-${c}`} style={{ display: 'inline-block', marginRight: 10 }}>
@@ -133,7 +143,7 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
       </div>
 
       {ordered.length === 0 ? (
-        <p>{s.noFindings}</p>
+        <p data-testid="verdict">{!checkedAny ? s.nothingChecked : loudNotices ? s.noFindingsButNotices : s.noFindings}</p>
       ) : visible.length === 0 ? (
         <p>{s.noFindingsFiltered}</p>
       ) : (

@@ -9,6 +9,8 @@ const KINDS: readonly SheetKind[] = ['declaration', 'progress-table', 'progress-
 export function SheetsView(props: {
   s: UiStrings;
   sheets: SheetReport[];
+  /** Names of the sheets holding data that was not checked. */
+  unchecked?: readonly string[];
   overrides: Record<string, SheetOverride>;
   onOverride: (sheet: string, override: SheetOverride | undefined) => void;
 }): React.ReactElement {
@@ -40,11 +42,21 @@ export function SheetsView(props: {
                 <Badge appearance="tint" color={sh.kind === 'unknown' ? 'subtle' : 'brand'} data-testid="sheet-kind">
                   {s.kindNames[sh.kind] ?? sh.kind}
                 </Badge>
+                {props.unchecked?.includes(sh.name) && (
+                  <Badge appearance="filled" color="warning" data-testid="sheet-unchecked">
+                    {s.uncheckedBadge}
+                  </Badge>
+                )}
                 {sh.headerRow !== null && (
                   <span style={{ fontSize: 12 }} data-testid="sheet-header-row">{`${s.headerRow}：${sh.headerRow}`}</span>
                 )}
               </div>
               {sh.reason && <div style={{ fontSize: 12, color: '#555' }}>{`${s.reason}：${sh.reason}`}</div>}
+              {sh.unmappedColumns.length > 0 && (
+                <div style={{ fontSize: 12, color: '#555' }} data-testid="sheet-unmapped">
+                  {s.unmappedColumns(sh.unmappedColumns)}
+                </div>
+              )}
               <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 4 }}>
                 <Field label={s.sheetKind} size="small">
                   <Select

@@ -23,6 +23,8 @@ export interface UiStrings {
   progressLabel: string;
   cancelled: string;
   checkedStatus: (findings: number, marked: number) => string;
+  /** Status after a check that recognised no sheet: never "0 problems". */
+  checkedNothingStatus: string;
   filledStatus: (computed: number, marked: number) => string;
   clearedStatus: (restored: number) => string;
   staleNotice: string;
@@ -51,6 +53,15 @@ export interface UiStrings {
   filterCategory: string;
   all: string;
   noFindings: string;
+  /** In place of noFindings when no sheet was recognised. */
+  nothingChecked: string;
+  /** In place of noFindings when a notice warns (a rule failed, the regulation is out of force). */
+  noFindingsButNotices: string;
+  /** Summary line: sheets holding data that was not checked. */
+  uncheckedSheets: (names: string[]) => string;
+  /** Badge on such a sheet in the sheet list. */
+  uncheckedBadge: string;
+  unmappedColumns: (cols: { column: string; header: string }[]) => string;
   showMore: (remaining: number) => string;
   noFindingsFiltered: string;
   notChecked: string;
@@ -102,6 +113,7 @@ const zh: UiStrings = {
   progressLabel: '进度',
   cancelled: '已取消。',
   checkedStatus: (findings, marked) => `检查完成：发现 ${findings} 个问题，已标记 ${marked} 个单元格。`,
+  checkedNothingStatus: '检查完成：没有识别出可检查的表，未做任何检查。',
   filledStatus: (computed, marked) => `已填写 ${computed} 个期限值，已标记 ${marked} 个单元格。`,
   clearedStatus: (restored) => `已清除标记，恢复 ${restored} 个单元格。`,
   staleNotice: '工作簿在检查后有改动，请重新检查。',
@@ -144,6 +156,11 @@ const zh: UiStrings = {
   filterCategory: '类别',
   all: '全部',
   noFindings: '未发现问题。',
+  nothingChecked: '没有识别出可检查的表，未做任何检查。可在“工作表”中指定表格类型和表头行。',
+  noFindingsButNotices: '没有单元格问题，但请看上方的警告提示。',
+  uncheckedSheets: (names) => `${names.length} 张工作表有数据未检查：${names.map((n) => `“${n}”`).join('、')}。检查结果不完整。`,
+  uncheckedBadge: '有数据未检查',
+  unmappedColumns: (cols) => `未用到的列：${cols.map((c) => `${c.column}“${c.header}”`).join('、')}`,
   showMore: (n) => `显示更多（还有 ${n} 条）`,
   noFindingsFiltered: '没有符合筛选条件的问题。',
   notChecked: '尚未检查。',
@@ -195,6 +212,7 @@ const en: UiStrings = {
   progressLabel: 'Progress',
   cancelled: 'Cancelled.',
   checkedStatus: (findings, marked) => `Check finished: ${findings} findings, ${marked} cells marked.`,
+  checkedNothingStatus: 'Check finished: no sheet was recognised, so nothing was checked.',
   filledStatus: (computed, marked) => `Filled ${computed} deadline values, marked ${marked} cells.`,
   clearedStatus: (restored) => `Marks cleared, ${restored} cells restored.`,
   staleNotice: 'The workbook changed after the check. Please check again.',
@@ -237,6 +255,11 @@ const en: UiStrings = {
   filterCategory: 'Category',
   all: 'All',
   noFindings: 'No findings.',
+  nothingChecked: 'No sheet was recognised, so nothing was checked. Set the sheet kind and header row under “Sheets”.',
+  noFindingsButNotices: 'No cell findings, but read the warnings above.',
+  uncheckedSheets: (names) => `${names.length} sheet(s) hold data that was not checked: ${names.map((n) => `"${n}"`).join(', ')}. The result is incomplete.`,
+  uncheckedBadge: 'data not checked',
+  unmappedColumns: (cols) => `Unused columns: ${cols.map((c) => `${c.column} "${c.header}"`).join(', ')}`,
   showMore: (n) => `Show more (${n} left)`,
   noFindingsFiltered: 'No findings match the filters.',
   notChecked: 'Not checked yet.',

@@ -409,3 +409,97 @@ describe('task pane', () => {
     expect(screen.queryByRole('button', { name: /显示更多/ })).toBeNull();
   });
 });
+
+describe('an honest verdict', () => {
+  const TEMPLATES = { profile: 'yeji' as const, regulation: '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）', article: '附件1《六安市叶集区政务信息化项目申报表》、附件2《六安市叶集区政务信息化项目进度情况表》', kind: 'template' as const };
+
+  /** Only an unrecognised sheet holding data: its one finding is the warning that it went unchecked. */
+  function uncheckedReport(o: CheckOptions): Report {
+    const r = stubReport(o.lang ?? 'zh', o.asOf);
+    const zh = (o.lang ?? 'zh') === 'zh';
+    r.sheets = [{ name: '资产', kind: 'unknown', headerRow: null, columns: {}, dataRows: [], reason: zh ? '前30行中未找到表头' : 'no header found', unmappedColumns: [], computedColumns: [] }];
+    r.findings = [
+      {
+        sheet: '资产', row: 2, column: 'A', cell: 'A2', ruleId: 'completeness/sheet-unchecked', category: 'completeness', severity: 'warning',
+        messageId: 'unrecognised', params: {}, citation: TEMPLATES,
+        message: zh ? '未识别工作表“资产”（前30行中未找到表头），表中数据未检查' : 'Sheet "资产" was not recognised (no header found); its data was not checked',
+      },
+    ];
+    return r;
+  }
+
+  test('data left unchecked: a warning finding with its citation, a summary that says the result is incomplete, never 未发现问题', async () => {
+    const { user } = setup({ report: uncheckedReport });
+    await checkOnce(user);
+    expect(screen.getByText('检查完成：发现 1 个问题，已标记 3 个单元格。')).toBeInTheDocument();
+    expect(screen.getByTestId('unchecked-sheets')).toHaveTextContent('1 张工作表有数据未检查：“资产”。检查结果不完整。');
+    expect(screen.getByTestId('count-warning')).toHaveTextContent('警告 1');
+    const f = screen.getByTestId('finding');
+    expect(f).toHaveTextContent('未识别工作表“资产”（前30行中未找到表头），表中数据未检查');
+    expect(f).toHaveTextContent(`依据：${TEMPLATES.regulation}${TEMPLATES.article}`);
+    expect(screen.queryByText(/未发现问题/)).toBeNull();
+
+    await user.click(screen.getByRole('tab', { name: /工作表/ }));
+    const sheet = screen.getByTestId('sheet');
+    expect(within(sheet).getByTestId('sheet-unchecked')).toHaveTextContent('有数据未检查');
+  });
+
+  test('in English too', async () => {
+    const host = fakeHost();
+    const runCheck = jest.fn((_: WorkbookSnapshot, o: CheckOptions) => uncheckedReport(o));
+    const user = userEvent.setup({ delay: null });
+    render(<App host={host} runCheck={runCheck} today={TODAY} lang="en" />);
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText(/Check finished/);
+    expect(screen.getByTestId('unchecked-sheets')).toHaveTextContent('1 sheet(s) hold data that was not checked: "资产". The result is incomplete.');
+    expect(screen.queryByText(/No findings/)).toBeNull();
+  });
+
+  test('nothing recognised and nothing to check: says nothing was checked, not “0 problems”', async () => {
+    const { user } = setup({
+      report: (o) => {
+        const r = uncheckedReport(o);
+        r.findings = [];
+        return r;
+      },
+    });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    expect(await screen.findByText('检查完成：没有识别出可检查的表，未做任何检查。')).toBeInTheDocument();
+    expect(screen.getByTestId('verdict')).toHaveTextContent('没有识别出可检查的表，未做任何检查。');
+    expect(screen.queryByText(/未发现问题|发现 0 个问题/)).toBeNull();
+    expect(screen.queryByTestId('unchecked-sheets')).toBeNull();
+  });
+
+  test('a clean check still says 未发现问题; a warning notice beside it is pointed to', async () => {
+    const clean = (o: CheckOptions) => ({ ...stubReport(o.lang ?? 'zh', o.asOf), findings: [] });
+    const first = setup({ report: clean });
+    await checkOnce(first.user);
+    expect(screen.getByTestId('verdict')).toHaveTextContent('未发现问题。');
+    first.unmount();
+    const second = setup({
+      report: (o) => {
+        const r = clean(o);
+        r.notices.push({ id: 'engine/rule-failed', severity: 'warning', message: '检查规则出错', citation: null });
+        return r;
+      },
+    });
+    await checkOnce(second.user);
+    expect(screen.getByTestId('verdict')).toHaveTextContent('没有单元格问题，但请看上方的警告提示。');
+  });
+
+  test('the sheet list shows the columns the check did not use', async () => {
+    const { user } = setup({
+      report: (o) => {
+        const r = stubReport(o.lang ?? 'zh', o.asOf);
+        r.sheets[0]!.unmappedColumns = [{ column: 'P', header: '审批文号' }, { column: 'Q', header: '资金来源说明' }];
+        return r;
+      },
+    });
+    await checkOnce(user);
+    await user.click(screen.getByRole('tab', { name: /工作表/ }));
+    const [decl, expense] = screen.getAllByTestId('sheet');
+    expect(within(decl!).getByTestId('sheet-unmapped')).toHaveTextContent('未用到的列：P“审批文号”、Q“资金来源说明”');
+    expect(within(expense!).queryByTestId('sheet-unmapped')).toBeNull();
+    expect(screen.queryByTestId('sheet-unchecked')).toBeNull();
+  });
+});
