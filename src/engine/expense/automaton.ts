@@ -12,11 +12,15 @@ export interface Automaton {
    * scan() of the text the automaton's fold table makes of `text`, folded as it is read: the table maps each code
    * unit to its folded unit, FOLD_SKIP to drop it or FOLD_BAIL when the text cannot be folded one unit at a time
    * (then -1 is returned). The folded units are written to `codes` (which must hold text.length) and their number to
-   * `foldedLength`. Only for an automaton built with a fold table.
+   * `foldedLength`. Only for an automaton built with a fold table. A dropped unit still separates words: a Latin
+   * keyword counts where a dropped unit (a space) parts it from the neighbouring letter, so "dell pc" holds pc while
+   * "dellpc" does not.
    */
   scanFolded(text: string, codes: Uint16Array, kw: Int32Array, start: Int32Array, end: Int32Array, max: number): number;
   /** Length of the folded text of the last scanFolded() that did not bail. */
   foldedLength: number;
+  /** The same keywords under another fold table, sharing the transition tables. */
+  withFold(fold: Uint16Array): Automaton;
 }
 
 // A fold table's markers: drop the unit, or the text cannot be folded unit by unit.
@@ -111,29 +115,30 @@ export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array):
   // The fold table and the class of each folded unit in one read: class << 16 | folded unit, or a marker.
   const SKIP_ENTRY = 0xffffffff;
   const BAIL_ENTRY = 0xfffffffe;
-  const foldClass = new Uint32Array(fold === undefined ? 0 : 65536);
-  if (fold !== undefined) {
+  const foldClasses = (fold: Uint16Array): Uint32Array => {
+    const foldClass = new Uint32Array(65536);
     for (let c = 0; c < 65536; c++) {
       const f = fold[c];
       foldClass[c] = f === FOLD_SKIP ? SKIP_ENTRY : f === FOLD_BAIL ? BAIL_ENTRY : ((alphabet[f] << 16) | f) >>> 0;
     }
-  }
+    return foldClass;
+  };
   const out = Int32Array.from(outFlat);
   const len = Int32Array.from(keywords, (k) => k.length);
   const leftBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(0)) ? 1 : 0));
   const rightBound = Uint8Array.from(keywords, (k) => (isLatin(k.charCodeAt(k.length - 1)) ? 1 : 0));
 
-  /** The folded unit after raw index i (FOLD_SKIP units passed over), or -1 at the end or where folding bails. */
-  const nextFolded = (text: string, i: number, fold: Uint16Array): number => {
-    for (; i < text.length; i++) {
-      const f = fold[text.charCodeAt(i)];
-      if (f === FOLD_SKIP) continue;
-      return f === FOLD_BAIL ? -1 : f;
-    }
-    return -1;
+  /**
+   * Whether the folded unit before a keyword starting `units` folded units back from raw index `last` is glued to it:
+   * the raw unit right before the keyword's first one folds to a Latin letter (a dropped unit between them parts them).
+   */
+  const gluedBefore = (text: string, last: number, units: number, fold: Uint16Array): boolean => {
+    let j = last;
+    for (let need = units - 1; need > 0; ) if (fold[text.charCodeAt(--j)] !== FOLD_SKIP) need--;
+    return j > 0 && isLatin(fold[text.charCodeAt(j - 1)]);
   };
 
-  return {
+  const scanner = (fold: Uint16Array | undefined, foldClass: Uint32Array): Automaton => ({
     foldedLength: 0,
     scan(text, kwOut, startOut, endOut, max) {
       let n = 0;
@@ -179,8 +184,8 @@ export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array):
         for (let j = outFrom[state], stop = outFrom[state + 1]; j < stop; j++) {
           const k = out[j];
           const b = p - len[k];
-          if (leftBound[k] === 1 && b > 0 && isLatin(codes[b - 1])) continue;
-          if (rightBound[k] === 1 && isLatin(nextFolded(text, i + 1, fold))) continue;
+          if (leftBound[k] === 1 && b > 0 && isLatin(codes[b - 1]) && gluedBefore(text, i, len[k], fold)) continue;
+          if (rightBound[k] === 1 && i + 1 < length && isLatin(fold[text.charCodeAt(i + 1)])) continue;
           if (n === max) break;
           kwOut[n] = k;
           startOut[n] = b;
@@ -191,5 +196,7 @@ export function buildAutomaton(keywords: readonly string[], fold?: Uint16Array):
       this.foldedLength = p;
       return n;
     },
-  };
+    withFold: (other) => scanner(other, foldClasses(other)),
+  });
+  return scanner(fold, fold === undefined ? new Uint32Array(0) : foldClasses(fold));
 }

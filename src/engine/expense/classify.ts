@@ -1,9 +1,9 @@
 // classifyExpense: one Aho–Corasick pass over the normalised text, priority rules over the concepts found, profile overlays, and a bounded cache.
 import type { Citation, ProfileId, Severity } from '../types';
 import { cite } from '../regulations';
-import { buildAutomaton } from './automaton';
-import { UNIT_FOLD, normalizeText } from '../values/text';
-import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
+import { FOLD_SKIP, buildAutomaton } from './automaton';
+import { UNIT_FOLD } from '../values/text';
+import { CLASS_RULES, CONCEPTS, HEAD_TAILS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
 import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from './table';
 
 export interface OverlayHit {
@@ -48,12 +48,29 @@ const compileGroups = (g: Groups): CompiledGroups =>
   g.map((group) => Int32Array.from(group, (c) => conceptIndex.get(c)!));
 
 const entryById = new Map(WULONG_SCOPE_TABLE.map((e) => [e.id, e]));
-const ruleEntries: ScopeEntry[] = CLASS_RULES.map((r) => {
+const ruleEntries: (ScopeEntry | null)[] = CLASS_RULES.map((r) => {
+  if (r.entry === null) return null;
   const e = entryById.get(r.entry);
   if (!e) throw new Error(`expense rule names unknown entry ${r.entry}`);
   return e;
 });
 const ruleGroups: CompiledGroups[] = CLASS_RULES.map((r) => compileGroups(r.all));
+const ruleUnless: (Int32Array | null)[] = CLASS_RULES.map((r) =>
+  r.unless === undefined ? null : Int32Array.from(r.unless, (c) => conceptIndex.get(c)!),
+);
+// For head-last rules, each concept's part: 1 in the first group (the modifier), 2 in the second (the head), 3 a
+// tail that may follow the head, 0 anything else.
+const ROLE_MODIFIER = 1;
+const ROLE_HEAD = 2;
+const ROLE_TAIL = 3;
+const ruleRoles: (Uint8Array | null)[] = CLASS_RULES.map((r) => {
+  if (r.headLast !== true) return null;
+  const roles = new Uint8Array(N_CONCEPTS);
+  for (const c of HEAD_TAILS) roles[conceptIndex.get(c)!] = ROLE_TAIL;
+  for (const c of r.all[0]) roles[conceptIndex.get(c)!] = ROLE_MODIFIER;
+  for (const c of r.all[1]) roles[conceptIndex.get(c)!] = ROLE_HEAD;
+  return roles;
+});
 // Rules are only tried when a concept of their first group is present.
 const rulesByConcept: number[][] = conceptNames.map(() => []);
 ruleGroups.forEach((groups, r) => {
@@ -62,6 +79,7 @@ ruleGroups.forEach((groups, r) => {
 
 interface CompiledOverlay {
   hit: OverlayHit;
+  notForSystems: boolean;
   /** Concepts of the first group of each condition set: without one of them the overlay cannot fire. */
   triggers: Int32Array;
   when: CompiledGroups[];
@@ -80,6 +98,7 @@ for (const o of OVERLAY_RULES) {
   const when = o.when.map(compileGroups);
   list.push({
     hit,
+    notForSystems: o.notForSystems === true,
     triggers: Int32Array.from(new Set(when.flatMap((g) => [...g[0]]))),
     when,
     unless: Int32Array.from(o.unless ?? [], (c) => conceptIndex.get(c)!),
@@ -93,7 +112,16 @@ const MAX_HITS = 64;
 const hitKw = new Int32Array(MAX_HITS);
 const hitStart = new Int32Array(MAX_HITS);
 const hitEnd = new Int32Array(MAX_HITS);
+/** 0 for a hit strictly inside a longer one (it stands for nothing). */
+const hitKeep = new Uint8Array(MAX_HITS);
 let hitCount = 0;
+
+// The text being classified, folded (normalised, white space dropped) as code units, never made a string; hit
+// positions index it. Grown for a long text and kept up to KEPT_CODES units.
+const KEPT_CODES = 65536;
+let keptCodes = new Uint16Array(4096);
+let folded = keptCodes;
+let foldedLength = 0;
 
 const seenStamp = new Int32Array(N_CONCEPTS);
 const spanStart = new Int32Array(N_CONCEPTS);
@@ -104,8 +132,9 @@ let stamp = 0;
 
 const seen = (c: number): boolean => seenStamp[c] === stamp;
 
-function groupsHold(groups: CompiledGroups): boolean {
-  for (let g = 0; g < groups.length; g++) {
+/** Whether every group from the `from`-th on has a concept present. */
+function groupsHold(groups: CompiledGroups, from = 0): boolean {
+  for (let g = from; g < groups.length; g++) {
     const group = groups[g];
     let ok = false;
     for (let i = 0; i < group.length && !ok; i++) ok = seen(group[i]);
@@ -114,12 +143,7 @@ function groupsHold(groups: CompiledGroups): boolean {
   return true;
 }
 
-/** Collects hits and the concepts they stand for, dropping hits strictly inside a longer one. */
-function findConcepts(text: string): void {
-  hitCount = automaton.scan(text, hitKw, hitStart, hitEnd, MAX_HITS);
-  collectConcepts();
-}
-
+/** Collects the concepts the hits stand for, dropping hits strictly inside a longer one. */
 function collectConcepts(): void {
   stamp = (stamp + 1) | 0;
   if (stamp === 0) {
@@ -134,6 +158,7 @@ function collectConcepts(): void {
     for (let j = 0; j < hitCount && !inside; j++) {
       inside = j !== i && hitStart[j] <= s && hitEnd[j] >= e && hitEnd[j] - hitStart[j] > e - s;
     }
+    hitKeep[i] = inside ? 0 : 1;
     if (inside) continue;
     const cs = kwConcepts[hitKw[i]];
     for (let j = 0; j < cs.length; j++) {
@@ -152,8 +177,46 @@ function collectConcepts(): void {
   }
 }
 
+const OPEN_PAREN = 0x28;
+
+/**
+ * For a head-last rule: whether the last word of the text is one of its heads — looking only before a parenthesis
+ * (which qualifies the item rather than naming it) and past words that are only tails.
+ */
+function headIsLast(roles: Uint8Array): boolean {
+  let cut = foldedLength;
+  for (let i = 1; i < foldedLength; i++) {
+    if (folded[i] === OPEN_PAREN) {
+      cut = i;
+      break;
+    }
+  }
+  for (let h = hitCount - 1; h >= 0; h--) {
+    if (hitKeep[h] === 0 || hitStart[h] >= cut) continue;
+    const cs = kwConcepts[hitKw[h]];
+    let tail = true;
+    for (let j = 0; j < cs.length; j++) {
+      const role = roles[cs[j]];
+      if (role === ROLE_HEAD) return true;
+      if (role !== ROLE_TAIL) tail = false;
+    }
+    if (!tail) return false;
+  }
+  return false;
+}
+
+function anySeen(concepts: Int32Array): boolean {
+  for (let i = 0; i < concepts.length; i++) if (seen(concepts[i])) return true;
+  return false;
+}
+
+/** The folded text between two positions. */
+function foldedText(from: number, to: number): string {
+  return String.fromCharCode.apply(null, folded.subarray(from, to) as unknown as number[]);
+}
+
 /** The text of the deciding concepts, in text order; touching spans join (平板 + 电脑), gaps show as …. */
-function matchedText(text: string, groups: CompiledGroups): string {
+function matchedText(groups: CompiledGroups): string {
   if (groups.length === 1) {
     // the usual case: one concept decided it
     const group = groups[0];
@@ -167,7 +230,7 @@ function matchedText(text: string, groups: CompiledGroups): string {
         only = group[i];
       }
     }
-    if (only >= 0) return text.slice(spanStart[only], spanEnd[only]);
+    if (only >= 0) return foldedText(spanStart[only], spanEnd[only]);
   }
   const starts: number[] = [];
   const ends: number[] = [];
@@ -180,7 +243,7 @@ function matchedText(text: string, groups: CompiledGroups): string {
       }
     }
   }
-  if (starts.length === 1) return text.slice(starts[0], ends[0]);
+  if (starts.length === 1) return foldedText(starts[0], ends[0]);
   const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a]);
   let out = '';
   let curS = -1;
@@ -190,11 +253,11 @@ function matchedText(text: string, groups: CompiledGroups): string {
       if (ends[i] > curE) curE = ends[i];
       continue;
     }
-    if (curS >= 0) out += (out ? '…' : '') + text.slice(curS, curE);
+    if (curS >= 0) out += (out ? '…' : '') + foldedText(curS, curE);
     curS = starts[i];
     curE = ends[i];
   }
-  return out + (out ? '…' : '') + text.slice(curS, curE);
+  return out + (out ? '…' : '') + foldedText(curS, curE);
 }
 
 const SPACES = /\s+/g;
@@ -235,13 +298,7 @@ let decidedBest = 0;
 let decidedMask = 0;
 let decidedOverlays: CompiledOverlay[] | undefined;
 
-/** Finds the concepts of the normalised text, the first class rule that holds and the overlays that fire. */
-function decide(text: string, profile: ProfileId): void {
-  findConcepts(text);
-  decideFound(profile);
-}
-
-/** decide() once the concepts are found. */
+/** The first class rule that holds and the overlays that fire, for the concepts collectConcepts() found. */
 function decideFound(profile: ProfileId): void {
   decidedBest = CLASS_RULES.length;
   decidedMask = 0;
@@ -254,10 +311,17 @@ function decideFound(profile: ProfileId): void {
     for (let j = 0; j < rules.length; j++) {
       const r = rules[j];
       if (r >= best) break; // rule lists are ascending
-      if (groupsHold(ruleGroups[r])) best = r;
+      // listed under a concept of its first group, which is present
+      if (!groupsHold(ruleGroups[r], 1)) continue;
+      const unless = ruleUnless[r];
+      if (unless !== null && anySeen(unless)) continue;
+      const roles = ruleRoles[r];
+      if (roles !== null && !headIsLast(roles)) continue;
+      best = r;
     }
   }
   decidedBest = best;
+  const namedSystem = best < CLASS_RULES.length && ruleRoles[best] !== null;
 
   const candidates = overlaysByProfile.get(profile);
   if (candidates) {
@@ -265,12 +329,11 @@ function decideFound(profile: ProfileId): void {
     let mask = 0;
     for (let k = 0; k < candidates.length; k++) {
       const o = candidates[k];
+      if (namedSystem && o.notForSystems) continue;
       let triggered = false;
       for (let i = 0; i < o.triggers.length && !triggered; i++) triggered = seen(o.triggers[i]);
       if (!triggered) continue;
-      let blocked = false;
-      for (let i = 0; i < o.unless.length && !blocked; i++) blocked = seen(o.unless[i]);
-      if (blocked) continue;
+      if (anySeen(o.unless)) continue;
       let fires = false;
       for (let i = 0; i < o.when.length && !fires; i++) fires = groupsHold(o.when[i]);
       if (fires) mask |= 1 << k;
@@ -286,16 +349,47 @@ function overlayList(candidates: CompiledOverlay[] | undefined, mask: number): r
   return Object.freeze(found);
 }
 
+// After NFKC and lower-casing (the slow path) every unit stands for itself, but white space (what \s matches, as
+// normaliseExpenseText drops it) is dropped and parts words. The two fold markers' own units become U+FFFD.
+const ANY_FOLD = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) ANY_FOLD[c] = c >= 0xfffe ? 0xfffd : c;
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) ANY_FOLD[c] = FOLD_SKIP;
+for (let c = 0x2000; c <= 0x200a; c++) ANY_FOLD[c] = FOLD_SKIP;
+
+/**
+ * Scans `raw` into the hit scratch and `folded`: unit by unit through CELL_FOLD where it can (`fast`, nearly every
+ * cell), else NFKC and lower-casing first. Either way a dropped space still parts two Latin words.
+ */
+function scanText(raw: string, fast: boolean): void {
+  if (fast && raw.length <= keptCodes.length) {
+    const n = automaton.scanFolded(raw, keptCodes, hitKw, hitStart, hitEnd, MAX_HITS);
+    if (n >= 0) {
+      hitCount = n;
+      folded = keptCodes;
+      foldedLength = automaton.foldedLength;
+      return;
+    }
+  }
+  const s = raw.normalize('NFKC').toLowerCase();
+  if (s.length > keptCodes.length) {
+    folded = new Uint16Array(s.length);
+    if (s.length <= KEPT_CODES) keptCodes = folded;
+  } else folded = keptCodes;
+  hitCount = anyAutomaton.scanFolded(s, folded, hitKw, hitStart, hitEnd, MAX_HITS);
+  foldedLength = anyAutomaton.foldedLength;
+}
+
 function compute(raw: string, profile: ProfileId): Classification {
-  const text = normaliseExpenseText(raw);
-  decide(text, profile);
+  scanText(raw, true);
+  collectConcepts();
+  decideFound(profile);
   if (seenCount === 0) return UNKNOWN;
   const overlays = overlayList(decidedOverlays, decidedMask);
-  if (decidedBest === CLASS_RULES.length) {
+  const entry = decidedBest === CLASS_RULES.length ? null : ruleEntries[decidedBest];
+  if (entry === null) {
     return overlays === NO_OVERLAYS ? UNKNOWN : Object.freeze({ class: 'unknown', entry: null, matched: '', overlays });
   }
-  const entry = ruleEntries[decidedBest];
-  return Object.freeze({ class: entry.class, entry, matched: matchedText(text, ruleGroups[decidedBest]), overlays });
+  return Object.freeze({ class: entry.class, entry, matched: matchedText(ruleGroups[decidedBest]), overlays });
 }
 
 /** classifyExpense without the matched words: what the scope rules read. */
@@ -309,46 +403,43 @@ let lastVerdicts: Map<number, ScopeVerdict> | undefined;
 
 /**
  * The class, entry and overlays classifyExpense would give, without its cache: for texts that rarely repeat
- * (project names and descriptions), where the cache only costs. Allocates nothing once its verdicts are built.
+ * (project names and descriptions), where the cache only costs. Always takes the NFKC path, which makes it the
+ * reference classifyScopeCell is held to. Allocates nothing once its verdicts are built, but the NFKC string.
  */
 export function classifyScope(text: string, profile: ProfileId): ScopeVerdict {
   const key = overlaysByProfile.has(profile) ? profile : '';
-  decide(normaliseExpenseText(text), key === '' ? 'generic' : profile);
+  scanText(text, false);
+  collectConcepts();
+  decideFound(key === '' ? 'generic' : profile);
   return decidedVerdict(key);
 }
-
-// Scratch for classifyScopeCell: a cell's normalised text as code units, never made a string.
-const CELL_CODES = new Uint16Array(4096);
 
 /** UNIT_FOLD (what normalizeText does unit by unit) followed by normaliseExpenseText's lower-casing of A–Z. */
 const CELL_FOLD = UNIT_FOLD.map((f) => (f >= 65 && f <= 90 ? f + 32 : f));
 
 const automaton = buildAutomaton(keywords, CELL_FOLD);
+const anyAutomaton = automaton.withFold(ANY_FOLD);
 
 /**
- * classifyScope(normalizeText(raw)) for a cell's string, or null when that text is empty — without building the
- * normalised string when CELL_FOLD can fold the cell unit by unit (nearly every cell); anything else takes the two
- * passes.
+ * classifyScope(raw) for a cell's string, or null when its normalised text (normalizeText) is empty — without
+ * building a normalised string when CELL_FOLD can fold the cell unit by unit (nearly every cell).
  */
 export function classifyScopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
-  hitCount = raw.length <= CELL_CODES.length ? automaton.scanFolded(raw, CELL_CODES, hitKw, hitStart, hitEnd, MAX_HITS) : -1;
-  if (hitCount < 0) {
-    const text = normalizeText(raw);
-    return text === '' ? null : classifyScope(text, profile);
-  }
-  if (automaton.foldedLength === 0) return null;
+  scanText(raw, true);
+  if (foldedLength === 0) return null;
   const key = overlaysByProfile.has(profile) ? profile : '';
   collectConcepts();
   decideFound(key === '' ? 'generic' : profile);
   return decidedVerdict(key);
 }
 
-/** The shared verdict for what decide() found; `key` is the profile when it has overlays, else ''. */
+/** The shared verdict for what decideFound() found; `key` is the profile when it has overlays, else ''. */
 function decidedVerdict(key: string): ScopeVerdict {
   if (seenCount === 0) return UNKNOWN_VERDICT;
   const best = decidedBest;
   const mask = decidedMask;
-  if (best === CLASS_RULES.length && mask === 0) return UNKNOWN_VERDICT;
+  const entry = best === CLASS_RULES.length ? null : ruleEntries[best];
+  if (entry === null && mask === 0) return UNKNOWN_VERDICT;
   // Rows of one sheet share a profile: keep its verdict map at hand.
   let byProfile = key === lastVerdictKey ? lastVerdicts : verdicts.get(key);
   if (byProfile === undefined) verdicts.set(key, (byProfile = new Map()));
@@ -358,7 +449,6 @@ function decidedVerdict(key: string): ScopeVerdict {
   let v = byProfile.get(id);
   if (v === undefined) {
     const overlays = overlayList(decidedOverlays, mask);
-    const entry = best === CLASS_RULES.length ? null : ruleEntries[best];
     v = Object.freeze({ class: entry === null ? 'unknown' : entry.class, entry, overlays });
     byProfile.set(id, v);
   }

@@ -5,6 +5,8 @@
 // 数据采集, 云服务器 still counts as both 云服务 and 服务器 (they only overlap). Rules are tried top-down; the first
 // whose every group has a concept present wins. The order encodes "the specific beats the general", and for a line
 // naming two unrelated items, excluded/conditional items are placed above included ones so the clerk is asked.
+// A rule without an entry says the table has no row for what it matches: the item stays 未识别 rather than falling to a
+// more general row that would misname it.
 
 import type { ProfileId, Severity } from '../types';
 
@@ -56,10 +58,15 @@ export const CONCEPTS = {
   officeEquip: ['办公设备', '打印机', '复印机', '传真机', '碎纸机', '投影仪', '多功能一体机', '速印机', '电话机'],
   furniture: ['办公家具', '家具', '桌椅', '办公桌', '办公椅', '电脑桌', '电脑椅', '文件柜', '沙发'],
   officeFacility: ['办公设施更换', '办公设施', '空调', '装修', '窗帘', '饮水机', '办公用房'],
+  // The room itself, as distinct from what it consumes (电费、物管费) or holds (UPS、空调): what 新建 can apply to.
+  machineSite: ['机房', '数据中心', '中心机房', '机房工程', '数据机房'],
+  // 叶集第十六条 forbids units' own 应用类数据中心 and 专网; the 区政务云数据中心 is the one meant to be built.
+  dataCentre: ['数据中心', '应用类数据中心'],
+  zhuanwang: ['专网', '业务专网', '自建专网', '私有专网'],
   // --- cloud and software
   cloud: [
     '租用云服务', '云服务', '云主机', '云资源', '政务云', '云服务器', '云存储', '云平台', '云计算', '云租赁', '云租用', '上云', '云数据库',
-    '算力租用', '算力服务', '云桌面', 'ecs',
+    '算力租用', '算力服务', '云桌面', 'ecs', '政务云数据中心',
   ],
   licenseSpecific: [
     '数据库软件', '数据库授权', '数据库许可', '数据库管理系统', '中间件', '虚拟化', '国产数据库', '达梦', '人大金仓', '金仓', 'oracle', 'vmware',
@@ -70,7 +77,10 @@ export const CONCEPTS = {
   licenseGeneric: ['正版软件', '软件授权', '软件许可', '许可证', '操作系统', '软件采购', '软件购置'],
   officeSoftware: ['办公软件正版化', '办公软件', 'wps', 'office', '金山办公'],
   // --- data
-  baseData: ['政务基础数据', '基础数据', '基础数据库', '基础库', '人口库', '法人库', '空间地理'],
+  baseData: [
+    '政务基础数据', '基础数据', '基础数据库', '基础库', '人口库', '法人库', '空间地理', '基础信息库', '人口基础信息', '法人基础信息',
+    '人口信息库', '法人信息库', '法人单位信息',
+  ],
   themeData: ['政务主题数据', '主题数据', '主题库', '主题数据库', '专题数据', '专题库'],
   dataCollection: ['数据采集', '信息采集', '数据采录', '数据录入', '采集服务', '数据普查', '数据调查', '测绘', '航拍'],
   dataProcessing: [
@@ -107,6 +117,7 @@ export const CONCEPTS = {
   ],
   financeSystem: [
     '财务系统', '财务管理系统', '财务软件', '会计核算系统', '财务核算系统', '核算系统', '预算管理系统', '报销系统', '财务平台', '差旅报销系统',
+    '财务核算软件', '会计核算软件', '核算软件', '会计软件', '财务管理软件', '报销软件', '报销平台',
   ],
   publicWebsite: [
     '公共服务网站', '网站', '门户网站', '政务网站', '电子政务网站', '政府网站', '网站群', '网上办事大厅', '网上服务大厅', '网站维护', '网站日常维护',
@@ -136,12 +147,27 @@ export const CONCEPTS = {
   ],
   // --- generic last resort: an information system or its O&M
   bizSystem: [
-    '业务系统', '信息系统', '应用系统', '管理系统', '系统', '平台', '软件开发', '系统开发', '应用开发', '开发', '运维', '运行维护', '信息化建设',
-    '系统集成', 'gis',
+    '业务系统', '信息系统', '应用系统', '管理系统', '管理平台', '管理软件', '软件开发', '系统开发', '应用开发', '开发', '运维', '运行维护',
+    '信息化建设', '系统集成', 'gis',
   ],
+  // 系统 or 平台 on its own names a system only when nothing says the money is a fee for someone else's service.
+  bizBare: ['系统', '平台'],
+  fee: [
+    '服务费', '使用费', '租用费', '租赁费', '年费', '月租费', '流量费', '短信费', '通信费', '资源费', '接口费', '调用费', '通道费', '订阅费',
+    '会员费',
+  ],
+  // A system's head noun, or its development or purchase: what an item ending in one of these buys is the system.
+  systemHead: [
+    '管理系统', '业务系统', '信息系统', '应用系统', '管理平台', '管理软件', '系统开发', '软件开发', '应用开发', '系统集成', '软件采购', '软件购置',
+    '小程序', 'app', '客户端',
+  ],
+  softwareBare: ['软件'],
+  // Sound, picture and control gear is what turns a meeting room into a conference system (武汉第三条) or refits it.
+  av: ['音视频', '音响', '扩声', '显示屏', '显示系统', '大屏', '拼接屏', '中控', '话筒', '麦克风', '录播', '同传', '表决系统'],
   // --- context words used by the overlays
-  build: ['新建', '建设', '新增', '搭建', '建立', '建造', '自建', '自建专网'],
-  rent: ['租用', '租赁', '租金'],
+  // 新增 is left out: 机房新增UPS adds equipment, it does not build a room.
+  build: ['新建', '建设', '搭建', '建立', '建造', '自建', '自建专网', '土建', '土建工程', '修建', '基建', '重复建设'],
+  rent: ['租用', '租赁', '租金', '租用费', '租赁费'],
   renovate: ['改造', '升级', '装修', '改建', '扩建', '改扩建', '翻新', '扩容'],
   classified: ['涉密'],
   special: ['专用'],
@@ -161,15 +187,44 @@ export type Concept = keyof typeof CONCEPTS;
 export type Groups = readonly (readonly Concept[])[];
 
 export interface ClassRule {
-  entry: string;
+  /** The table entry, or null where the table has no row for what the rule matches (the item stays unknown). */
+  entry: string | null;
   all: Groups;
+  /** Concepts whose presence keeps the rule from holding. */
+  unless?: readonly Concept[];
+  /**
+   * The item is what its last word names (Chinese puts the head noun last): the rule holds only when, before any
+   * parenthesis and past trailing verbs and fees (HEAD_TAILS), the last word is one of the second group's.
+   */
+  headLast?: true;
 }
+
+/** What may follow a head noun without becoming the head: 管理系统运维, 预约平台服务费, 公众号开发建设. */
+export const HEAD_TAILS: readonly Concept[] = ['renovate', 'build', 'rent', 'bizSystem', 'fee'];
+
+// Cost types the table excludes or conditions, which also name the systems that manage them (工资发放管理系统).
+const COST_WORDS: readonly Concept[] = [
+  'salary', 'travel', 'consumables', 'trainingFee', 'training', 'meetingRoom', 'officeFacility', 'furniture', 'officeEquip',
+  'phoneFee', 'phone', 'promo', 'promoSite', 'promoGeneric', 'socialMedia', 'computer', 'mobile', 'tablet',
+];
+const STRONG_HEADS: readonly Concept[] = ['systemHead', 'hrSystem', 'financeSystem', 'oa', 'trainingSystem'];
+const BARE_HEADS: readonly Concept[] = ['bizBare', 'softwareBare'];
 
 /** Priority order, top wins. */
 export const CLASS_RULES: readonly ClassRule[] = [
+  // a meeting room's sound and picture gear is its refit, whatever the line calls it
+  { entry: 'meeting-room-upgrade', all: [['meetingRoom'], ['av']] },
+  // a system named after a cost is a system: 会议室预约管理系统, 差旅费报销系统, 耗材管理软件
+  { entry: 'hr-system', all: [COST_WORDS, ['hrSystem']], headLast: true },
+  { entry: 'finance-system', all: [COST_WORDS, ['financeSystem']], headLast: true },
+  { entry: 'business-system', all: [COST_WORDS, STRONG_HEADS], headLast: true },
+  { entry: null, all: [COST_WORDS, BARE_HEADS, ['fee']], headLast: true },
+  { entry: 'business-system', all: [COST_WORDS, BARE_HEADS], headLast: true },
   // combinations where the wording names what the money is really for
   { entry: 'meeting-room-upgrade', all: [['meetingRoom'], ['renovate']] },
   { entry: 'website-promotion', all: [['publicWebsite', 'socialMedia', 'miniProgram', 'appWord'], ['promo']] },
+  // developing an official account is building software, not the 推广宣传及内容更新维护 the table excludes
+  { entry: 'business-system', all: [['socialMedia'], ['bizSystem', 'build']], headLast: true },
   { entry: 'website-promotion', all: [['promoSite']] },
   { entry: 'website-promotion', all: [['promoGeneric']] },
   { entry: 'website-promotion', all: [['socialMedia']] },
@@ -216,6 +271,8 @@ export const CLASS_RULES: readonly ClassRule[] = [
   { entry: 'office-facilities', all: [['officeEquip']] },
   { entry: 'phone-line', all: [['phone']] },
   { entry: 'server-storage', all: [['serverStorage']] },
+  // The 机房环境 row is a room's running costs (物管费、电费); building one is not in the table (武汉第十二条 forbids it).
+  { entry: null, all: [['machineSite'], ['build']] },
   { entry: 'machine-room', all: [['machineRoom']] },
   { entry: 'computer', all: [['computer', 'tablet']] },
   { entry: 'egov-extranet', all: [['extranet']] },
@@ -232,6 +289,7 @@ export const CLASS_RULES: readonly ClassRule[] = [
   // A system or platform FOR collecting or processing data is a business system; the table's conditional
   // 数据采集/数据加工处理 rows are the collection and processing work itself.
   { entry: 'business-system', all: [['dataCollection', 'dataProcessing'], ['bizSystem']] },
+  { entry: 'business-system', all: [['dataCollection', 'dataProcessing'], ['bizBare']], unless: ['fee'] },
   { entry: 'data-collection', all: [['dataCollection']] },
   { entry: 'data-processing', all: [['dataProcessing']] },
   // O&M supplies
@@ -246,9 +304,10 @@ export const CLASS_RULES: readonly ClassRule[] = [
   { entry: 'public-service-website', all: [['publicWebsite']] },
   { entry: 'software-license', all: [['licenseGeneric']] },
   { entry: 'business-system', all: [['bizSystem', 'meetingSystem', 'miniProgram', 'appWord']] },
+  { entry: 'business-system', all: [['bizBare']], unless: ['fee'] },
 ];
 
-export type OverlayProfile = Extract<ProfileId, 'wuhan' | 'laizhou'>;
+export type OverlayProfile = Extract<ProfileId, 'wuhan' | 'yeji' | 'laizhou'>;
 
 export interface OverlayRule {
   id: string;
@@ -259,6 +318,8 @@ export interface OverlayRule {
   when: readonly Groups[];
   /** Concepts whose presence keeps the overlay silent. */
   unless?: readonly Concept[];
+  /** Silent when the item is a system named after what the overlay is about (打印机管理系统 is no printer). */
+  notForSystems?: true;
   reason: string;
   reasonEn: string;
 }
@@ -282,6 +343,13 @@ const LAIZHOU_30_EN =
   'network; without the approval of the municipal government office (municipal big-data bureau) no department may build, ' +
   'rent, or rebuild and extend its own machine room, nor set up a private intranet or dedicated network on its own."';
 
+const YEJI_16 =
+  '第十六条：“项目建设单位须充分依托区政务云数据中心（待建）及区电子政务外网等资源开展集约化建设，由区数据资源管理局统一管理，各单位不再重复建设应用类数据中心和专网。”';
+const YEJI_16_EN =
+  'Article 16: "units shall build on the district government-cloud data centre (to be built) and the district ' +
+  'e-government extranet, managed by the District Data Resources Administration; units no longer build application ' +
+  'data centres or dedicated networks of their own."';
+
 const OFFICE_DEVICE: readonly Concept[] = ['computer', 'tablet', 'officeEquip'];
 const FIELD_USE: readonly Concept[] = ['collect', 'dataTerminal', 'dataCollection', 'special'];
 
@@ -293,6 +361,7 @@ export const OVERLAY_RULES: readonly OverlayRule[] = [
     // The article excludes only centrally procured office equipment, which the item text cannot show: ask.
     severity: 'warning',
     when: [[OFFICE_DEVICE]],
+    notForSystems: true,
     reason: `如属集中采购的办公设备，不在本办法管理范畴，请确认采购方式。${WUHAN_3}`,
     reasonEn: `If this office equipment is bought through centralised procurement it is outside these Measures; confirm how it is procured. ${WUHAN_3_EN}`,
   },
@@ -301,7 +370,8 @@ export const OVERLAY_RULES: readonly OverlayRule[] = [
     profile: 'wuhan',
     article: '第三条',
     severity: 'error',
-    when: [[['building']], [['videoConf']], [['meetingSystem']], [['meetingRoom'], ['bizSystem']], [['camera'], ['buildingCtx']]],
+    // A meeting room with sound and picture gear is a conference system; a room-booking system is not.
+    when: [[['building']], [['videoConf']], [['meetingSystem']], [['meetingRoom'], ['av']], [['camera'], ['buildingCtx']]],
     reason: `属楼宇智能化项目（含会议、视频等系统），不在本办法管理范畴。${WUHAN_3}`,
     reasonEn: `Building-intelligence projects, conference and video systems included, are outside these Measures. ${WUHAN_3_EN}`,
   },
@@ -310,7 +380,7 @@ export const OVERLAY_RULES: readonly OverlayRule[] = [
     profile: 'wuhan',
     article: '第十二条',
     severity: 'warning',
-    when: [[['machineRoom'], ['build']]],
+    when: [[['machineSite'], ['build']]],
     unless: ['classified'],
     reason: `新建机房不被允许，涉密系统除外；如属涉密系统请注明。${WUHAN_12}`,
     reasonEn: `A new machine room is not allowed unless it serves a classified system; say so if it does. ${WUHAN_12_EN}`,
@@ -326,12 +396,32 @@ export const OVERLAY_RULES: readonly OverlayRule[] = [
     reasonEn: `A new dedicated network is not allowed unless it serves a classified system; say so if it does. ${WUHAN_12_EN}`,
   },
   {
+    id: 'yeji-new-data-centre',
+    profile: 'yeji',
+    article: '第十六条',
+    severity: 'warning',
+    // 政务云数据中心 is a keyword of its own, so the district's cloud data centre never reads as a unit's 数据中心.
+    when: [[['dataCentre'], ['build']]],
+    reason: `各单位不再重复建设应用类数据中心，应依托区政务云数据中心集约化建设；请确认。${YEJI_16}`,
+    reasonEn: `Units no longer build application data centres of their own but build on the district cloud data centre; please confirm. ${YEJI_16_EN}`,
+  },
+  {
+    id: 'yeji-new-private-network',
+    profile: 'yeji',
+    article: '第十六条',
+    severity: 'warning',
+    when: [[['zhuanwang'], ['build']]],
+    reason: `各单位不再重复建设专网，应依托区电子政务外网集约化建设；请确认。${YEJI_16}`,
+    reasonEn: `Units no longer build dedicated networks of their own but use the district e-government extranet; please confirm. ${YEJI_16_EN}`,
+  },
+  {
     id: 'laizhou-general-equipment',
     profile: 'laizhou',
     article: '第二条',
     severity: 'error',
     when: [[[...OFFICE_DEVICE, 'mobile']]],
     unless: FIELD_USE,
+    notForSystems: true,
     reason:
       '属日常办公通用设备的采购，不适用本办法。第二条：“政务部门日常办公计算机、笔记本电脑、平板电脑、手机、打印机、复印机、传真机等通用设备的采购……' +
       LAIZHOU_2_TAIL,
@@ -366,7 +456,7 @@ export const OVERLAY_RULES: readonly OverlayRule[] = [
     profile: 'laizhou',
     article: '第三十条',
     severity: 'warning',
-    when: [[['machineRoom'], ['build', 'rent', 'renovate']]],
+    when: [[['machineSite'], ['build', 'rent', 'renovate']]],
     reason: `新建、租用或改扩建部门自有机房须经市政府办公室（市大数据局）审核同意，请确认已取得。${LAIZHOU_30}`,
     reasonEn: `Building, renting or extending a department's own machine room needs approval; confirm it was obtained. ${LAIZHOU_30_EN}`,
   },

@@ -1,4 +1,5 @@
-// RULES.md §2: the Wulong expense-scope table over expense rows and project names/descriptions, plus profile overlays.
+// RULES.md §2: the Wulong expense-scope table over expense rows and project names/descriptions (binding for Wulong, a
+// reference elsewhere), plus each regulation's own scope articles as overlays.
 import { F } from './fields';
 import type { FieldId } from './fields';
 import { classifyExpense } from '../expense';
@@ -8,6 +9,8 @@ import { createRule, memoSlot } from './api';
 import type { Message, RecordContext } from './api';
 import { ALL_KINDS, PROJECT_KINDS, REGULATION_PROFILES, fieldLabel } from './util';
 import { cite } from '../regulations';
+import { WULONG_SCOPE_TABLE, type ScopeEntry } from '../expense/table';
+import type { Citation, ProfileId } from '../types';
 
 type Classification = ScopeVerdict;
 
@@ -15,20 +18,23 @@ type Classification = ScopeVerdict;
 const PROJECT_TEXT_FIELDS: FieldId[] = [F.projectName, F.description, F.content];
 const EXPENSE_TEXT_FIELDS: FieldId[] = [F.item];
 
-// Expense items repeat down a ledger, so they go through classifyExpense and its cache.
+// Expense items repeat down a ledger, so they go through classifyExpense and its cache. A string cell is classified
+// as typed: the spaces normalised text drops still part Latin words (Dell PC).
 function itemClassifier(field: FieldId): [number, (ctx: RecordContext) => Classification | null] {
   return [
     memoSlot(),
     (ctx) => {
       const text = ctx.text(field);
-      return text === '' ? null : classifyExpense(text, ctx.profile.id);
+      if (text === '') return null;
+      const v = ctx.raw(field);
+      return classifyExpense(typeof v === 'string' ? v : text, ctx.profile.id);
     },
   ];
 }
 
 // Names and descriptions hardly ever repeat: they skip the cache and the matched words no rule reads, and a string
-// cell is classified straight from the cell (classifyScopeCell equals classifyScope of ctx.text, empty → null)
-// without building the normalised text.
+// cell is classified straight from the cell (classifyScopeCell equals classifyScope of the cell, null when ctx.text
+// is empty) without building the normalised text.
 function cellClassifier(field: FieldId): [number, (ctx: RecordContext) => Classification | null] {
   return [
     memoSlot(),
@@ -86,6 +92,18 @@ function scopeText(c: Classification, lang: 'zh' | 'en'): string {
 
 const TABLE_CITATION = cite('wulong', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类');
 
+// The 附件 is part of the Wulong Measures (第二条 holds its projects to it); under any other regulation it is only a
+// reference, and its citation says so.
+const REFERENCE_NOTE = '（参照，不是本项目所适用办法的规定）';
+const referenceOf = (c: Citation): Citation => Object.freeze({ ...c, article: c.article + REFERENCE_NOTE });
+const TABLE_REFERENCE = referenceOf(TABLE_CITATION);
+const REFERENCE_CITATIONS = new Map<ScopeEntry, Citation>(WULONG_SCOPE_TABLE.map((e) => [e, referenceOf(e.citation)]));
+
+const bindsTable = (profile: ProfileId): boolean => profile === 'wulong';
+
+const REFERENCE_ZH = '参照《武隆区政务信息化项目管理办法》附件《武隆区政务信息化项目申报范围及边界》（仅约束武隆区项目）：';
+const REFERENCE_EN = 'For reference only, the Wulong Measures’ annex (expense-scope table, binding on Wulong projects only): ';
+
 const SCOPE_MESSAGES = {
   excluded: {
     zh: '{field}“{text}”属于不纳入信息化经费的“{item}”',
@@ -95,25 +113,42 @@ const SCOPE_MESSAGES = {
     zh: '{field}“{text}”属于“{item}”：{condition}',
     en: '{field} "{text}" is {item}: {condition}',
   },
+  excludedReference: {
+    zh: REFERENCE_ZH + '{field}“{text}”属于不纳入信息化经费的“{item}”',
+    en: REFERENCE_EN + '{field} "{text}" is {item}, which it does not cover with informatization funds',
+  },
+  conditionalReference: {
+    zh: REFERENCE_ZH + '{field}“{text}”属于“{item}”：{condition}',
+    en: REFERENCE_EN + '{field} "{text}" is {item}: {condition}',
+  },
   unknown: {
     zh: '{field}“{text}”在经费口径表中没有对应项，请人工判断是否纳入信息化经费',
     en: '{field} "{text}" matches nothing in the expense-scope table; decide by hand whether informatization funds cover it',
   },
 };
 
+// Binding (Wulong): 不纳入 error, 经评估后可纳入 warning. As a reference: one step milder, warning and info.
 function reportClass(ctx: RecordContext, field: FieldId, c: Classification, withUnknown: boolean): void {
   const e = c.entry;
+  const binding = bindsTable(ctx.profile.id);
   if (c.class === 'excluded' && e !== null) {
-    ctx.report({ field, messageId: 'excluded', severity: 'error', citation: e.citation, params: { field: fieldLabel(field), text: excerpt(ctx, field), item: { zh: e.item, en: e.itemEn } } });
+    ctx.report({
+      field,
+      messageId: binding ? 'excluded' : 'excludedReference',
+      severity: binding ? 'error' : 'warning',
+      citation: binding ? e.citation : REFERENCE_CITATIONS.get(e)!,
+      params: { field: fieldLabel(field), text: excerpt(ctx, field), item: { zh: e.item, en: e.itemEn } },
+    });
   } else if (c.class === 'conditional' && e !== null) {
     ctx.report({
       field,
-      messageId: 'conditional',
-      severity: 'warning',
-      citation: e.citation,
+      messageId: binding ? 'conditional' : 'conditionalReference',
+      severity: binding ? 'warning' : 'info',
+      citation: binding ? e.citation : REFERENCE_CITATIONS.get(e)!,
       params: { field: fieldLabel(field), text: excerpt(ctx, field), item: { zh: e.item, en: e.itemEn }, condition: { zh: e.condition ?? e.rule, en: e.conditionEn ?? e.itemEn } },
     });
-  } else if (c.class === 'unknown' && withUnknown) {
+  } else if (c.class === 'unknown' && withUnknown && c.overlays.length === 0) {
+    // Where the regulation's own article speaks (新建机房 under 武汉第十二条) its finding says what to do.
     ctx.report({ field, messageId: 'unknown', severity: 'info', params: { field: fieldLabel(field), text: excerpt(ctx, field) } });
   }
 }
@@ -121,14 +156,14 @@ function reportClass(ctx: RecordContext, field: FieldId, c: Classification, with
 export const expenseScope = createRule({
   id: 'eligibility/expense-scope',
   category: 'eligibility',
-  // Per finding: 不纳入 error, 经评估后可纳入 warning, 未识别 info (RULES.md §2).
+  // Per finding: 不纳入 error, 经评估后可纳入 warning, 未识别 info (RULES.md §2); one step milder where the table is a reference.
   severity: 'error',
   description: {
-    zh: '费用明细逐项对照武隆经费口径表：不纳入为错误，经评估后可纳入为警告（附条件），未识别为提示；计算“经费口径”列',
-    en: 'Each expense item against the Wulong expense-scope table: excluded is an error, conditional a warning with its condition, unrecognised info; fills the expense-scope column',
+    zh: '费用明细逐项对照武隆经费口径表：武隆项目不纳入为错误、经评估后可纳入为警告（附条件）；其他办法下该表仅作参照，分别为警告、提示；未识别为提示；计算“经费口径”列',
+    en: 'Each expense item against the Wulong expense-scope table: for Wulong, excluded is an error and conditional a warning with its condition; elsewhere the table is a reference (warning, info); unrecognised is info; fills the expense-scope column',
   },
   appliesTo: ['expense'],
-  citation: () => TABLE_CITATION,
+  citation: (profile) => (bindsTable(profile.id) ? TABLE_CITATION : TABLE_REFERENCE),
   messages: SCOPE_MESSAGES,
   check(ctx) {
     for (let i = 0; i < EXPENSE_TEXT_FIELDS.length; i++) {
@@ -150,7 +185,7 @@ export const projectScope = createRule({
     en: 'Flags excluded or conditional expense items named in a project’s name or description; unrecognised text is not flagged, to avoid noise',
   },
   appliesTo: PROJECT_KINDS,
-  citation: () => TABLE_CITATION,
+  citation: (profile) => (bindsTable(profile.id) ? TABLE_CITATION : TABLE_REFERENCE),
   messages: SCOPE_MESSAGES,
   check(ctx) {
     for (let i = 0; i < PROJECT_TEXT_FIELDS.length; i++) {
@@ -166,8 +201,8 @@ export const outsideRegulation = createRule({
   category: 'eligibility',
   severity: 'warning',
   description: {
-    zh: '办法本身排除的内容（武汉第三条、第十二条，莱州第二条），按各条的严重程度提示',
-    en: 'Content a regulation itself excludes (Wuhan art. 3 and 12, Laizhou art. 2), at each article’s severity',
+    zh: '办法本身排除或限制的内容（武汉第三条、第十二条，叶集第十六条，莱州第二条、第三十条），按各条的严重程度提示',
+    en: 'Content a regulation itself excludes or restricts (Wuhan art. 3 and 12, Yeji art. 16, Laizhou art. 2 and 30), at each article’s severity',
   },
   appliesTo: ALL_KINDS,
   profiles: [...REGULATION_PROFILES],

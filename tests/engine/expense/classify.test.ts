@@ -5,6 +5,9 @@ import { classifyScope, classifyScopeCell, normaliseExpenseText } from '../../..
 import { normalizeText } from '../../../src/engine/values/text';
 import type { ProfileId } from '../../../src/engine/types';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const classOf = (id: string): ExpenseClass => {
   const e = WULONG_SCOPE_TABLE.find((x) => x.id === id);
   if (!e) throw new Error(`no entry ${id}`);
@@ -362,6 +365,159 @@ describe('overlays', () => {
   });
 });
 
+// Issue #11 §4: each row quotes the words of the seed it rests on; the quote is checked against what the entry or
+// overlay carries, so a row cannot cite text the code does not hold.
+const FEE_ROW_INCLUDED = '履行政务职能业务系统及办公自动化系统、视频会议系统、楼宇智能化系统、人事系统、财务系统、公共服务网站等。纳入信息化经费';
+const FEE_ROW_EXCLUDED = '办公耗材、办公设施更换、人员工资、差旅费、学习培训费、会议室升级改造、办公软件正版化等。不纳入信息化经费';
+const FEE_ROW_PROMOTION = '门户网站、公众号、app 等推广宣传及内容更新维护。不纳入信息化经费';
+const entryText = (id: string): string => {
+  const e = WULONG_SCOPE_TABLE.find((x) => x.id === id)!;
+  return `${e.item}。${e.rule}`;
+};
+/** The quote's items (split at 、 and 。) each appear in the entry's item or rule. */
+const quoteFits = (quote: string, id: string): boolean => {
+  const words = quote.split(/[、。]|等。/).map((w) => w.replace(/等$/, '')).filter((w) => w !== '');
+  const text = entryText(id);
+  return words.some((w) => text.includes(w));
+};
+
+describe('a system named after a cost is a system (附件 费用分类)', () => {
+  // [text, entry, the table's words]
+  test.each<[string, string, string]>([
+    ['会议室预约管理系统', 'business-system', FEE_ROW_INCLUDED],
+    ['工资发放管理系统', 'business-system', FEE_ROW_INCLUDED],
+    ['差旅费报销系统', 'finance-system', FEE_ROW_INCLUDED],
+    ['耗材管理系统', 'business-system', FEE_ROW_INCLUDED],
+    ['办公用房管理系统', 'business-system', FEE_ROW_INCLUDED],
+    // invented: other cost words, other head nouns, a head followed by its development, O&M or upgrade
+    ['耗材管理软件采购', 'business-system', FEE_ROW_INCLUDED],
+    ['办公用品申领平台', 'business-system', FEE_ROW_INCLUDED],
+    ['打印机管理系统', 'business-system', FEE_ROW_INCLUDED],
+    ['培训报名系统开发', 'business-system', FEE_ROW_INCLUDED],
+    ['会议室预约系统升级', 'business-system', FEE_ROW_INCLUDED],
+    ['工资发放管理系统运维费', 'business-system', FEE_ROW_INCLUDED],
+    ['出差审批小程序', 'business-system', FEE_ROW_INCLUDED],
+    ['薪酬发放管理平台建设', 'business-system', FEE_ROW_INCLUDED],
+    ['差旅费报销软件', 'finance-system', FEE_ROW_INCLUDED],
+    ['绩效工资人事系统', 'hr-system', FEE_ROW_INCLUDED],
+    ['公众号开发', 'business-system', FEE_ROW_INCLUDED],
+    ['政务微博开发建设', 'business-system', FEE_ROW_INCLUDED],
+    // the cost is the head: the line buys the cost, whatever system it mentions first or in brackets
+    ['系统运维人员工资', 'staff-salary', FEE_ROW_EXCLUDED],
+    ['人员工资（含系统运维）', 'staff-salary', FEE_ROW_EXCLUDED],
+    ['管理系统培训费', 'training-fee', FEE_ROW_EXCLUDED],
+    ['系统上线出差差旅费', 'travel', FEE_ROW_EXCLUDED],
+    ['会议室升级改造', 'meeting-room-upgrade', FEE_ROW_EXCLUDED],
+    ['会议室音视频系统', 'meeting-room-upgrade', FEE_ROW_EXCLUDED], // sound and picture gear refits the room
+    ['办公耗材', 'office-consumables', FEE_ROW_EXCLUDED],
+    ['办公用房维修', 'office-facilities', FEE_ROW_EXCLUDED],
+    ['微信公众号内容更新维护', 'website-promotion', FEE_ROW_PROMOTION],
+    ['公众号开发及运营', 'website-promotion', FEE_ROW_PROMOTION], // names the excluded part too: the clerk is asked
+  ])('%s → %s', (text, id, quote) => {
+    expect(quoteFits(quote, id)).toBe(true);
+    expect(classifyExpense(text, 'wulong')).toMatchObject({ entry: { id }, class: classOf(id) });
+  });
+
+  test('a system named after office equipment is no office equipment for 武汉第三条 or 莱州第二条 either', () => {
+    expect(ids('打印机管理系统', 'wuhan')).toEqual([]);
+    expect(ids('电脑终端管理系统', 'laizhou')).toEqual([]);
+    expect(ids('打印机', 'wuhan')).toEqual(['wuhan-office-equipment']);
+    // 莱州第二条 names the 建设运维 of 公众号 itself: developing one stays outside that regulation
+    expect(ids('公众号开发', 'laizhou')).toEqual(['laizhou-new-media']);
+  });
+
+  test('a room-booking system is not a 会议系统 for 武汉第三条; a room\'s sound and picture system is', () => {
+    expect(ids('会议室预约管理系统', 'wuhan')).toEqual([]);
+    expect(ids('会议室音视频系统', 'wuhan')).toEqual(['wuhan-building-intelligence']);
+  });
+});
+
+describe('unknown stays unknown: 系统 or 平台 alone does not make a fee an information system', () => {
+  test.each(['短信平台服务费', '系统服务费', '平台使用费', '会议室预约平台服务费', '某某平台年费'])('%s → unknown', (text) => {
+    expect(classifyExpense(text, 'wulong')).toMatchObject({ class: 'unknown', entry: null });
+  });
+
+  test.each<[string, string]>([
+    ['短信平台', 'business-system'], // a platform bought is a system
+    ['短信平台运维服务费', 'business-system'], // the O&M of one is a 运行维护 cost of it
+    ['不动产登记业务系统服务费', 'business-system'], // a named business system
+    ['数据采集平台服务费', 'data-collection'], // what the table honestly gives: the data collection, conditional
+  ])('%s → %s', (text, id) => {
+    expect(classifyExpense(text, 'wulong').entry?.id).toBe(id);
+  });
+});
+
+describe('concepts the table names in other words', () => {
+  // [text, entry, the table's words]
+  test.each<[string, string, string]>([
+    ['财务核算软件', 'finance-system', '财务系统'],
+    ['会计核算软件升级', 'finance-system', '财务系统'],
+    ['人口基础信息库', 'gov-base-data', '政务基础数据'],
+    ['法人基础信息库建设', 'gov-base-data', '政务基础数据'],
+    // 附件: 办公软件正版化 不纳入信息化经费 — a WPS or Office licence is that, not a 虚拟化、数据库等正版软件授权
+    ['WPS Office 正版授权', 'office-software', '办公软件正版化'],
+    ['WPS正版授权', 'office-software', '办公软件正版化'],
+    ['Microsoft Office 2021', 'office-software', '办公软件正版化'],
+    ['Dell PC', 'computer', '电脑'],
+    ['Ｄｅｌｌ　ＰＣ', 'computer', '电脑'],
+    ['RFID reader', 'rfid', 'RFID'],
+    ['HP LaserJet 打印机', 'office-facilities', '办公设施更换'],
+  ])('%s → %s (%s)', (text, id, quote) => {
+    expect(entryText(id)).toContain(quote);
+    expect(classifyExpense(text, 'wulong').entry?.id).toBe(id);
+    // a name or description cell gives the same verdict
+    expect(classifyScopeCell(text, 'wulong')?.entry?.id).toBe(id);
+  });
+
+  test.each(['DellPC', 'RFIDreader', 'MicrosoftOffice', 'Officejet Pro', 'PCB 板', 'goat'])('%s: a word inside another word is no word', (text) => {
+    expect(classifyExpense(text, 'wulong').class).toBe('unknown');
+  });
+});
+
+describe('building a machine room is not the 机房环境 row (its running costs)', () => {
+  const WUHAN_12 = '不得新建机房、专网等基础设施';
+  test.each(['新建机房', '机房土建', '机房土建工程', '新建数据中心'])('%s: no table row; under 武汉 第十二条', (text) => {
+    expect(classifyExpense(text, 'wulong')).toMatchObject({ class: 'unknown', entry: null });
+    const [o] = classifyExpense(text, 'wuhan').overlays;
+    expect(o).toMatchObject({ id: 'wuhan-new-machine-room', severity: 'warning', citation: { profile: 'wuhan', article: '第十二条' } });
+    expect(o.reason).toContain(WUHAN_12);
+  });
+
+  test.each(['机房电费', '机房物管费', '机房精密空调维保', '机房新增UPS', '机房装修'])('%s: 机房环境 (如机房物管费、电费等)', (text) => {
+    expect(classifyExpense(text, 'wulong').entry?.id).toBe('machine-room');
+    expect(ids(text, 'wuhan')).toEqual([]);
+  });
+});
+
+describe('叶集第十六条: no unit builds its own 应用类数据中心 or 专网', () => {
+  const YEJI_16 = '各单位不再重复建设应用类数据中心和专网';
+  test.each<[string, string[]]>([
+    ['新建应用类数据中心', ['yeji-new-data-centre']],
+    ['数据中心建设', ['yeji-new-data-centre']],
+    ['重复建设数据中心', ['yeji-new-data-centre']],
+    ['新建业务专网', ['yeji-new-private-network']],
+    ['自建专网', ['yeji-new-private-network']],
+    ['视频专网建设', ['yeji-new-private-network']],
+    ['新建应用类数据中心和专网', ['yeji-new-data-centre', 'yeji-new-private-network']],
+    // the district's cloud data centre is the one the article has built; using or renting is not building
+    ['区政务云数据中心建设', []],
+    ['业务专网租用', []],
+    ['数据中心运维', []],
+    ['新建机房', []], // the article names 数据中心 and 专网, not 机房
+    ['电子政务外网建设', []],
+  ])('%s → %j', (text, expected) => {
+    expect(ids(text, 'yeji')).toEqual(expected);
+    for (const o of classifyExpense(text, 'yeji').overlays) {
+      expect(o).toMatchObject({ severity: 'warning', citation: { profile: 'yeji', article: '第十六条' } });
+      expect(o.reason).toContain(YEJI_16);
+    }
+  });
+
+  test('only 叶集 reads its article', () => {
+    for (const p of ['wulong', 'laizhou', 'generic'] as ProfileId[]) expect(ids('新建应用类数据中心', p)).toEqual([]);
+  });
+});
+
 describe('properties', () => {
   const anyProfile = fc.constantFrom<ProfileId>(...ALL_PROFILES);
   const clerkish = fc
@@ -411,8 +567,9 @@ describe('properties', () => {
     expect(Object.isFrozen(r.entry)).toBe(true);
   });
 
-  // The scope rules classify a description cell with classifyScopeCell instead of classifyScope(ctx.text(...)).
-  test('classifyScopeCell gives exactly classifyScope of the normalised cell text (null when that is empty)', () => {
+  // The scope rules classify a description cell with classifyScopeCell (the unit-by-unit fold) where classifyScope
+  // takes the NFKC path; both read spaces as word breaks, which normalizeText's text no longer holds.
+  test('classifyScopeCell gives exactly classifyScope of the cell (null when the normalised text is empty)', () => {
     const cellish = fc
       .array(
         fc.constantFrom('摄像头', '电脑', '系统', '机房', '网站', 'OA', 'App', 'ＯＡ', 'ａｐｐ', '云', '服务器', ' ', '\n', '\t', '\u3000', '（', '）', '，', '。', '、', '·', 'é', 'ﬁ', '①', '\u00a0', '㎡', 'GIS', 'Ｇｉｓ', 'x', '1'),
@@ -422,11 +579,15 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.oneof(cellish, fc.string(), fc.string({ unit: 'binary' })), anyProfile, (raw, p) => {
         const text = normalizeText(raw);
-        expect(classifyScopeCell(raw, p)).toBe(text === '' ? null : classifyScope(text, p));
+        const cell = classifyScopeCell(raw, p);
+        expect(cell).toBe(text === '' ? null : classifyScope(raw, p));
+        // without a space between two Latin letters there is no word break to lose: the normalised text agrees
+        if (text !== '' && !/[a-z]\s+[a-z]/i.test(raw.normalize('NFKC'))) expect(cell).toBe(classifyScope(text, p));
       }),
       { numRuns: 3000 },
     );
     const long = '新建摄像头系统，'.repeat(700); // past the scratch buffer: the string path
+    expect(classifyScopeCell(long, 'wuhan')).toBe(classifyScope(long, 'wuhan'));
     expect(classifyScopeCell(long, 'wuhan')).toBe(classifyScope(normalizeText(long), 'wuhan'));
     expect(classifyScopeCell(' \u3000\n', 'wuhan')).toBeNull();
   });
@@ -437,30 +598,5 @@ describe('properties', () => {
   });
 });
 
-describe('speed', () => {
-  const ITEMS = LEDGER.map(([t]) => t).concat(['不认识的东西一批', '合计', '其他']);
-
-  test('classifies realistic ledgers fast (target ≥ 500,000/s; floor asserted 100,000/s)', () => {
-    // Distinct texts defeat the cache; a ledger repeats items, which the cache serves. Each rate is the best of
-    // three passes (fresh texts each time) so a busy CI machine does not decide the result.
-    const distinct = (pass: number) =>
-      ITEMS.flatMap((t, i) => Array.from({ length: 300 }, (_, k) => `${t}第${pass}-${i * 1000 + k}批`));
-    const ledger = Array.from({ length: 30_000 }, (_, i) => ITEMS[(i * 7919) % ITEMS.length]);
-    const rate = (texts: string[], p: ProfileId): number => {
-      const t0 = performance.now();
-      for (let i = 0; i < texts.length; i++) classifyExpense(texts[i], p);
-      return texts.length / ((performance.now() - t0) / 1000);
-    };
-    const best = (f: (pass: number) => number) => Math.max(f(1), f(2), f(3));
-    rate(distinct(0), 'laizhou'); // warm up the JIT
-    const uncached = best((pass) => rate(distinct(pass), pass % 2 ? 'wuhan' : 'generic'));
-    const repeated = best(() => rate(ledger, 'laizhou'));
-    // eslint-disable-next-line no-console
-    console.log(
-      `expense classifier: ${Math.round(uncached).toLocaleString('en')}/s distinct texts, ` +
-        `${Math.round(repeated).toLocaleString('en')}/s ledger with repeats`,
-    );
-    expect(uncached).toBeGreaterThan(100_000);
-    expect(repeated).toBeGreaterThan(100_000);
-  });
-});
+// Speed (≥ 500,000 distinct items/s) is measured by `npm run bench` (case expense-classifier), never asserted here:
+// a test must not depend on how busy the machine is.

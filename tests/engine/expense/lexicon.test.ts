@@ -13,10 +13,14 @@ describe('lexicon', () => {
     for (const k of kws) expect(normaliseExpenseText(k)).toBe(k);
   });
 
-  test('every rule names a table entry, and every entry can be reached', () => {
+  test('every rule names a table entry or none (the table has no row), and every entry can be reached', () => {
     const ids = new Set(WULONG_SCOPE_TABLE.map((e) => e.id));
-    for (const r of CLASS_RULES) expect(ids).toContain(r.entry);
-    expect(new Set(CLASS_RULES.map((r) => r.entry))).toEqual(ids);
+    for (const r of CLASS_RULES) if (r.entry !== null) expect(ids).toContain(r.entry);
+    expect(new Set(CLASS_RULES.flatMap((r) => (r.entry === null ? [] : [r.entry])))).toEqual(ids);
+  });
+
+  test('head-last rules have a modifier group and a head group', () => {
+    for (const r of CLASS_RULES) if (r.headLast) expect(r.all.length).toBeGreaterThanOrEqual(2);
   });
 
   test('every concept is used by a rule or an overlay (neutral only swallows)', () => {
@@ -29,9 +33,12 @@ describe('lexicon', () => {
     expect(concepts.filter((c) => !used.has(c))).toEqual([]);
   });
 
-  test('overlay ids are unique and belong to wuhan or laizhou', () => {
+  test('overlay ids are unique and belong to wuhan, yeji or laizhou (wulong is bound by the table itself)', () => {
     const ids = OVERLAY_RULES.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const o of OVERLAY_RULES) expect(o.id.startsWith(`${o.profile}-`)).toBe(true);
+    for (const o of OVERLAY_RULES) {
+      expect(['wuhan', 'yeji', 'laizhou']).toContain(o.profile);
+      expect(o.id.startsWith(`${o.profile}-`)).toBe(true);
+    }
   });
 });
