@@ -146,7 +146,8 @@ describe('the samples, --format json', () => {
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'F10', 'format/amount-in-yuan', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'G10', 'format/amount-in-yuan', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'C12', 'consistency/duplicate-project-name', 'warning', undefined],
-    [SAMPLE_FILES.yejiDeclaration, '申报表', 'C13', 'eligibility/project-scope', 'error', WULONG_TABLE],
+    // a 叶集 workbook: the 武隆 附件 is only a reference there
+    [SAMPLE_FILES.yejiDeclaration, '申报表', 'C13', 'eligibility/project-scope', 'warning', `${WULONG_TABLE}（参照，不是本项目所适用办法的规定）`],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'M14', 'format/phone', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'N14', 'format/email', 'warning', undefined],
     [SAMPLE_FILES.yejiDeclaration, '申报表', 'K15', 'completeness/required-field', 'error', `${YEJI}附件1《六安市叶集区政务信息化项目申报表》负责人`],

@@ -51,9 +51,10 @@ const PROJECTS: { p: Project; plants: Plant[] }[] = [
   { p: { name: '乡镇便民服务终端', inv: 8, funds: [8, 0, 0, 0] }, plants: [[6, 'threshold/out-of-scope', 'F', 'warning', '第二条']] },
   {
     p: { name: '办公耗材采购', desc: '打印纸、硒鼓等', inv: 30, funds: [30, 0, 0, 0] },
+    // a 叶集 workbook: the 武隆 附件 is a reference there (warning, cited as such)
     plants: [
-      [7, 'eligibility/project-scope', 'C', 'error', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类'],
-      [7, 'eligibility/project-scope', 'D', 'error', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类'],
+      [7, 'eligibility/project-scope', 'C', 'warning', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类（参照，不是本项目所适用办法的规定）'],
+      [7, 'eligibility/project-scope', 'D', 'warning', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类（参照，不是本项目所适用办法的规定）'],
     ],
   },
   { p: { name: '应急指挥调度平台', inv: 150, funds: [150, 0, 0, 0], phone: '6012345' }, plants: [[8, 'format/phone', 'M', 'warning', '附件1《六安市叶集区政务信息化项目申报表》联系电话']] },
