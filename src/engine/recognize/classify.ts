@@ -1,20 +1,6 @@
 // Deciding what kind of sheet a mapped header belongs to, and the kind-specific meaning of ambiguous columns.
 import type { FieldKey, SheetKind } from '../types';
-import { FIELDS } from '../vocabulary';
-
-const FUND_FIELDS: FieldKey[] = ['fundFiscal', 'fundLoan', 'fundSelf', 'fundOther'];
-const DECLARATION_MARKERS: FieldKey[] = [...FUND_FIELDS, 'period', 'description'];
-/** Columns only a progress ledger has: amounts to date, changes, milestones. */
-export const PROGRESS_MARKERS: FieldKey[] = [
-  'invested', 'approvedBudget', 'adjustment', 'adjustedTotal', 'adjustmentDate', 'procurementDate', 'progress',
-  'builder', 'content', 'startDate', 'completionDate', 'preliminaryAcceptanceDate', 'acceptanceDate', 'operationDate',
-  'selfEvaluationDate', 'performanceReportDate', 'acceptanceApplicationDate', 'standardPublishedDate',
-  'maintenanceFee', 'reportDate',
-];
-const DATE_FIELDS: FieldKey[] = [
-  'adjustmentDate', 'procurementDate', 'startDate', 'completionDate', 'preliminaryAcceptanceDate', 'acceptanceDate',
-  'operationDate', 'selfEvaluationDate', 'performanceReportDate', 'acceptanceApplicationDate', 'standardPublishedDate',
-];
+import { FIELDS, FIELD_KEYS, fieldsOfKind } from '../vocabulary';
 
 export type TitleHint = 'declaration' | 'progress' | 'expense' | null;
 
@@ -55,6 +41,13 @@ function familyOf(k: FieldKey): Family | null {
   const fams = new Set(FIELDS[k].sheets.map((s) => FAMILY_OF[s]));
   return fams.size === 1 ? [...fams][0] : null;
 }
+
+/** Columns only a declaration has, beside its amount: funding sources, period, description. */
+const DECLARATION_MARKERS: FieldKey[] = FIELD_KEYS.filter((k) => familyOf(k) === 'declaration' && k !== 'investment');
+/** Columns only a progress report has, beside its total: amounts to date, changes, milestones. */
+const PROGRESS_MARKERS: FieldKey[] = FIELD_KEYS.filter((k) => familyOf(k) === 'progress' && k !== 'totalInvestment');
+/** Dates of a project's events (the report date is the form's, not the project's). */
+const DATE_FIELDS: FieldKey[] = fieldsOfKind('date').filter((k) => k !== 'reportDate');
 
 /** Columns that only a table of projects has: who answers for it and how to reach them. Expense sheets have none. */
 const PROJECT_PEOPLE: FieldKey[] = ['unit', 'owner', 'contact', 'phone', 'email', 'mobile', 'period', 'description'];

@@ -6,7 +6,10 @@ import { HeaderGrid, displayText } from './grid';
 import { findHeader, headerEndingAt, type HeaderMapping } from './header';
 import { isComputedHeader, normalizeHeader, type MoneyUnit } from './normalize';
 import { pickRows, titleRows, type SkipReason } from './rows';
-import { FIELD_LABELS, MONEY_FIELDS } from './synonyms';
+import { FIELD_LABELS } from './synonyms';
+import { FIELDS } from '../vocabulary';
+
+const isMoney = (k: FieldKey): boolean => FIELDS[k].kind === 'money';
 
 export { normalizeHeader } from './normalize';
 export { FIELD_SYNONYMS, FIELD_LABELS, FORM_LABEL_OVERRIDES, type Synonym, type SynonymSpec } from './synonyms';
@@ -160,7 +163,7 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
   for (const k of Object.keys(columns) as FieldKey[]) byCol.set(columns[k] as number, k);
   for (const h of header.cols) {
     const k = byCol.get(h.col);
-    if (k && h.unit && MONEY_FIELDS.has(k)) units[k] = h.unit;
+    if (k && h.unit && isMoney(k)) units[k] = h.unit;
   }
 
   // the user's column mapping decides the kind too, and wins over the kind's own reading of columns
@@ -173,7 +176,7 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
   // a 单位：万元 line above the table covers money columns that print no unit of their own
   const sheetUnit = SHEET_UNIT.exec(title)?.[1] as MoneyUnit | undefined;
   if (sheetUnit) {
-    for (const k of Object.keys(columns) as FieldKey[]) if (MONEY_FIELDS.has(k) && !units[k]) units[k] = sheetUnit;
+    for (const k of Object.keys(columns) as FieldKey[]) if (isMoney(k) && !units[k]) units[k] = sheetUnit;
   }
 
   const computedColumns: Record<string, number> = {};
@@ -316,7 +319,7 @@ function applyUserColumns(
     }
     if (field !== null) {
       columns[field] = col;
-      if (h.unit && MONEY_FIELDS.has(field)) units[field] = h.unit;
+      if (h.unit && isMoney(field)) units[field] = h.unit;
     }
     done.push({ letter, field });
   }

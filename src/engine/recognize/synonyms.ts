@@ -1,6 +1,6 @@
 // What header and form labels each field key answers to, and the matcher that picks the most specific one.
 import type { FieldKey } from '../types';
-import { FIELDS, FIELD_KEYS, fieldsOfKind, type Wording, type WordingSpec } from '../vocabulary';
+import { FIELDS, FIELD_KEYS, type Wording, type WordingSpec } from '../vocabulary';
 import { meaningOf } from './meaning';
 import { normalizeHeader } from './normalize';
 
@@ -36,9 +36,6 @@ export const FORM_LABEL_OVERRIDES: Readonly<Record<string, FieldKey>> = {
   建设内容: 'content',
   主要建设内容: 'content',
 };
-
-/** Fields holding money, whose header may print a unit. */
-export const MONEY_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(fieldsOfKind('money'));
 
 // Compiled once: parallel arrays keep the per-label loop allocation-free.
 const SYN_TEXT: string[] = [];
