@@ -62,8 +62,9 @@ const EXPENSE_CITATION = templateCite('wulong', EXPENSE_TABLE);
 // Neither form was matched: cite both layouts recognition looks for.
 const UNKNOWN_CITATION = templateCite('yeji', `${FORM1}、${FORM2}`);
 
-// Built once per (kind, field): findings are made per row, and a finding's citation is shared, never changed.
-const cache = new Map<string, Citation>();
+// Built once per (kind, field), looked up without building a key: a sheet can have a finding on every row, and a
+// finding's citation is shared, never changed.
+const cache = new Map<SheetKind, Map<FieldKey | undefined, Citation>>();
 
 /**
  * What a form-filling finding cites: the template of its sheet's kind, at the field's printed label when the
@@ -73,13 +74,14 @@ const cache = new Map<string, Citation>();
 export function templateCitation(kind: SheetKind, field?: FieldKey): Citation {
   if (kind === 'expense') return EXPENSE_CITATION;
   if (kind === 'unknown') return UNKNOWN_CITATION;
-  const key = `${kind}:${field ?? ''}`;
-  let c = cache.get(key);
+  let byField = cache.get(kind);
+  if (byField === undefined) cache.set(kind, (byField = new Map()));
+  let c = byField.get(field);
   if (c === undefined) {
     const isForm1 = kind === 'declaration';
     const label = field === undefined ? undefined : (isForm1 ? FORM1_FIELDS : FORM2_FIELDS)[field];
     c = isForm1 ? form1Citation(label ?? '') : form2Citation(label ?? '');
-    cache.set(key, c);
+    byField.set(field, c);
   }
   return c;
 }
