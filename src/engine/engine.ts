@@ -19,7 +19,7 @@ import type {
   CheckOptions,
   ProfileId,
 } from './types';
-import { REGULATIONS } from './regulations';
+import { REGULATIONS, validityCitation } from './regulations';
 import { recognizeSheet } from './recognize';
 import type { Recognition } from './recognize';
 import { parseAmount } from './values/amount';
@@ -700,14 +700,14 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
         id: 'profile/expired',
         severity: 'warning',
         message: noticeText('profile/expired', lang, { regulation, to: r.inForceTo, asOf: options.asOf }),
-        citation: null,
+        citation: validityCitation(profile.regulation),
       });
     } else if (r.inForceFrom !== null && options.asOf < r.inForceFrom) {
       run.notices.push({
         id: 'profile/not-yet-in-force',
         severity: 'warning',
         message: noticeText('profile/not-yet-in-force', lang, { regulation, from: r.inForceFrom, asOf: options.asOf }),
-        citation: null,
+        citation: validityCitation(profile.regulation),
       });
     }
   }

@@ -14,6 +14,8 @@ export interface Regulation {
   inForceFrom: string | null;
   /** Last day in force, or null while it has no end. */
   inForceTo: string | null;
+  /** The article on the period of force (施行/有效期), cited by the expired and not-yet-in-force notices. */
+  validityArticle: string;
 }
 
 export const REGULATIONS: Record<RegulationId, Regulation> = {
@@ -24,6 +26,8 @@ export const REGULATIONS: Record<RegulationId, Regulation> = {
     source: '000_da3b04962da621c3.txt',
     inForceFrom: null,
     inForceTo: null,
+    // 第三十一条: 本办法自印发之日起施行 (no date printed).
+    validityArticle: '第三十一条',
   },
   yeji: {
     id: 'yeji',
@@ -33,6 +37,7 @@ export const REGULATIONS: Record<RegulationId, Regulation> = {
     // 第三十一条: 自发布之日起施行; the notice is dated 2020年7月17日.
     inForceFrom: '2020-07-17',
     inForceTo: null,
+    validityArticle: '第三十一条',
   },
   wulong: {
     id: 'wulong',
@@ -43,6 +48,7 @@ export const REGULATIONS: Record<RegulationId, Regulation> = {
     // 2022年6月29日; RULES.md says 06-29, but the seed's 印发 date is what the article refers to).
     inForceFrom: '2022-07-04',
     inForceTo: null,
+    validityArticle: '第三十九条',
   },
   laizhou: {
     id: 'laizhou',
@@ -52,12 +58,18 @@ export const REGULATIONS: Record<RegulationId, Regulation> = {
     // 第四十二条: 自2022年9月29日起施行，有效期至2024年9月28日.
     inForceFrom: '2022-09-29',
     inForceTo: '2024-09-28',
+    validityArticle: '第四十二条',
   },
 };
 
 /** The citation of one article of a regulation. */
 export function cite(id: RegulationId, article: string): Citation {
   return { profile: id, regulation: REGULATIONS[id].title, article };
+}
+
+/** The article that sets the regulation's period of force (its 施行 / 有效期 clause). */
+export function validityCitation(id: RegulationId): Citation {
+  return cite(id, REGULATIONS[id].validityArticle);
 }
 
 /** How a citation reads in a message or a cell note, e.g. 《武汉市…办法》第八条. */

@@ -37,6 +37,13 @@ export interface DeadlineInputs {
   investmentCents?: number;
   /** free text: 政务治理类 / 公共服务类 / 新建 / 续建 / 运行维护 / 升级改造 … */
   projectType?: string;
+  /**
+   * The expected completion a 建设进度 text states (预计2027年6月完成 → the last day of that month): a plan, read where
+   * the record has no 建设年度 and no completion date (a 附件2 form has neither).
+   */
+  expectedCompletion?: DayNumber;
+  /** The record says it is an O&M (运行维护) project, not a 建设项目 (Laizhou 第十五条 binds 建设项目 only). */
+  maintenance?: boolean;
 }
 
 export type DeadlineStatus = 'done' | 'overdue' | 'due-soon' | 'pending';
@@ -76,7 +83,7 @@ export interface ReportDateCheck {
 export const DUE_SOON_DAYS = 30;
 
 /** 5,000,000 yuan in 万元 cents: Laizhou 第十五条 总投资 500 万元以上 (以上 includes the number). */
-const LAIZHOU_STANDARD_MIN_CENTS = 500 * 100;
+export const LAIZHOU_STANDARD_MIN_CENTS = 500 * 100;
 /** Wulong 第二十八条 3000 万元（含）以上: the unit only has to apply for acceptance within half a year. */
 const WULONG_DISTRICT_ACCEPTANCE_MIN_CENTS = 3000 * 100;
 
@@ -257,16 +264,17 @@ interface Span {
 }
 
 // Every basis a span can have, built once (the span is read for every row): by where its start comes from
-// (none, startDate, period) × 4 + where its end comes from (none, completionDate, acceptanceDate, period).
+// (none, startDate, period) × 5 + where its end comes from (none, completionDate, acceptanceDate, period, the
+// 建设进度 text's expected completion).
 const SPAN_STARTS = [null, 'startDate', 'period'] as const;
-const SPAN_ENDS = [null, 'completionDate', 'acceptanceDate', 'period'] as const;
+const SPAN_ENDS = [null, 'completionDate', 'acceptanceDate', 'period', 'progress'] as const;
 const SPAN_BASIS: FieldKey[][] = [];
 SPAN_STARTS.forEach((from, i) =>
   SPAN_ENDS.forEach((to, j) => {
     const basis: FieldKey[] = [];
     if (from !== null) basis.push(from);
     if (to !== null && !basis.includes(to)) basis.push(to);
-    SPAN_BASIS[i * 4 + j] = Object.freeze(basis) as FieldKey[];
+    SPAN_BASIS[i * SPAN_ENDS.length + j] = Object.freeze(basis) as FieldKey[];
   }),
 );
 
@@ -299,17 +307,24 @@ function constructionSpan(inputs: DeadlineInputs): Span {
     end = monthEnd(p.end);
     endIsEvent = false;
     to = 3;
+  } else if (inputs.expectedCompletion !== undefined) {
+    end = inputs.expectedCompletion;
+    endIsEvent = false;
+    to = 4;
   }
   SPAN.start = start;
   SPAN.end = end;
   SPAN.endIsEvent = endIsEvent;
-  SPAN.basis = SPAN_BASIS[from * 4 + to];
+  SPAN.basis = SPAN_BASIS[from * SPAN_ENDS.length + to];
   return SPAN;
 }
 
 /**
  * Yeji 第十五条 applies to 建设时间超过6个月的项目或跨年度项目. From the 建设年度 (months counted inclusively:
- * 2025年01月至2025年07月 is 7 months), else from startDate→completionDate. Null when neither is known.
+ * 2025年01月至2025年07月 is 7 months), else from a start to an end: the start is startDate, else the report's own
+ * date (a progress report shows the project under way then, so it began no later); the end is completionDate, else
+ * the expected completion of the 建设进度 text. From a report date only a span across years or over 6 months is
+ * proof; a shorter one may have begun earlier, so it says nothing. Null when it cannot be told.
  */
 export function needsQuarterlyReports(inputs: DeadlineInputs): { readonly basis: readonly FieldKey[] } | null {
   const p = validPeriod(inputs);
@@ -317,16 +332,58 @@ export function needsQuarterlyReports(inputs: DeadlineInputs): { readonly basis:
     const months = monthOrdinal(p.end) - monthOrdinal(p.start) + 1;
     return p.end.year !== p.start.year || months > 6 ? BY_PERIOD : null;
   }
-  const s = inputs.startDate;
-  const c = inputs.completionDate;
+  const fromStart = inputs.startDate !== undefined;
+  const s = fromStart ? inputs.startDate : inputs.reportDate;
+  const toCompletion = inputs.completionDate !== undefined;
+  const c = toCompletion ? inputs.completionDate : inputs.expectedCompletion;
   if (s === undefined || c === undefined || c < s) return null;
   const spansYears = ymdFromDay(s)[0] !== ymdFromDay(c)[0];
-  return spansYears || c > addMonths(s, 6) ? BY_DATES : null;
+  if (!spansYears && c <= addMonths(s, 6)) return null;
+  return fromStart ? (toCompletion ? BY_DATES : BY_START_PROGRESS) : toCompletion ? BY_REPORT_COMPLETION : BY_REPORT_PROGRESS;
 }
 
-// needsQuarterlyReports' answers (shared, frozen: asked for every row).
+// needsQuarterlyReports' answers (shared, frozen: asked for every row). The report date goes last, so a finding on
+// the deadline lands on the 填报日期 cell rather than on the 建设进度 text.
 const BY_PERIOD = Object.freeze({ basis: Object.freeze(['period'] as FieldKey[]) });
 const BY_DATES = Object.freeze({ basis: Object.freeze(['startDate', 'completionDate'] as FieldKey[]) });
+const BY_START_PROGRESS = Object.freeze({ basis: Object.freeze(['startDate', 'progress'] as FieldKey[]) });
+const BY_REPORT_COMPLETION = Object.freeze({ basis: Object.freeze(['completionDate', 'reportDate'] as FieldKey[]) });
+const BY_REPORT_PROGRESS = Object.freeze({ basis: Object.freeze(['progress', 'reportDate'] as FieldKey[]) });
+
+/**
+ * The expected completion a 建设进度 text states, as the last day it allows: 预计2027年6月完成 → 2027-06-30,
+ * 预计2027年6月15日上线 → that day, 预计2027年底完成 / 上半年 / 第二季度 → the end of that year, half or quarter.
+ * Undefined when the text states none (normalised text: no white space, half-width digits).
+ */
+export function expectedCompletionOf(text: string): DayNumber | undefined {
+  if (text === '') return undefined;
+  const m = EXPECTED.exec(text);
+  if (m === null) return undefined;
+  const year = +m[1];
+  if (year < 1990 || year > 2100) return undefined;
+  let month = 12;
+  let day = 0;
+  if (m[2] !== undefined) {
+    month = +m[2];
+    if (m[3] !== undefined) day = +m[3];
+  } else if (m[4] !== undefined) {
+    month = m[4] === '上半年' ? 6 : 12;
+  } else if (m[5] !== undefined) {
+    month = QUARTER_DIGITS.indexOf(m[5]) % 4 * 3 + 3;
+  }
+  if (month < 1 || month > 12) return undefined;
+  const last = monthEnd({ year, month });
+  if (day >= 1 && day <= ymdFromDay(last)[2]) return dayFromYmd(year, month, day);
+  return last;
+}
+
+const QUARTER_DIGITS = '一二三四1234';
+// 预计 (于/在/将…) a date, then within a few characters a completion word. Dates as 2027年6月(15日), 2027-06(-15),
+// 2027.6, or a year with 年底/年末/上半年/下半年/(第)N季度.
+const EXPECTED = new RegExp(
+  '预计(?:将|于|在|到|至)*(\\d{4})(?:年|[-./])(?:(\\d{1,2})(?:月|[-./])?(?:(\\d{1,2})[日号]?)?|(上半年|下半年|年?底|年?末)|第?([一二三四1-4])季度)?' +
+    '[^\\d]{0,12}?(?:完成|完工|建成|竣工|上线|交付|验收)',
+);
 
 // The progress-report deadline's basis: needsQuarterlyReports' fields, then the span's, by (which answer, SPAN_BASIS index).
 const REPORT_BASIS = new Map<readonly FieldKey[], FieldKey[][]>();
@@ -348,7 +405,10 @@ function nextProgressReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: D
   if (applies === null) return;
   // The next window whose 5th working day is on or after asOf (asOf inside a window → that window).
   let q = quarterOfDay(asOf);
-  if (reportWindow(q).end < asOf) q += 1;
+  const w0 = reportWindow(q);
+  if (w0.end < asOf) q += 1;
+  // A report already dated in that window (on or before asOf) is the one it asks for: the next is a quarter on.
+  else if (inputs.reportDate !== undefined && inputs.reportDate >= w0.start && inputs.reportDate <= asOf) q += 1;
   // Each window reports on the quarter before it (上一季度): skip windows before construction began, and stop
   // once the reported quarter starts after construction ended.
   const span = constructionSpan(inputs);
@@ -404,7 +464,9 @@ function acceptanceApplicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf
  * - wuhan 第二十二条 投入运行后: operationDate.
  * - wulong 第三十条 通过竣工验收并投入运行后 / yeji 第二十三条 通过验收并投入运行后: both must have happened, so the
  *   later of acceptanceDate and operationDate; both required.
- * - laizhou 第三十四条 竣工并投入使用后: the later of completionDate and operationDate; both required.
+ * - laizhou 第三十四条 项目竣工并投入使用后: 投入使用 is operationDate (投入运行/投入使用日期), 竣工 the completionDate
+ *   (建成/竣工日期); the clock starts once both have happened: the later of the two, both required. A 竣工验收 date
+ *   is not read as 竣工: the article counts from completion and use, not from acceptance.
  */
 function selfEvaluationBase(profile: RegulationId, inputs: DeadlineInputs): DayNumber | undefined {
   const op = inputs.operationDate;
@@ -449,7 +511,7 @@ function investmentField(sheetKind: SheetKind): FieldKey {
   return sheetKind === 'declaration' ? 'investment' : 'totalInvestment';
 }
 
-/** Laizhou 第十五条: 总投资 500 万元以上 … 标准发布工作一般不晚于项目验收后 1 年内完成. */
+/** Laizhou 第十五条: 总投资 500 万元以上的建设项目 … 标准发布工作一般不晚于项目验收后 1 年内完成. */
 const STANDARD_BASIS: Partial<Record<SheetKind, FieldKey[]>> = {};
 function standardBasis(sheetKind: SheetKind): FieldKey[] {
   return (STANDARD_BASIS[sheetKind] ??= Object.freeze([investmentField(sheetKind), 'acceptanceDate']) as FieldKey[]);
@@ -458,6 +520,8 @@ function standardBasis(sheetKind: SheetKind): FieldKey[] {
 function standardPublicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): void {
   const inv = inputs.investmentCents;
   if (inv === undefined || inv < LAIZHOU_STANDARD_MIN_CENTS || inputs.acceptanceDate === undefined) return;
+  // 500万元以上的建设项目: an O&M project drafts no standard.
+  if (inputs.maintenance === true) return;
   const due = addYears(inputs.acceptanceDate, 1);
   result(sink, 'standardPublicationDue', 'laizhou', due, asOf, standardBasis(sheetKind), 'standardPublishedDate', inputs.standardPublishedDate);
 }

@@ -9,6 +9,7 @@ const COMMON_PARAMS: ProfileParams = {
   thresholds: [],
   changeLimit: null,
   changeFiling: null,
+  adjustmentMayNotRaiseTotal: null,
   adjustBeforeProcurement: null,
   adjustmentNeedsApproval: null,
   budgetCitation: null,
@@ -45,8 +46,10 @@ export const WUHAN: ProfileDefinition = {
         citation: cite('wuhan', '第八条'),
       },
       {
+        // 第十五条 names the 核定投资: the approved figure where the sheet has one, not the total asked for.
         id: 'wuhan-city',
         min: { cents: wan(3000), inclusive: true },
+        basis: 'approved',
         zh: '核定投资3000万元以上：项目审批部门报市人民政府批准',
         en: 'Approved investment of 30 million yuan or more: the approval department submits it to the Municipal People’s Government',
         citation: cite('wuhan', '第十五条'),
@@ -146,6 +149,7 @@ export const WULONG: ProfileDefinition = {
       zh: '不增加项目总投资的，由项目建设单位调整，同时向区发展改革委、区财政局、区大数据发展局备案',
       en: 'without raising the total, the unit may adjust and files it with the district DRC, Finance Bureau and Big Data Development Bureau',
     },
+    adjustmentMayNotRaiseTotal: cite('wulong', '第二十六条'),
     budgetCitation: cite('wulong', '第二十六条'),
     // 严格按照批复的初步设计及概算（代可研）…实施项目建设
     withinEstimateCitation: cite('wulong', '第二十五条'),
@@ -174,8 +178,10 @@ export const LAIZHOU: ProfileDefinition = {
         citation: cite('laizhou', '第二十三条'),
       },
       {
+        // 第十五条 binds 500万元以上的建设项目: an O&M project is not one.
         id: 'laizhou-standard',
         min: { cents: wan(500), inclusive: true },
+        unless: 'maintenance',
         zh: '同步编制不少于1项市级及以上工程标准或团体标准（验收后1年内发布）',
         en: 'draft at least one municipal-or-higher engineering or group standard (published within a year of acceptance)',
         citation: cite('laizhou', '第十五条'),
@@ -187,7 +193,8 @@ export const LAIZHOU: ProfileDefinition = {
     budgetCitation: cite('laizhou', '第十九条'),
     // 严格按照审批部门批复的设计方案和投资概算开展项目建设
     withinEstimateCitation: cite('laizhou', '第十九条'),
-    omFeeLimit: { percent: 10, citation: cite('laizhou', '第二十九条') },
+    // The 10% sentence of 第二十九条 is the 政务治理类 one; 公共服务类 projects get 运营补助经费 instead.
+    omFeeLimit: { percent: 10, citation: cite('laizhou', '第二十九条'), projectClass: '政务治理' },
   },
 };
 

@@ -18,6 +18,13 @@ export interface ThresholdBand {
   max?: Bound;
   /** Band applies only when the row says it is an upgrade (升级改造) project. */
   when?: 'upgrade';
+  /** Band applies to construction projects only: not when the row says it is an O&M (运行维护) project. */
+  unless?: 'maintenance';
+  /**
+   * The amount the band reads: by default the project amount (项目投资, else 总投资, else 批复概算); 'approved' reads
+   * 批复概算 where the row has one (an article that names the approved investment, 核定投资).
+   */
+  basis?: 'approved';
   /** The category in words, as it goes into the approvalPath computed value. */
   zh: string;
   en: string;
@@ -37,6 +44,8 @@ export interface ProfileParams {
   changeLimit: PercentLimit | null;
   /** Whom an in-limit adjustment is filed with. */
   changeFiling: { zh: string; en: string } | null;
+  /** wulong 第二十六条 不增加项目总投资: an adjustment raising the project total is not the unit's to make. */
+  adjustmentMayNotRaiseTotal: Citation | null;
   /** laizhou 第十九条: adjustments only before procurement. */
   adjustBeforeProcurement: Citation | null;
   /** yeji 第二十条: any adjustment needs 区政府 approval and 备案. */
@@ -45,8 +54,11 @@ export interface ProfileParams {
   budgetCitation: Citation | null;
   /** Cited by 已投资 > 总投资/批复概算: the article that binds construction to the approved estimate. */
   withinEstimateCitation: Citation | null;
-  /** laizhou 第二十九条: yearly O&M fee ≤ 10% of 建设总投入. */
-  omFeeLimit: PercentLimit | null;
+  /**
+   * laizhou 第二十九条: yearly O&M fee ≤ 10% of 建设总投入, said of one project class only (政务治理类): `projectClass`
+   * is the class's stem as the 项目类别 / 备注 would write it.
+   */
+  omFeeLimit: (PercentLimit & { projectClass: string }) | null;
 }
 
 /** Severity per rule id, or 'off'. */

@@ -16,6 +16,27 @@ function budget(ctx: RecordContext): { field: FieldKey; cents: number } | null {
   return null;
 }
 
+/** The adjusted total is above 概算总投资 (批复概算, else 总投资): the first condition of every article fails (超概算). */
+function overBudget(ctx: RecordContext): boolean {
+  const adjusted = ctx.amount(F.adjustedTotal);
+  if (adjusted === null) return false;
+  const b = budget(ctx);
+  return b !== null && adjusted > b.cents;
+}
+
+/**
+ * Wulong 第二十六条 adds 不增加项目总投资: an adjusted total above the project's 总投资 raises it even while the
+ * approved estimate still covers it. The 总投资 compared is the row's own (批复概算 where it has none).
+ */
+function raisedTotal(ctx: RecordContext): { adjusted: number; total: number; field: FieldKey } | null {
+  const adjusted = ctx.amount(F.adjustedTotal);
+  if (adjusted === null) return null;
+  const t = ctx.amount(F.totalInvestment);
+  if (t !== null) return adjusted > t ? { adjusted, total: t, field: 'totalInvestment' } : null;
+  const a = ctx.amount(F.approvedBudget);
+  return a !== null && adjusted > a ? { adjusted, total: a, field: 'approvedBudget' } : null;
+}
+
 /** The adjustment, or null when the row records none. */
 function adjustment(ctx: RecordContext): number | null {
   if (!ctx.has(F.adjustment)) return null;
@@ -84,6 +105,10 @@ export const filingRequired = createRule({
     if (b === null || b.cents <= 0) return;
     const abs = Math.abs(adj);
     if (exceedsPercent(abs, b.cents, limit.percent)) return;
+    // Within the percentage but outside another condition of the article: not the unit's to make, and the rules
+    // below say so; telling the unit it may adjust and file would contradict them.
+    if (overBudget(ctx)) return;
+    if (ctx.params.adjustmentMayNotRaiseTotal !== null && raisedTotal(ctx) !== null) return;
     ctx.report({
       field: F.adjustment,
       messageId: 'filing',
@@ -151,12 +176,13 @@ export const needsApproval = createRule({
       return;
     }
     const total = ctx.amount(F.adjustedTotal);
-    const b = ctx.amount(F.approvedBudget);
-    if (total !== null && b !== null && total !== b) {
+    const b = budget(ctx);
+    if (total !== null && b !== null && total !== b.cents) {
+      const against = AGAINST[b.field] as { zh: string; en: string };
       ctx.report({
         field: F.adjustedTotal,
         messageId: 'approval',
-        params: { what: { zh: `调整后总投资${formatWan(total)}万元，批复概算${formatWan(b)}万元`, en: `total after adjustment ${formatWan(total)}, approved ${formatWan(b)}` } },
+        params: { what: { zh: `调整后总投资${formatWan(total)}万元，${against.zh}${formatWan(b.cents)}万元`, en: `total after adjustment ${formatWan(total)}, ${against.en} ${formatWan(b.cents)}` } },
       });
     }
   },
@@ -167,23 +193,58 @@ export const exceedsApprovedBudget = createRule({
   category: 'change-limit',
   severity: 'error',
   description: {
-    zh: '调整后总投资超过批复概算（超概算），各办法均不允许建设单位自行调整',
-    en: 'The total after adjustment exceeds the approved budget estimate, which no regulation lets the unit do by itself',
+    zh: '调整后总投资超过批复概算（没有批复概算时与总投资比较）：超概算，各办法均不允许建设单位自行调整',
+    en: 'The total after adjustment exceeds the approved budget estimate (or the total investment where there is none), which no regulation lets the unit do by itself',
   },
   appliesTo: PROJECT_KINDS,
   citation: (p) => p.params.budgetCitation,
   messages: {
     over: {
-      zh: '调整后总投资{adjusted}万元超过批复概算{budget}万元（超出{excess}万元）',
-      en: 'The total after adjustment {adjusted} exceeds the approved budget {budget} by {excess} (10k yuan)',
+      zh: '调整后总投资{adjusted}万元超过{against}{budget}万元（超出{excess}万元），超出概算批复，不能由建设单位自行调整',
+      en: 'The total after adjustment {adjusted} exceeds the {against} {budget} by {excess} (10k yuan): beyond the approved estimate, the unit cannot adjust it by itself',
     },
   },
   check(ctx) {
     const adjusted = ctx.amount(F.adjustedTotal);
     if (adjusted === null) return;
-    const b = ctx.amount(F.approvedBudget);
-    if (b === null || adjusted <= b) return;
-    ctx.report({ field: F.adjustedTotal, messageId: 'over', params: { adjusted: formatWan(adjusted), budget: formatWan(b), excess: formatWan(adjusted - b) } });
+    // 概算总投资 as the change-limit rules read it: 批复概算, else 总投资 (a progress form or ledger with only 总投资).
+    const b = budget(ctx);
+    if (b === null || adjusted <= b.cents) return;
+    ctx.report({
+      field: F.adjustedTotal,
+      messageId: 'over',
+      params: { adjusted: formatWan(adjusted), against: AGAINST[b.field] as { zh: string; en: string }, budget: formatWan(b.cents), excess: formatWan(adjusted - b.cents) },
+    });
+  },
+});
+
+export const raisesTotal = createRule({
+  id: 'change-limit/raises-total',
+  category: 'change-limit',
+  severity: 'error',
+  description: {
+    zh: '武隆：调整增加了项目总投资（调整后总投资高于总投资），即使在概算和15%以内也不能由建设单位自行调整',
+    en: 'Wulong: an adjustment that raises the project total (adjusted total above the total) is not the unit’s to make, even within the estimate and 15%',
+  },
+  appliesTo: PROJECT_KINDS,
+  profiles: ['wulong'],
+  citation: (p) => p.params.adjustmentMayNotRaiseTotal,
+  messages: {
+    raises: {
+      zh: '调整后总投资{adjusted}万元高于{against}{total}万元（增加{excess}万元）：增加项目总投资的调整不能由建设单位自行调整，须按规定履行相应手续',
+      en: 'The total after adjustment {adjusted} is above the {against} {total} (up {excess}, 10k yuan): an adjustment that raises the project total is not the unit’s to make and needs the full procedure',
+    },
+  },
+  check(ctx) {
+    if (ctx.params.adjustmentMayNotRaiseTotal === null) return;
+    const r = raisedTotal(ctx);
+    // Above the approved estimate as well: exceeds-approved-budget already says so, with the same article.
+    if (r === null || overBudget(ctx)) return;
+    ctx.report({
+      field: F.adjustedTotal,
+      messageId: 'raises',
+      params: { adjusted: formatWan(r.adjusted), against: AGAINST[r.field] as { zh: string; en: string }, total: formatWan(r.total), excess: formatWan(r.adjusted - r.total) },
+    });
   },
 });
 
@@ -222,4 +283,4 @@ export const investedExceedsTotal = createRule({
   },
 });
 
-export const CHANGE_LIMIT_RULES = [overLimit, filingRequired, afterProcurement, needsApproval, exceedsApprovedBudget, investedExceedsTotal];
+export const CHANGE_LIMIT_RULES = [overLimit, filingRequired, afterProcurement, needsApproval, exceedsApprovedBudget, raisesTotal, investedExceedsTotal];

@@ -1,6 +1,6 @@
 // RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
 import type { ComputedKey, FieldKey, ProfileId } from '../types';
-import { DeadlineBuffer, applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, declarationDue, needsQuarterlyReports } from '../deadlines';
+import { DeadlineBuffer, applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, declarationDue, expectedCompletionOf, needsQuarterlyReports, LAIZHOU_STANDARD_MIN_CENTS } from '../deadlines';
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
@@ -8,6 +8,7 @@ import { createRule, memoSlot } from './api';
 import { F } from './fields';
 import type { ParsedPeriod, RecordContext } from './api';
 import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
+import { isMaintenanceProject } from './threshold';
 
 const DATE_INPUTS = [
   'reportDate',
@@ -39,10 +40,16 @@ function newWork(this: void): Work {
     period: undefined,
     investmentCents: undefined,
     projectType: undefined,
+    expectedCompletion: undefined,
+    maintenance: undefined,
   };
   return { inputs, buffer: new DeadlineBuffer(), readsType: false };
 }
 const TYPE_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('freeMaintenanceUntil')));
+// Profiles whose deadlines read the 建设进度 text (yeji 第十五条: a form's only clue to its span) or the O&M flag
+// (laizhou 第十五条's standard binds 建设项目 only).
+const PROGRESS_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('nextProgressReportDue')));
+const STANDARD_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('standardPublicationDue')));
 
 const RESULTS = memoSlot();
 
@@ -95,6 +102,12 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
   if (!any) return NONE;
   const base = projectAmount(ctx);
   inputs.investmentCents = base === null ? undefined : base.cents;
+  // Read only where it can change a deadline: no 建设年度 and no completion date to give the span; a project with an
+  // acceptance that the standard could follow.
+  inputs.expectedCompletion =
+    PROGRESS_READERS.has(ctx.profile.id) && p === null && inputs.completionDate === undefined && ctx.has(F.progress) ? expectedCompletionOf(ctx.text(F.progress)) : undefined;
+  inputs.maintenance =
+    STANDARD_READERS.has(ctx.profile.id) && inputs.acceptanceDate !== undefined && base !== null && base.cents >= LAIZHOU_STANDARD_MIN_CENTS ? isMaintenanceProject(ctx) : undefined;
   inputs.projectType = undefined;
   if (TYPE_READERS.has(ctx.profile.id)) {
     const type = ctx.display(F.projectType);

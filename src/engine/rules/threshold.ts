@@ -6,6 +6,18 @@ import { createRule, memoSlot } from './api';
 import { F } from './fields';
 import type { RecordContext } from './api';
 import { PROJECT_KINDS, REGULATION_PROFILES, isUpgrade, projectAmount } from './util';
+import { projectClassOf, saysMaintenance } from '../deadlines/project-type';
+
+const MAINTENANCE = memoSlot();
+
+/** The row says it is an O&M project, not a 建设项目 (memoised: the bands and the standard deadline both ask). */
+export function isMaintenanceProject(ctx: RecordContext): boolean {
+  return ctx.memo(MAINTENANCE, computeMaintenance);
+}
+
+function computeMaintenance(ctx: RecordContext): boolean {
+  return saysMaintenance(ctx.text(F.projectType), ctx.text(F.remark), ctx.text(F.projectName));
+}
 
 function inBand(b: ThresholdBand, cents: number): boolean {
   if (b.min !== undefined && (b.min.inclusive ? cents < b.min.cents : cents <= b.min.cents)) return false;
@@ -16,8 +28,18 @@ function inBand(b: ThresholdBand, cents: number): boolean {
 interface Banding {
   field: 'investment' | 'totalInvestment' | 'approvedBudget';
   cents: number;
+  /** 批复概算 of the row, for bands that read it (basis 'approved'); null when the row has none. */
+  approved: number | null;
   /** Bit i set when thresholds[i] applies. */
   mask: number;
+}
+
+/** The amount and field a band reads on a record. */
+function bandAmount(band: ThresholdBand, b: Banding): number {
+  return band.basis === 'approved' && b.approved !== null ? b.approved : b.cents;
+}
+function bandField(band: ThresholdBand, b: Banding): Banding['field'] {
+  return band.basis === 'approved' && b.approved !== null ? 'approvedBudget' : b.field;
 }
 
 const BANDS = memoSlot();
@@ -33,16 +55,23 @@ function computeBanding(ctx: RecordContext): Banding | null {
   const bands = ctx.params.thresholds;
   let mask = 0;
   let upgrade: boolean | null = null;
+  let approved: number | null | undefined;
   for (let i = 0; i < bands.length; i++) {
     const b = bands[i];
-    if (!inBand(b, base.cents)) continue;
+    let cents = base.cents;
+    if (b.basis === 'approved') {
+      if (approved === undefined) approved = base.field === 'approvedBudget' ? base.cents : ctx.has(F.approvedBudget) ? ctx.amount(F.approvedBudget) : null;
+      if (approved !== null) cents = approved;
+    }
+    if (!inBand(b, cents)) continue;
     if (b.when === 'upgrade') {
       if (upgrade === null) upgrade = isUpgrade(ctx);
       if (!upgrade) continue;
     }
+    if (b.unless === 'maintenance' && isMaintenanceProject(ctx)) continue;
     mask |= 1 << i;
   }
-  return { field: base.field as Banding['field'], cents: base.cents, mask };
+  return { field: base.field as Banding['field'], cents: base.cents, approved: approved ?? null, mask };
 }
 
 // Joined path texts per profile, language and band set: rows repeat the same few combinations.
@@ -109,15 +138,16 @@ export const onBoundary = createRule({
     let seen = -1;
     for (let i = 0; i < bands.length; i++) {
       const band = bands[i];
+      const cents = bandAmount(band, b);
       // The band that takes the bound value is the one to name (and cite).
-      const bound = band.min?.cents === b.cents && band.min.inclusive ? band.min : band.max?.cents === b.cents && band.max.inclusive ? band.max : undefined;
+      const bound = band.min?.cents === cents && band.min.inclusive ? band.min : band.max?.cents === cents && band.max.inclusive ? band.max : undefined;
       if (bound === undefined || seen === bound.cents) continue;
       if (!(b.mask & (1 << i))) continue;
       seen = bound.cents;
       ctx.report({
-        field: b.field,
+        field: bandField(band, b),
         messageId: 'onBoundary',
-        params: { amount: formatWan(b.cents), bound: formatWan(bound.cents), side: { zh: band.zh, en: band.en } },
+        params: { amount: formatWan(cents), bound: formatWan(bound.cents), side: { zh: band.zh, en: band.en } },
         citation: band.citation,
       });
     }
@@ -164,8 +194,8 @@ export const omFeeLimit = createRule({
   category: 'threshold',
   severity: 'error',
   description: {
-    zh: '莱州：免费运维期后每年运维费用原则上不超过建设总投入的10%',
-    en: 'Laizhou: the yearly O&M fee after the free period should not exceed 10% of the construction investment',
+    zh: '莱州：政务治理类项目免费运维期后每年运维费用原则上不超过建设总投入的10%（公共服务类、市场运营类不适用；未写明类别的提示核对）',
+    en: 'Laizhou: for 政务治理 (governance) projects the yearly O&M fee after the free period should not exceed 10% of the construction investment (not public-service or market projects; a row that does not say asks to check)',
   },
   appliesTo: PROJECT_KINDS,
   profiles: ['laizhou'],
@@ -174,6 +204,10 @@ export const omFeeLimit = createRule({
     overLimit: {
       zh: '年运维费用{fee}万元超过建设总投入{total}万元的{percent}%（占{share}）',
       en: 'The yearly O&M fee {fee} exceeds {percent}% of the construction investment {total} (10k yuan; it is {share})',
+    },
+    classUnknown: {
+      zh: '年运维费用{fee}万元超过建设总投入{total}万元的{percent}%（占{share}）：若为{projectClass}类项目则超限；未写明项目类别（政务治理类/公共服务类/市场运营类），请在项目类别或备注中注明并核对',
+      en: 'The yearly O&M fee {fee} exceeds {percent}% of the construction investment {total} (10k yuan; it is {share}): over the limit if this is a {projectClass} project; the project class (政务治理类/公共服务类/市场运营类) is not stated — state it under 项目类别 or 备注 and check',
     },
   },
   check(ctx) {
@@ -184,11 +218,14 @@ export const omFeeLimit = createRule({
     const base = projectAmount(ctx);
     if (base === null || base.cents <= 0) return;
     if (!exceedsPercent(fee, base.cents, limit.percent)) return;
-    ctx.report({
-      field: F.maintenanceFee,
-      messageId: 'overLimit',
-      params: { fee: formatWan(fee), total: formatWan(base.cents), percent: limit.percent, share: percentString(fee, base.cents) },
-    });
+    // The cap is said of one class only (第二十九条's 政务治理类 sentence). A row that names another class is not capped; one
+    // that names none may well be capped (most fiscally maintained projects are 政务治理类), so a reviewer is asked to
+    // check rather than told of a breach that rests on a class the sheet does not state.
+    const cls = projectClassOf(ctx.text(F.projectType), ctx.text(F.remark));
+    if (cls !== null && cls !== limit.projectClass) return;
+    const params = { fee: formatWan(fee), total: formatWan(base.cents), percent: limit.percent, share: percentString(fee, base.cents) };
+    if (cls === null) ctx.report({ field: F.maintenanceFee, messageId: 'classUnknown', severity: 'warning', params: { ...params, projectClass: limit.projectClass } });
+    else ctx.report({ field: F.maintenanceFee, messageId: 'overLimit', params });
   },
 });
 

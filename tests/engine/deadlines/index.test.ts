@@ -8,6 +8,8 @@ import {
   DeadlineInputs,
   DeadlineResult,
   DUE_SOON_DAYS,
+  expectedCompletionOf,
+  needsQuarterlyReports,
 } from '../../../src/engine/deadlines';
 import { dayFromIso, isoFromDay } from '../../../src/engine/values/date';
 import { hasSchedule } from '../../../src/engine/calendar/workdays';
@@ -268,6 +270,36 @@ describe('nextProgressReportDue (yeji 第十五条)', () => {
     expect(find('yeji', inputs, '2026-08-15', 'nextProgressReportDue') !== undefined).toBe(applies);
   });
 
+  // A 附件2 form has no 建设年度: its 填报日期 shows the project under way (begun no later), its 建设进度 the expected end.
+  test.each<[string, DeadlineInputs, string[] | null]>([
+    ['report 2026-07-03, expected 2027-06', { reportDate: d('2026-07-03'), expectedCompletion: d('2027-06-30') }, ['progress', 'reportDate']],
+    ['report 2026-02-10, expected 2026-09 (beyond 6 months)', { reportDate: d('2026-02-10'), expectedCompletion: d('2026-09-30') }, ['progress', 'reportDate']],
+    ['report 2026-07-03, expected 2026-12 (cannot tell)', { reportDate: d('2026-07-03'), expectedCompletion: d('2026-12-31') }, null],
+    ['start 2025-12-01, expected 2026-03', { startDate: d('2025-12-01'), expectedCompletion: d('2026-03-31') }, ['startDate', 'progress']],
+    ['report 2026-07-03, completion 2027-03-01', { reportDate: d('2026-07-03'), completionDate: d('2027-03-01') }, ['completionDate', 'reportDate']],
+    ['expected before the report', { reportDate: d('2026-07-03'), expectedCompletion: d('2026-06-30') }, null],
+    ['expected completion alone', { expectedCompletion: d('2027-06-30') }, null],
+  ])('%s → basis %o', (_label, inputs, basis) => {
+    expect(needsQuarterlyReports(inputs)?.basis ?? null).toEqual(basis);
+  });
+
+  test.each<[string, string | null]>([
+    ['平台已部署，预计2027年6月完成', '2027-06-30'],
+    ['预计于2027年6月15日上线', '2027-06-15'],
+    ['预计2027-03完成', '2027-03-31'],
+    ['预计2026年底完成', '2026-12-31'],
+    ['预计2027年上半年建成', '2027-06-30'],
+    ['预计2027年第三季度完成验收', '2027-09-30'],
+    ['预计2027年完成', '2027-12-31'],
+    ['预计2027年2月30日完成', '2027-02-28'],
+    ['系统开发中', null],
+    ['2027年6月完成', null], // no 预计: a date of something else (附件2 说明2 asks for the 预计 time)
+    ['', null],
+  ])('expectedCompletionOf(%s) → %s', (text, iso) => {
+    const day = expectedCompletionOf(text);
+    expect(day === undefined ? null : isoFromDay(day)).toBe(iso);
+  });
+
   test('basis from start and completion dates', () => {
     const r = get('yeji', { startDate: d('2025-12-01'), completionDate: d('2026-10-01') }, '2026-08-15', 'nextProgressReportDue');
     expect(r.basis).toEqual(['startDate', 'completionDate']);
@@ -461,6 +493,16 @@ describe('standardPublicationDue (laizhou 第十五条): 总投资500万元以�
     const done = get('laizhou', { ...base, standardPublishedDate: d('2025-04-01') }, '2025-05-11', 'standardPublicationDue');
     expect(done.status).toBe('done');
     expect(done.late).toBe(false);
+  });
+
+  // 总投资 500 万元以上的建设项目: an O&M project drafts no standard.
+  test.each<[boolean | undefined, string | null]>([
+    [true, null],
+    [false, '2025-05-10'],
+    [undefined, '2025-05-10'],
+  ])('maintenance %s → %s', (maintenance, due) => {
+    const inputs: DeadlineInputs = { investmentCents: 80000, acceptanceDate: d('2024-05-10'), maintenance };
+    expect(find('laizhou', inputs, '2024-06-01', 'standardPublicationDue')?.iso ?? null).toBe(due);
   });
 
   test('other profiles never', () => {

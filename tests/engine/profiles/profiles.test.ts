@@ -40,11 +40,26 @@ describe('notices', () => {
     ['laizhou', '2022-09-28', 'profile/not-yet-in-force'],
     ['yeji', '2020-07-16', 'profile/not-yet-in-force'],
     ['yeji', '2030-01-01', null],
+    ['wulong', '2022-07-03', 'profile/not-yet-in-force'],
+    ['wulong', '2022-07-04', null],
     ['wuhan', '2030-01-01', null],
   ])('%s checked on %s → %s', (profile, asOf, id) => {
     const r = check(snapshot('a.xlsx'), { asOf, profile: profile as 'laizhou' });
     const ids = r.notices.map((n) => n.id).filter((n) => n.startsWith('profile/'));
     expect(ids).toEqual(id === null ? [] : [id]);
+  });
+
+  // The notices cite the article that sets the period of force: 莱州第四十二条 "本办法自2022年9月29日起施行，有效期至2024年9月28日",
+  // 武隆第三十九条 "本办法自印发之日起施行", 叶集第三十一条 "本办法自发布之日起施行". 武汉第三十一条 "自印发之日起施行" prints no
+  // date, so Wuhan never gets either notice.
+  test.each<[string, string, string, string]>([
+    ['laizhou', '2024-09-29', 'profile/expired', '第四十二条'],
+    ['laizhou', '2022-09-28', 'profile/not-yet-in-force', '第四十二条'],
+    ['wulong', '2022-07-03', 'profile/not-yet-in-force', '第三十九条'],
+    ['yeji', '2020-07-16', 'profile/not-yet-in-force', '第三十一条'],
+  ])('%s on %s: %s cites %s', (profile, asOf, id, article) => {
+    const r = check(snapshot('a.xlsx'), { asOf, profile: profile as 'laizhou' });
+    expect(r.notices.find((n) => n.id === id)?.citation).toMatchObject({ profile, article });
   });
 
   test('the expiry notice names the date and still runs the rules', () => {

@@ -1,5 +1,5 @@
 // §3 change limits: 15% of 概算总投资 (exact cents), over-budget totals, Laizhou before procurement, Yeji approval.
-import { of, others, progress, progressRow } from './harness';
+import { PROGRESS_HEADERS, of, others, progress, progressRow, run } from './harness';
 import type { ProfileId } from '../../../src/engine/types';
 
 describe('adjustment ≤ 15% of the approved total', () => {
@@ -113,5 +113,62 @@ describe('invested must not exceed the total', () => {
     expect(f).toHaveLength(1);
     if (article) expect(f[0].citation).toMatchObject({ profile, article });
     else expect(f[0].citation).toMatchObject({ kind: 'template', profile: 'yeji', article: expect.stringMatching(/^附件2《六安市叶集区政务信息化项目进度情况表》/) });
+  });
+});
+
+// Corrections from an independent reading of the seeds (issue #11 §4).
+describe('over the approved total where the sheet has 总投资 but no 批复概算 column', () => {
+  // Every article's first condition: 武汉第十九条 / 叶集第二十条 "项目投资规模未超出概算批复", 武隆第二十六条 "未超出概（预）算批复",
+  // 莱州第十九条 "项目投资规模未超出预算批复". A ledger or 附件2 form that keeps only 总投资 has it as the approved total.
+  const headers = PROGRESS_HEADERS.filter((h) => h !== '批复概算（万元）');
+  const row = (over: Record<string, number>) => {
+    const full = progressRow({ '批复概算（万元）': null, ...over });
+    return full.filter((_, i) => PROGRESS_HEADERS[i] !== '批复概算（万元）');
+  };
+  const check = (profile: ProfileId, over: Record<string, number>) =>
+    run({ headers, rows: [row(over)], above: [['政务信息化项目进度台账']], name: '进度台账' }, profile);
+
+  test.each<[ProfileId, number, string | null]>([
+    // profile, 调整后总投资 on 总投资 800 (调整金额 40: 5%, within 15%), article of the error (null: none)
+    ['wuhan', 840, '第十九条'],
+    ['yeji', 840, '第二十条'],
+    ['wulong', 840, '第二十六条'],
+    ['laizhou', 840, '第十九条'],
+    ['wuhan', 800, null],
+    ['wulong', 800, null],
+    ['laizhou', 799.99, null],
+  ])('%s: adjusted %d on 总投资 800', (profile, adjusted, article) => {
+    const r = check(profile, { '调整金额（万元）': 40, '调整后总投资（万元）': adjusted });
+    const f = of(r, 'change-limit/exceeds-approved-budget');
+    const filing = of(r, 'change-limit/filing-required');
+    if (article === null) {
+      expect(f).toEqual([]);
+      if (profile !== 'yeji') expect(filing).toHaveLength(1);
+    } else {
+      expect(f).toEqual([expect.objectContaining({ severity: 'error', cell: 'E3', citation: expect.objectContaining({ profile, article }) })]);
+      expect(f[0].message).toContain('总投资800.00万元');
+      // not also told it may adjust and file: the article's first condition fails
+      expect(filing).toEqual([]);
+    }
+  });
+});
+
+describe('wulong 第二十六条: 不增加项目总投资', () => {
+  // "项目投资规模未超出概（预）算批复、建设目标不变，项目主要建设内容确需调整，不增加项目总投资且资金调整数额不超过概（预）算
+  // 总投资 15%…可以由项目建设单位调整": an adjustment that raises the total is not the unit's, even under 15% and the estimate.
+  test.each<[ProfileId, number, string | null, boolean]>([
+    // profile, 调整后总投资 (批复概算 1000, 总投资 800, 调整金额 50), rule expected (null: none), filing note expected
+    ['wulong', 850, 'change-limit/raises-total', false],
+    ['wulong', 800, null, true], // moved between items, total unchanged
+    ['wulong', 780, null, true], // lowered
+    ['wulong', 1010, 'change-limit/exceeds-approved-budget', false], // over the estimate too: one error, not two
+    ['wuhan', 850, null, true], // 武汉第十九条 has no such condition: within the estimate and 15%
+    ['laizhou', 850, null, true],
+  ])('%s: adjusted %d', (profile, adjusted, ruleId, filed) => {
+    const r = progress([progressRow({ '批复概算（万元）': 1000, '总投资（万元）': 800, '调整金额（万元）': 50, '调整后总投资（万元）': adjusted })], profile);
+    const errors = r.findings.filter((f) => f.category === 'change-limit' && f.severity === 'error');
+    if (ruleId === null) expect(errors).toEqual([]);
+    else expect(errors).toEqual([expect.objectContaining({ ruleId, cell: 'F3', citation: expect.objectContaining({ profile: 'wulong', article: '第二十六条' }) })]);
+    expect(of(r, 'change-limit/filing-required')).toHaveLength(filed ? 1 : 0);
   });
 });

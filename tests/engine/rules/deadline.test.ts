@@ -1,6 +1,6 @@
 // §4 deadlines: computed columns for every deadline, overdue / due-soon / late findings, Yeji's report window and
 // declaration cut-off, and the once-per-sheet note on years without a holiday schedule.
-import { computedOf, declaration, form, CLEAN_FORM, investmentRow, of, progress, progressRow } from './harness';
+import { computedOf, declaration, form, CLEAN_FORM, investmentRow, of, progress, progressRow, run } from './harness';
 import type { ProfileId } from '../../../src/engine/types';
 import { computedValues } from '../../../src/engine/computed';
 
@@ -117,5 +117,57 @@ describe('years without a holiday schedule', () => {
     const r = progress(rows, 'yeji', { asOf: '2025-05-10' });
     expect(computedOf(r, 'nextProgressReportDue')).toHaveLength(1);
     expect(of(r, 'deadline/provisional-schedule')).toEqual([]);
+  });
+});
+
+describe('yeji 第十五条 on a 附件2 form: the span from its 建设进度 text', () => {
+  // "对建设时间超过6个月的项目或跨年度项目，项目建设单位应在每季度第一个月的前5个工作日内填写《…进度情况表》（附件2），将上一季度
+  // 项目进展情况报区数据资源管理局备案。" The form has no 建设年度: its 建设进度 (附件2 说明2: 预计完成时间) and 填报日期 show the
+  // project under way on the report date and finishing when it says; across years or beyond 6 months, the article binds it.
+  test.each<[string, string, string | null]>([
+    // 填报日期 (= reference date), 建设进度, 下次进度报送截止 (null: the form cannot tell the article binds it)
+    ['2026-07-03', '平台已部署，预计2027年6月完成', '2026-10-13'], // spans years; the July report is this one
+    ['2026-07-03', '预计2027年1月上线', '2026-10-13'],
+    ['2026-07-03', '预计2026年底完成', null], // 6 months from the report, same year: it may have begun later than 6 months before
+    ['2026-04-02', '预计2026年12月完成', '2026-07-07'], // beyond 6 months after the report
+    ['2026-07-03', '系统开发中', null],
+  ])('reported %s, %s → %s', (reportDate, progressText, due) => {
+    const r = form({ ...CLEAN_FORM, reportDate, progress: progressText }, 'yeji', { asOf: reportDate });
+    const next = computedValues(r).filter((c) => c.key === 'nextProgressReportDue');
+    if (due === null) expect(next).toEqual([]);
+    else {
+      expect(next).toEqual([expect.objectContaining({ value: due, status: 'pending' })]);
+      expect(next[0].provisional).toBeFalsy();
+      expect(of(r, 'deadline/report-date-window')).toEqual([]);
+    }
+  });
+
+  test('due soon: the warning cites 第十五条 on the 填报日期 cell', () => {
+    const r = form({ ...CLEAN_FORM, reportDate: '2026-04-02', progress: '预计2027年6月完成' }, 'yeji', { asOf: '2026-06-20' });
+    expect(of(r, 'deadline/due-soon')).toEqual([expect.objectContaining({ cell: 'D3', citation: expect.objectContaining({ profile: 'yeji', article: '第十五条' }) })]);
+  });
+
+  test('a ledger row whose report is dated in this window is due next quarter', () => {
+    const row = (reportDate: string | null) => progressRow({ 开工日期: '2025-03-01', 建成日期: '2027-06-30', 填报日期: reportDate });
+    const r = progress([row('2026-07-03'), row(null)], 'yeji', { asOf: '2026-07-03' });
+    expect(computedOf(r, 'nextProgressReportDue')).toEqual(['2026-10-13', '2026-07-07']);
+  });
+});
+
+describe('laizhou 第三十四条: 项目竣工并投入使用后12个月内', () => {
+  // "项目竣工并投入使用后12个月内，应当依照…要求开展自评": from the later of 竣工 (建成/竣工日期) and 投入使用 (the operation
+  // date), both required; a 竣工验收 date is not the 竣工 the article counts from.
+  test.each<[string | null, string | null, string | null, string | null]>([
+    // 竣工日期, 投入运行日期, 竣工验收日期, 绩效自评价截止
+    ['2024-01-15', '2024-02-20', null, '2025-02-20'],
+    ['2024-02-29', '2023-12-01', null, '2025-02-28'],
+    [null, '2024-02-20', '2024-03-01', null],
+    ['2024-01-15', null, '2024-03-01', null],
+  ])('竣工 %s, 投入使用 %s, 验收 %s → %s', (completed, inUse, accepted, due) => {
+    const headers = ['序号', '项目名称', '建设单位', '总投资（万元）', '竣工日期', '投入运行日期', '竣工验收日期', '绩效自评价日期'];
+    const rows = [[1, '莱州市政务服务平台', '莱州市大数据中心', 300, completed, inUse, accepted, null]];
+    const r = run({ headers, rows, above: [['莱州市政务信息化项目台账']], name: '项目台账' }, 'laizhou', { asOf: '2024-09-01' });
+    const v = computedValues(r).filter((c) => c.key === 'selfEvaluationDue');
+    expect(v.map((c) => c.value)).toEqual(due === null ? [] : [due]);
   });
 });
