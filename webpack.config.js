@@ -1,5 +1,4 @@
 // Builds the add-in pages (task pane, ribbon commands, and with --env preview the Office-free preview) and the deployable manifest.
-/* eslint-disable @typescript-eslint/no-var-requires */
 'use strict';
 const fs = require('fs');
 const path = require('path');

@@ -8,7 +8,7 @@ export interface Regulation {
   /** Title with document number, as printed in the seed text. */
   title: string;
   titleEn: string;
-  /** Seed file the text comes from (../shared/seeds). */
+  /** File name of the copy of this regulation's text (the title above) the rules were written from; provenance only, never read. */
   source: string;
   /** First day in force, YYYY-MM-DD, or null when the text gives no date (自印发之日起施行 with no date printed). */
   inForceFrom: string | null;

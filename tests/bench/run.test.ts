@@ -8,6 +8,9 @@ import { CASES, formatTable, liveHeapFromTrace, median, parseBenchArgs, peakHeap
 import { MEASURE_MARK } from '../../src/bench/constants';
 import { check } from '../../src/engine';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const ROOT = path.join(__dirname, '../..');
 
 describe('inputs', () => {

@@ -11,6 +11,9 @@ import { compareWorkbooks, load } from './helpers';
 import { columnsOf, setComputed } from '../support/report';
 import { readZipEntries } from '../support/zip';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-annotate-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -5,6 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SAMPLE_FILES } from '../../src/cli/samples/generate';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const ROOT = path.join(__dirname, '../..');
 // Compiled into the repository's node_modules cache so `exceljs` resolves and dist/ of others is left alone.
 const OUT = path.join(ROOT, 'node_modules', '.cache', `fundcheck-cli-test-${process.pid}`);

@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
 import { FORMULA_LIKE_TEXT, LEDGER_HEADERS, LONG_TEXT, goodWorkbook, ledgerRow, writeHostileWorkbook } from '../support/hostile';

@@ -9,6 +9,9 @@ import { SAMPLE_FILES } from '../../src/cli/samples/generate';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
 import { Sink, compareWorkbooks, load, runCli, sha256 } from './helpers';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const ROOT = path.join(__dirname, '../..');
 const SAMPLES = path.join(ROOT, 'assets/samples');
 const AS_OF = '2026-05-20';

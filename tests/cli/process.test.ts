@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { droppedInCopy, runJob } from '../../src/cli/process';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-process-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import { dateToSerial, readWorkbook, serialToDate } from '../../src/cli/read';
 import type { SheetSnapshot } from '../../src/engine/types';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const SAMPLES = path.join(__dirname, '../../assets/samples');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-read-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -14,8 +14,11 @@ const SAMPLE = '01-yeji-declaration.xlsx';
 /** Pinned so deadline findings do not drift with the calendar. */
 const TODAY = '2024-06-01';
 
-// Building the bundle dominates; the browser part takes a few seconds.
-jest.setTimeout(120_000);
+// Building the bundle dominates; the browser part takes a few seconds. Generous on purpose: a busy 2-core machine
+// (other suites build webpack at the same time) runs both several times slower.
+jest.setTimeout(300_000);
+/** How long the page may take to show something, on that busy machine. */
+const WAIT = { timeout: 60_000 };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,6 +101,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    timeout: 120_000,
     args: [
       '--headless',
       '--no-sandbox',
@@ -116,7 +120,8 @@ beforeAll(async () => {
   await page.route('**/*', (route) =>
     route.request().url().startsWith(baseUrl) ? route.continue() : route.abort('blockedbyclient'),
   );
-});
+  page.setDefaultTimeout(WAIT.timeout);
+}, 600_000);
 
 afterAll(async () => {
   await context?.close();
@@ -144,13 +149,13 @@ async function allFills(): Promise<string[]> {
 
 test('check a sample in the preview, jump to a finding, clear the marks', async () => {
   await page.goto(`${baseUrl}/preview.html?today=${TODAY}&sample=${encodeURIComponent(SAMPLE)}`);
-  await page.waitForSelector('td[data-cell="A1"]', { timeout: 20_000 });
+  await page.waitForSelector('td[data-cell="A1"]', WAIT);
   expect(await page.textContent('[data-testid="workbook-name"]')).toBe(SAMPLE);
   const before = await allFills();
 
   await page.click('[data-testid="check"]');
-  await page.waitForSelector('[data-testid="finding"]', { timeout: 20_000 });
-  await page.waitForSelector('text=检查完成', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="finding"]', WAIT);
+  await page.waitForSelector('text=检查完成', WAIT);
   expect(await page.locator('[data-testid="error"]').count()).toBe(0);
 
   // Marks went into the workbook and the grid shows them.
@@ -167,7 +172,7 @@ test('check a sample in the preview, jump to a finding, clear the marks', async 
   const target = withCell.find((f) => f.sheet !== active) ?? withCell[withCell.length - 1];
   await page.locator('[data-testid="finding"]').nth(target.i).click();
   const selected = `td[data-sheet="${target.sheet}"][data-cell="${target.cell}"][data-selected="true"]`;
-  await page.waitForSelector(selected, { timeout: 10_000 });
+  await page.waitForSelector(selected, WAIT);
   expect(await page.getAttribute(`[data-sheet-tab="${target.sheet}"]`, 'data-active')).toBe('true');
   expect(await page.getAttribute('[data-testid="grid"]', 'data-sheet')).toBe(target.sheet);
 
@@ -183,7 +188,7 @@ test('check a sample in the preview, jump to a finding, clear the marks', async 
   }
 
   await page.click('[data-testid="clear"]');
-  await page.waitForSelector('text=已清除标记', { timeout: 20_000 });
+  await page.waitForSelector('text=已清除标记', WAIT);
   expect(await allFills()).toEqual(before);
   expect(pageErrors).toEqual([]);
 });
@@ -194,7 +199,7 @@ test('a file that is not a workbook is refused in words', async () => {
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from('this is not a zip'),
   });
-  const alert = await page.waitForSelector('[data-testid="preview-error"]', { timeout: 10_000 });
+  const alert = await page.waitForSelector('[data-testid="preview-error"]', WAIT);
   expect(await alert.textContent()).toContain('无法打开工作簿：broken.xlsx');
   expect(pageErrors).toEqual([]);
 });

@@ -5,6 +5,9 @@ import type { CellValue, Finding, MergeRange, Report, WorkbookSnapshot } from '.
 import { computedValues } from '../../src/engine/computed';
 import { layoutOf } from '../support/report';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const UPPER = ['序号', '建设单位', '项目名称', '项目简要说明及建设依据', '建设\n年度', '项目\n投资\n（万元）', '资金筹措', null, null, null, '负责人', '联系人', '联系\n电话', '电子\n邮箱', '备注'];
 const LOWER = [null, null, null, null, null, null, '财政\n资金\n（万元）', '银行\n货款\n（万元）', '自筹\n（万元）', '其他\n（万元）', null, null, null, null, null];
 

@@ -11,6 +11,9 @@ import type { CellValue, CheckOptions, MergeRange, SheetSnapshot, WorkbookSnapsh
 import { DECLARATION_HEADERS, HOSTILE_VALUES, LEDGER_HEADERS, reportProblems } from '../support/hostile';
 import { computedValues } from '../../src/engine/computed';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const SYNONYMS: string[] = Object.values(FIELD_SYNONYMS).flatMap((list) => list.map((s) => (typeof s === 'string' ? s : s.text)));
 const COMPUTED_HEADERS = Object.values(DEADLINE_HEADERS).map((h) => h.zh);
 const TITLES = ['六安市叶集区政务信息化项目申报表', '政务信息化项目建设进度情况表', '武隆区政务信息化项目进度台账', '费用明细', '合计', '说明：'];

@@ -7,6 +7,9 @@ import type { FakeExcel, FakeSheetData, FakeWorkbookData } from '../../src/fake-
 import type { ComputedValue, Finding, Report, Severity } from '../../src/engine/types';
 import { columnsOf } from '../support/report';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const HEADER = ['序号', '项目名称', '建设单位', '批复概算（万元）', '调整金额（万元）', '开工日期', '验收日期', '备注'];
 
 /** A ledger with the user's own fills, notes, number formats and a merged title: everything Clear must give back. */

@@ -1,6 +1,9 @@
 // The marks record: round-trips through XML (odd sheet names, previous values of every type), splits into parts under the size cap.
 import { decodeRecord, encodeRecord, hashValue, MarksRecord, MARKS_NS } from '../../src/excel/record';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const rec: MarksRecord = {
   run: '2024-06-01/abc',
   sheets: [

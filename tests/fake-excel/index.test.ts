@@ -1,4 +1,5 @@
 // The fake Excel behaves like Office.js where the adapter relies on it: batching, unloaded reads, limits, events, persistence.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fake is driven through untyped request contexts, as add-in code drives Office.js */
 import { createFakeExcel, fakeFromSnapshot, FakeWorkbookData } from '../../src/fake-excel';
 
 function book(): FakeWorkbookData {

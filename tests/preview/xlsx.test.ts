@@ -2,6 +2,9 @@
 import ExcelJS from 'exceljs';
 import { fakeDataFromSnapshot, openXlsx } from '../../src/preview/xlsx';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   build(wb);

@@ -421,11 +421,11 @@ export async function goodWorkbook(): Promise<Buffer> {
  * and a function removing the folder.
  */
 export function buildCli(root: string): { bin: string; cleanup: () => void } {
-  /* eslint-disable @typescript-eslint/no-var-requires */
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
   const ts = require('typescript') as typeof import('typescript');
-  /* eslint-enable @typescript-eslint/no-var-requires */
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // A fresh clone has no node_modules/.cache until something creates it.
   fs.mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
   const out = fs.mkdtempSync(path.join(root, 'node_modules', '.cache', 'fundcheck-trust-'));

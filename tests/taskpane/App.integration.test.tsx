@@ -2,7 +2,7 @@
 // The pane over the real adapter, the strict fake Excel and the real engine: check marks cells, a click selects, clear restores.
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { render, screen, waitFor } from '@testing-library/react';
+import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { createOfficeHost } from '../../src/excel';
@@ -14,7 +14,10 @@ class NoopResizeObserver {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
-jest.setTimeout(60_000);
+// Generous on purpose: a busy 2-core machine runs this several times slower.
+jest.setTimeout(120_000);
+// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
+configure({ asyncUtilTimeout: 20_000 });
 
 // A Yeji declaration (附件1) with a funding split that does not add up and a phone number that is not one.
 function workbook() {

@@ -2,7 +2,7 @@
 // Task pane behaviour through a fake WorkbookHost: check/clear/fill, findings, filters, navigation, settings, errors.
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CheckOptions, Report, WorkbookSnapshot } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
@@ -17,8 +17,10 @@ jest.mock('../../src/engine', () => ({
 }));
 
 const TODAY = '2024-06-01';
-// Fluent renders are heavy under jsdom and this 2-core machine is shared with other suites.
-jest.setTimeout(30_000);
+// Fluent renders are heavy under jsdom and this 2-core machine is shared with other suites: generous on purpose.
+jest.setTimeout(120_000);
+// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
+configure({ asyncUtilTimeout: 20_000 });
 
 // jsdom lacks ResizeObserver, which Fluent's MessageBar uses for layout (Office webviews have it).
 class NoopResizeObserver {
@@ -359,6 +361,9 @@ describe('task pane', () => {
       }),
     });
     const { user, runCheck } = setup({ host, liveDelayMs: 20 });
+    // The pane's clock stands still until the burst below, so "right after the check" holds however slow this machine is.
+    const now = Date.now();
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(now);
     await checkOnce(user);
     await user.click(screen.getByRole('checkbox', { name: '实时检查（编辑后自动重新检查）' }));
     // Right after the check, the changes are the echo of our own marks: no re-check.
@@ -366,8 +371,7 @@ describe('task pane', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(host.readSnapshot).toHaveBeenCalledTimes(1);
 
-    const now = Date.now();
-    const spy = jest.spyOn(Date, 'now').mockReturnValue(now + 10_000);
+    spy.mockReturnValue(now + 10_000);
     act(() => {
       onRows('申报表', [5]);
       onRows('申报表', [6]);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // Task pane entry: waits for Office.onReady, builds the host from Office's globals, picks the UI language from Office.
 import '@testing-library/jest-dom';
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import { fakeHost } from './fixtures';
 
 jest.mock('../../src/engine', () => ({ check: jest.fn() }));
@@ -15,7 +15,10 @@ class NoopResizeObserver {
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
-jest.setTimeout(30_000);
+// Generous on purpose: booting the pane takes several seconds here, several times that on a busy 2-core machine.
+jest.setTimeout(120_000);
+// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
+configure({ asyncUtilTimeout: 20_000 });
 
 type Ready = (info: { host: string }) => void;
 
@@ -29,8 +32,10 @@ async function boot(hostType: string, displayLanguage: string) {
   g.Office = { HostType: { Excel: 'Excel' }, onReady: (cb: Ready) => (ready = cb) };
   // A fresh module registry per boot, with act from the same React instance the entry renders with.
   jest.resetModules();
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded after resetModules, so each boot gets fresh modules */
   const { act } = require('react') as typeof import('react');
   require('../../src/taskpane/index');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   expect(createOfficeHost).not.toHaveBeenCalled();
   await act(async () => ready({ host: hostType }));
   return { host, g };

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Report } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
@@ -20,6 +20,8 @@ jest.mock('../../src/engine', () => ({
   },
 }));
 jest.setTimeout(180_000);
+// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
+configure({ asyncUtilTimeout: 20_000 });
 
 class NoopResizeObserver {
   observe(): void {}

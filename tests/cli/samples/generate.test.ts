@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { readWorkbook } from '../../../src/cli/read';
 import { generateSamples, SAMPLE_FILES } from '../../../src/cli/samples/generate';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const SAMPLES = path.join(__dirname, '../../../assets/samples');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-samples-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -16,6 +16,9 @@ import { hasSchedule } from '../../../src/engine/calendar/workdays';
 import type { ComputedKey, ProfileId, SheetKind } from '../../../src/engine/types';
 import { REGULATIONS } from '../../../src/engine/regulations';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 const d = (iso: string): number => dayFromIso(iso);
 type R = Exclude<ProfileId, 'generic'>;
 

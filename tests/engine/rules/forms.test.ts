@@ -21,6 +21,9 @@ import { check } from '../../../src/engine/engine';
 import { isEmailAddress } from '../../../src/engine/rules/forms';
 import { hashNormalized } from '../../../src/engine/values/text-hash';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 describe('clean sheets stay clean', () => {
   test.each(['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as const)('declaration under %s', (p) => {
     const r = declaration([declarationRow({ 建设年度: '2026年01月至2026年12月' }, 1), declarationRow({ 建设年度: '2026年01月至2026年12月' }, 2)], p);
@@ -277,7 +280,7 @@ describe('email', () => {
 });
 
 describe('isEmailAddress', () => {
-  const REGEX = /^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/;
+  const REGEX = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
   test.each([
     ['lina@example.gov.cn', true],
     ['a.b_c%d+e-f@x-1.y2.cn', true],

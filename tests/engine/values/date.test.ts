@@ -208,7 +208,7 @@ describe('parseDate: text', () => {
       fc.integer(),
       fc.string(),
       fc.string({ unit: 'grapheme' }),
-      fc.stringMatching(/^\d{0,5}[年./\-]?\d{0,2}[月./\-]?\d{0,2}日?( \d{1,2}:\d{2})?$/),
+      fc.stringMatching(/^\d{0,5}[年./-]?\d{0,2}[月./-]?\d{0,2}日?( \d{1,2}:\d{2})?$/),
       fc.boolean(),
       fc.constant(null),
       fc.record({ error: fc.constant('#N/A') }),

@@ -92,7 +92,7 @@ describe('parsePeriod: properties', () => {
     const cell: fc.Arbitrary<CellValue> = fc.oneof(
       fc.string(),
       fc.string({ unit: 'grapheme' }),
-      fc.stringMatching(/^\d{2,4}[年./\-]\d{1,2}月?(至|-|—|～)?(\d{2,4}[年./\-])?\d{0,2}月?$/),
+      fc.stringMatching(/^\d{2,4}[年./-]\d{1,2}月?(至|-|—|～)?(\d{2,4}[年./-])?\d{0,2}月?$/),
       fc.double(),
       fc.integer(),
       fc.boolean(),

@@ -1,6 +1,9 @@
 import { hashNormalized, normalizedLength } from '../../../src/engine/values/text-hash';
 import { normalizeText } from '../../../src/engine/values/text';
 
+// Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
+jest.setTimeout(120_000);
+
 function fnv(t: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
