@@ -164,10 +164,14 @@ describe('laizhou 第三十四条: 项目竣工并投入使用后12个月内', (
     [null, '2024-02-20', '2024-03-01', null],
     ['2024-01-15', null, '2024-03-01', null],
   ])('竣工 %s, 投入使用 %s, 验收 %s → %s', (completed, inUse, accepted, due) => {
-    const headers = ['序号', '项目名称', '建设单位', '总投资（万元）', '竣工日期', '投入运行日期', '竣工验收日期', '绩效自评价日期'];
-    const rows = [[1, '莱州市政务服务平台', '莱州市大数据中心', 300, completed, inUse, accepted, null]];
-    const r = run({ headers, rows, above: [['莱州市政务信息化项目台账']], name: '项目台账' }, 'laizhou', { asOf: '2024-09-01' });
-    const v = computedValues(r).filter((c) => c.key === 'selfEvaluationDue');
-    expect(v.map((c) => c.value)).toEqual(due === null ? [] : [due]);
+    // The article's own word (投入使用日期) and the ledgers' usual one (投入运行日期) are the same operation date.
+    for (const inUseHeader of ['投入使用日期', '投入运行日期']) {
+      const headers = ['序号', '项目名称', '建设单位', '总投资（万元）', '竣工日期', inUseHeader, '竣工验收日期', '绩效自评价日期'];
+      const rows = [[1, '莱州市政务服务平台', '莱州市大数据中心', 300, completed, inUse, accepted, null]];
+      const r = run({ headers, rows, above: [['莱州市政务信息化项目台账']], name: '项目台账' }, 'laizhou', { asOf: '2024-09-01' });
+      expect(r.sheets[0].columns).toMatchObject({ completionDate: 'E', operationDate: 'F', acceptanceDate: 'G' });
+      const v = computedValues(r).filter((c) => c.key === 'selfEvaluationDue');
+      expect(v.map((c) => c.value)).toEqual(due === null ? [] : [due]);
+    }
   });
 });
