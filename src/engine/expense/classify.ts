@@ -71,6 +71,9 @@ const ruleRoles: (Uint8Array | null)[] = CLASS_RULES.map((r) => {
   for (const c of r.all[1]) roles[conceptIndex.get(c)!] = ROLE_HEAD;
   return roles;
 });
+// 1 where a rule has an `unless` or is head-last: most rules hold on their groups alone.
+const ruleHasMore = Uint8Array.from(CLASS_RULES, (_, r) => (ruleUnless[r] !== null || ruleRoles[r] !== null ? 1 : 0));
+const ruleNamedAfter = Uint8Array.from(CLASS_RULES, (r) => (r.namedAfter === true ? 1 : 0));
 // Rules are only tried when a concept of their first group is present.
 const rulesByConcept: number[][] = conceptNames.map(() => []);
 ruleGroups.forEach((groups, r) => {
@@ -298,6 +301,33 @@ let decidedBest = 0;
 let decidedMask = 0;
 let decidedOverlays: CompiledOverlay[] | undefined;
 
+/** The first class rule that holds for the concepts present (seen). */
+function firstRule(): number {
+  let best = CLASS_RULES.length;
+  for (let i = 0; i < seenCount; i++) {
+    const c = seenList[i];
+    if (!seen(c)) continue; // set aside by a namedAfter rule
+    const rules = rulesByConcept[c];
+    for (let j = 0; j < rules.length; j++) {
+      const r = rules[j];
+      if (r >= best) break; // rule lists are ascending
+      // listed under a concept of its first group, which is present
+      if (!groupsHold(ruleGroups[r], 1)) continue;
+      if (ruleHasMore[r] === 1) {
+        const unless = ruleUnless[r];
+        if (unless !== null && anySeen(unless)) continue;
+        const roles = ruleRoles[r];
+        if (roles !== null && !headIsLast(roles)) continue;
+      }
+      best = r;
+    }
+  }
+  return best;
+}
+
+// The concepts a namedAfter rule sets aside, to restore once the rest has decided.
+const asideList = new Int32Array(N_CONCEPTS);
+
 /** The first class rule that holds and the overlays that fire, for the concepts collectConcepts() found. */
 function decideFound(profile: ProfileId): void {
   decidedBest = CLASS_RULES.length;
@@ -305,23 +335,24 @@ function decideFound(profile: ProfileId): void {
   decidedOverlays = undefined;
   if (seenCount === 0) return;
 
-  let best = CLASS_RULES.length;
-  for (let i = 0; i < seenCount; i++) {
-    const rules = rulesByConcept[seenList[i]];
-    for (let j = 0; j < rules.length; j++) {
-      const r = rules[j];
-      if (r >= best) break; // rule lists are ascending
-      // listed under a concept of its first group, which is present
-      if (!groupsHold(ruleGroups[r], 1)) continue;
-      const unless = ruleUnless[r];
-      if (unless !== null && anySeen(unless)) continue;
-      const roles = ruleRoles[r];
-      if (roles !== null && !headIsLast(roles)) continue;
-      best = r;
+  let best = firstRule();
+  let namedSystem = false;
+  if (best < CLASS_RULES.length && ruleNamedAfter[best] === 1) {
+    // a system named after a cost: the cost words name the system, not the item; the rest of the text decides
+    namedSystem = true;
+    const modifiers = ruleGroups[best][0];
+    let aside = 0;
+    for (let i = 0; i < modifiers.length; i++) {
+      const c = modifiers[i];
+      if (seen(c)) {
+        seenStamp[c] = (stamp - 1) | 0;
+        asideList[aside++] = c;
+      }
     }
+    best = firstRule();
+    for (let i = 0; i < aside; i++) seenStamp[asideList[i]] = stamp;
   }
   decidedBest = best;
-  const namedSystem = best < CLASS_RULES.length && ruleRoles[best] !== null;
 
   const candidates = overlaysByProfile.get(profile);
   if (candidates) {
@@ -425,7 +456,13 @@ const anyAutomaton = automaton.withFold(ANY_FOLD);
  * building a normalised string when CELL_FOLD can fold the cell unit by unit (nearly every cell).
  */
 export function classifyScopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
-  scanText(raw, true);
+  // scanText's fast path, written out: this runs for every name and description
+  const n = raw.length <= keptCodes.length ? automaton.scanFolded(raw, keptCodes, hitKw, hitStart, hitEnd, MAX_HITS) : -1;
+  if (n >= 0) {
+    hitCount = n;
+    folded = keptCodes;
+    foldedLength = automaton.foldedLength;
+  } else scanText(raw, false);
   if (foldedLength === 0) return null;
   const key = overlaysByProfile.has(profile) ? profile : '';
   collectConcepts();

@@ -197,6 +197,11 @@ export interface ClassRule {
    * parenthesis and past trailing verbs and fees (HEAD_TAILS), the last word is one of the second group's.
    */
   headLast?: true;
+  /**
+   * With headLast: the item is a system named after the first group's words (工资发放管理系统), so those words are set
+   * aside and the rest of the text decides (管理系统 → 业务系统, 报销系统 → 财务系统, 平台服务费 → unknown).
+   */
+  namedAfter?: true;
 }
 
 /** What may follow a head noun without becoming the head: 管理系统运维, 预约平台服务费, 公众号开发建设. */
@@ -207,19 +212,14 @@ const COST_WORDS: readonly Concept[] = [
   'salary', 'travel', 'consumables', 'trainingFee', 'training', 'meetingRoom', 'officeFacility', 'furniture', 'officeEquip',
   'phoneFee', 'phone', 'promo', 'promoSite', 'promoGeneric', 'socialMedia', 'computer', 'mobile', 'tablet',
 ];
-const STRONG_HEADS: readonly Concept[] = ['systemHead', 'hrSystem', 'financeSystem', 'oa', 'trainingSystem'];
-const BARE_HEADS: readonly Concept[] = ['bizBare', 'softwareBare'];
+const SYSTEM_HEADS: readonly Concept[] = ['systemHead', 'hrSystem', 'financeSystem', 'oa', 'trainingSystem', 'bizBare', 'softwareBare'];
 
 /** Priority order, top wins. */
 export const CLASS_RULES: readonly ClassRule[] = [
   // a meeting room's sound and picture gear is its refit, whatever the line calls it
   { entry: 'meeting-room-upgrade', all: [['meetingRoom'], ['av']] },
   // a system named after a cost is a system: 会议室预约管理系统, 差旅费报销系统, 耗材管理软件
-  { entry: 'hr-system', all: [COST_WORDS, ['hrSystem']], headLast: true },
-  { entry: 'finance-system', all: [COST_WORDS, ['financeSystem']], headLast: true },
-  { entry: 'business-system', all: [COST_WORDS, STRONG_HEADS], headLast: true },
-  { entry: null, all: [COST_WORDS, BARE_HEADS, ['fee']], headLast: true },
-  { entry: 'business-system', all: [COST_WORDS, BARE_HEADS], headLast: true },
+  { entry: null, all: [COST_WORDS, SYSTEM_HEADS], headLast: true, namedAfter: true },
   // combinations where the wording names what the money is really for
   { entry: 'meeting-room-upgrade', all: [['meetingRoom'], ['renovate']] },
   { entry: 'website-promotion', all: [['publicWebsite', 'socialMedia', 'miniProgram', 'appWord'], ['promo']] },

@@ -390,7 +390,8 @@ describe('a system named after a cost is a system (附件 费用分类)', () => 
     ['耗材管理系统', 'business-system', FEE_ROW_INCLUDED],
     ['办公用房管理系统', 'business-system', FEE_ROW_INCLUDED],
     // invented: other cost words, other head nouns, a head followed by its development, O&M or upgrade
-    ['耗材管理软件采购', 'business-system', FEE_ROW_INCLUDED],
+    ['耗材管理软件', 'business-system', FEE_ROW_INCLUDED],
+    ['耗材管理软件采购', 'software-license', '虚拟化、数据库等正版软件授权'], // buying the software: the licence row, not 办公耗材
     ['办公用品申领平台', 'business-system', FEE_ROW_INCLUDED],
     ['打印机管理系统', 'business-system', FEE_ROW_INCLUDED],
     ['培训报名系统开发', 'business-system', FEE_ROW_INCLUDED],

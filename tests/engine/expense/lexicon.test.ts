@@ -25,7 +25,7 @@ describe('lexicon', () => {
 
   test('every concept is used by a rule or an overlay (neutral only swallows)', () => {
     const used = new Set<string>(['neutral']);
-    for (const r of CLASS_RULES) r.all.flat().forEach((c) => used.add(c));
+    for (const r of CLASS_RULES) [...r.all.flat(), ...(r.unless ?? [])].forEach((c) => used.add(c));
     for (const o of OVERLAY_RULES) {
       o.when.flat(2).forEach((c) => used.add(c));
       (o.unless ?? []).forEach((c) => used.add(c));
