@@ -53,17 +53,17 @@ const EXP = 'expense' as const;
 
 /** Every field once, in template order (declaration, progress, expense). The record type makes a missing key an error. */
 export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
-  seq: { zh: '序号', en: 'No.', kind: 'seq', sheets: [DECL, PT, EXP], wordings: ['序次', '行次', '序号', '编号', exact('序'), exact('no'), exact('no.')] },
+  seq: { zh: '序号', en: 'No.', kind: 'seq', sheets: [DECL, PT, EXP], wordings: ['行号', '序次', '行次', '序号', '编号', exact('序'), exact('no'), exact('no.')] },
   unit: {
     zh: '建设单位',
     en: 'Building unit',
     kind: 'org',
     sheets: [DECL, PT, PF],
-    wordings: ['预算单位', '部门名称', '主责单位', '项目承担单位', '承担单位', 
+    wordings: ['实施单位', '实施部门', '预算单位', '部门名称', '主责单位', '项目承担单位', '承担单位', 
       '建设单位', '项目建设单位', '建设单位名称', '项目建设单位名称', '申报单位', '项目单位', '牵头单位', '责任单位',
       '主管单位', exact('单位'), exact('单位名称'), '填报单位', '业主单位', '申请单位', '项目业主', '建设主体',
     ],
-    about: ['建设', '申报', '申请', '填报', '业主', '项目', '主管', '牵头', '责任', '使用', '需求', '归口', '主体', '预算', '主责', '承担'],
+    about: ['建设', '申报', '申请', '填报', '业主', '项目', '主管', '牵头', '责任', '使用', '需求', '归口', '主体', '预算', '主责', '承担', '实施'],
   },
   projectName: {
     zh: '项目名称',
@@ -154,7 +154,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     sheets: [DECL, PT, PF],
     wordings: ['电子油箱', '邮件地址', '电子邮箱', '邮箱', '电子邮件', 'e-mail', 'email', exact('邮件'), '电子信箱', '信箱', 'mail'],
   },
-  remark: { zh: '备注', en: 'Remarks', kind: 'text', sheets: [DECL, PT, EXP], wordings: ['remarks', 'remark', 'note', 'notes', '备注', '说明', '附注', '备考'] },
+  remark: { zh: '备注', en: 'Remarks', kind: 'text', sheets: [DECL, PT, EXP], wordings: ['用途', 'remarks', 'remark', 'note', 'notes', '备注', '说明', '附注', '备考'] },
   reportDate: {
     zh: '填报日期',
     en: 'Report date',
@@ -177,8 +177,8 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     en: 'Builder',
     kind: 'org',
     sheets: [PT, PF],
-    wordings: ['承接单位', '承建企业', '承建单位', '施工单位', '中标单位', '承建商', '承建方', '供应商', '实施单位', '集成商', '开发单位', '服务商'],
-    about: ['承建', '施工', '中标', '供应', '集成', '开发', '实施', '服务', '成交', '承接'],
+    wordings: ['承接单位', '承建企业', '承建单位', '施工单位', '中标单位', '承建商', '承建方', '供应商', '集成商', '开发单位', '服务商'],
+    about: ['承建', '施工', '中标', '供应', '集成', '开发', '服务', '成交', '承接'],
   },
   progress: {
     zh: '建设进度',
@@ -234,14 +234,14 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     kind: 'date',
     sheets: [PT],
     wordings: ['采购日期', '采购时间', '招标日期', '招标时间', '开标日期'],
-    about: ['采购', '招标', '开标', '招投标'],
+    about: ['采购', '招标', '开标', '招投标', '中标'],
   },
   projectType: {
     zh: '项目类别',
     en: 'Project type',
     kind: 'text',
     sheets: [PT, DECL],
-    wordings: ['项目类别', '项目类型', exact('类别'), exact('类型'), '项目性质', '建设性质', '项目分类', '建设类型'],
+    wordings: ['工程类型', '工程类别', '项目类别', '项目类型', exact('类别'), exact('类型'), '项目性质', '建设性质', '项目分类', '建设类型'],
   },
   startDate: {
     zh: '开工日期',
@@ -308,7 +308,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     kind: 'date',
     sheets: [PT],
     wordings: ['竣工验收申请日期', '验收申请日期', '申请验收日期', '验收申请时间'],
-    about: ['验收申请', '申请验收'],
+    about: ['验收申请', '申请验收', '申请竣工验收', '申请终验'],
   },
   standardPublishedDate: { zh: '标准发布日期', en: 'Standard published date', kind: 'date', sheets: [PT], wordings: ['标准发布日期', '标准发布时间'], about: ['标准'] },
   maintenanceFee: {
@@ -329,7 +329,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
       '支出内容', '设备名称', '采购内容', '明细项目', '货物名称', '服务名称', '品目', '采购项目', '建设项目', '分项名称',
       '产品名称', '软件名称', '硬件名称', '支出明细',
     ],
-    about: ['费用', '支出', '设备', '货物', '服务', '品目', '采购', '子项', '分项', '明细', '产品', '软件', '硬件', '物资', '标的', '预算', '科目', '细目', '开支', '购置', '运维', '工作', '功能', '模块', '构成', '清单'],
+    about: ['费用', '支出', '设备', '货物', '服务', '品目', '采购', '子项', '分项', '明细', '产品', '软件', '硬件', '物资', '标的', '预算', '科目', '细目', '开支', '购置', '运维', '工作', '功能', '模块', '构成', '清单', '经费', '名目'],
   },
   amount: {
     zh: '金额（万元）',
@@ -339,7 +339,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = {
     wordings: ['合计金额', '总金额', 'amount', '报价', '资金需求', '概算价值', '费用合计', 'total', '金额', '预算金额', '概算金额', '合价', '总价', exact('费用'), exact('小计金额'), exact('小计'), '预算数', '测算金额', '费用金额', '支出金额'],
     about: ['预算', '概算', '测算', '小计', '合计', '费用', '支出', '合价', '总价', '报价', '需求', '价值'],
   },
-  quantity: { zh: '数量', en: 'Quantity', kind: 'number', sheets: [EXP], wordings: ['工程量', 'qty', 'quantity', '工作量', '人月数', '人天数', '人月', '人天', '数量', '台数', '套数'] },
+  quantity: { zh: '数量', en: 'Quantity', kind: 'number', sheets: [EXP], wordings: ['件数', '个数', '工程量', 'qty', 'quantity', '工作量', '人月数', '人天数', '人月', '人天', '数量', '台数', '套数'] },
   unitPrice: { zh: '单价', en: 'Unit price', kind: 'money', sheets: [EXP], wordings: ['unitprice', 'unit price', 'price', '单价', '综合单价'], about: ['单价'] },
 };
 

@@ -94,7 +94,7 @@ function decide(cols: Partial<Record<FieldKey, number>>, hint: TitleHint): Class
   const expenseLike = has('amount') && (has('item') || (has('projectName') && prog === 0)) && !money;
   if (expenseLike && (people < 2 || (has('item') && ev.expense.length > people))) return { kind: 'expense' };
   // items with a money column and no project name: a bill of items, whatever its amount column is called (投资额, 概算投资)
-  const anyMoney = money || has('amount') || has('approvedBudget') || has('unitPrice');
+  const anyMoney = (Object.keys(cols) as FieldKey[]).some((k) => FIELDS[k].kind === 'money');
   if (has('item') && !has('projectName') && anyMoney && people < 2) return { kind: 'expense' };
   // an amount column on a table of projects is the project's amount (申报金额, 预算金额 …)
   const amount = money || has('amount') || has('approvedBudget');
@@ -105,6 +105,8 @@ function decide(cols: Partial<Record<FieldKey, number>>, hint: TitleHint): Class
     }
     if (count(cols, DATE_FIELDS) > 0) return { kind: 'progress-table' };
     if (amount) return { kind: hint === 'progress' ? 'progress-table' : 'declaration' };
+    // a weekly progress export: projects and how far they got, no amounts
+    if (has('progress')) return { kind: 'progress-table' };
     const mapped = Object.keys(cols).length;
     if (hint === 'declaration' && mapped >= 3) return { kind: 'declaration', bestEffort: true, missing: ['investment'] };
     if (hint === 'progress' && mapped >= 3) return { kind: 'progress-table', bestEffort: true, missing: ['totalInvestment'] };
@@ -139,9 +141,13 @@ const REMAP: Record<SheetKind, Moves> = {
     ['totalInvestment', 'amount'],
     ['approvedBudget', 'amount'],
     ['content', 'item'],
+    ['invested', 'amount'],
+    ['maintenanceFee', 'amount'],
     // an expense row's 类别 and 供应商 are not the project's
     ['projectType', null],
     ['builder', null],
+    ['contact', null],
+    ['owner', null],
     // 单位 beside 数量 and 单价 is the unit of measure (台、套), not the building unit
     ['unit', null],
   ],

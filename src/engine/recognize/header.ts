@@ -51,7 +51,8 @@ export function headerColumns(grid: HeaderGrid, top: number, bottom: number): He
           const mL = grid.merge(bottom, c);
           if (mL && mL.left !== c) continue;
           labelRow = bottom;
-          const upper = grid.norm(top, c);
+          // a group merged across columns is each column's group, not only its first one's
+          const upper = mU ? grid.norm(mU.top, mU.left) : grid.norm(top, c);
           if (upper !== lower) group = upper;
         } else if (mU && mU.left !== c) continue;
       }
@@ -89,7 +90,12 @@ export function columnCandidates(h: HeaderColumn): ReturnType<typeof matchLabel>
   const ctx = h.group ? baseLabel(h.group) + base : base;
   const found = matchLabel(base, ctx, h.group);
   // the group's words stand in only for a label that says nothing by itself (a bare 其他 under 资金筹措)
-  if (found.length === 0 && h.group && meaningOf(base, h.group).kind === null) return matchLabel(ctx, ctx);
+  if (found.length === 0 && h.group && meaningOf(base, h.group).kind === null) {
+    // a qualifier under its group reads qualifier first (实际 under 初验时间 is 实际初验时间)
+    const qualified = base + baseLabel(h.group);
+    const q = matchLabel(qualified, qualified);
+    return q.length > 0 || meaningOf(qualified).kind !== null ? q : matchLabel(ctx, ctx);
+  }
   return found;
 }
 
@@ -152,9 +158,10 @@ function lowerRowKind(grid: HeaderGrid, top: number, bottom: number): 'labels' |
     if (isComputedHeader(norm)) continue;
     own++;
     if (norm.length > MAX_LABEL_LEN || LABEL_WITH_VALUE.test(norm)) continue;
-    const upper = grid.norm(top, c);
+    const upper = baseLabel(mU ? grid.norm(mU.top, mU.left) : grid.norm(top, c));
     const base = baseLabel(norm);
-    if (matchLabel(base, baseLabel(upper) + base).length > 0) known++;
+    // 计划 / 实际 under 初验时间 are known labels once read with their group
+    if (matchLabel(base, upper + base, upper).length > 0 || (upper && meaningOf(base + upper).kind !== null)) known++;
   }
   if (own === 0) return hasMergeDown(grid, top, bottom) ? 'merged' : false;
   return known * 2 >= own ? 'labels' : false;
@@ -176,7 +183,8 @@ function bestAt(grid: HeaderGrid, top: number, singles: (HeaderMapping | null)[]
     const two = mapColumns(headerColumns(grid, top, top + 1), top, top + 1);
     const below = singles[top + 1];
     // the upper row must add something, else it is a title merged across the table
-    if (two.score > (single?.score ?? 0) && two.score > (below?.score ?? 0)) return two;
+    // (a lower row of labels that only refines the upper one, 计划 / 实际 under 初验时间, still belongs to it)
+    if (two.score >= (single?.score ?? 0) && two.score > (below?.score ?? 0)) return two;
   } else if (lower === 'merged' && single) {
     return { ...single, bottom: top + 1 };
   }

@@ -24,7 +24,7 @@ const HEADS: readonly [string, HeadKind][] = (
     ['tel', 'phone'], ['phone', 'phone'], ['传真', 'phone'], ['fax', 'phone'],
     ['邮箱', 'email'], ['信箱', 'email'], ['邮件', 'email'], ['e-mail', 'email'], ['email', 'email'], ['mail', 'email'],
     ['名称', 'name'], ['名', 'name'], ['全称', 'name'], ['内容', 'contents'], ['科目', 'name'], ['细目', 'name'], ['模块', 'name'],
-    ['清单', 'name'], ['构成', 'name'], ['子项', 'name'],
+    ['清单', 'name'], ['构成', 'name'], ['子项', 'name'], ['名目', 'name'], ['项目', 'name'],
     ['合计', 'money'], ['小计', 'money'], ['总计', 'money'], ['价值', 'money'], ['造价', 'money'], ['报价', 'money'],
     ['年份', 'period'],
     ['比例', 'none'], ['比重', 'none'], ['百分比', 'none'], ['率', 'none'],
@@ -46,8 +46,10 @@ const about = (k: FieldKey): Reading => [FIELDS[k].about ?? [], k];
 const READINGS: Partial<Record<HeadKind, readonly Reading[]>> = {
   money: [
     [['合同', '中标', '成交', '支付', '付款', '结算', '决算', '审计', '到位', '拨付', '缺口', '差额', '节约', '结余', '剩余', '追加', '利润', '收入', '工资'], null],
+    // to date, from the start: whatever period it names (开工至本月底累计完成投资)
+    [['累计'], 'invested'],
     // a year's or a period's share is not the project's amount (上年度预算, 本年计划投资)
-    [['上年', '本年', '当年', '年度计划', '本季', '本月', '本次', '比例', '占比'], null],
+    [['上年', '本年', '当年', '年度计划', '本季', '本月', '本周', '本次', '比例', '占比'], null],
     about('adjustedTotal'),
     about('adjustment'),
     about('invested'),
@@ -86,7 +88,7 @@ const READINGS: Partial<Record<HeadKind, readonly Reading[]>> = {
   name: [about('item'), about('projectName')],
   // 运维内容 is an expense item, 主要建设内容 the project's content
   contents: [about('item'), [['建设', '主要', '项目', '工程', '实施'], 'content']],
-  text: [[['备注', '其他', '补充'], 'remark'], about('description')],
+  text: [[['备注', '其他', '补充', '测算', '计算'], 'remark'], about('description')],
 };
 
 /** Dates of events that a planned date does not record: a 计划验收日期 is no acceptance. */
@@ -99,7 +101,11 @@ const EVENT_DATES: ReadonlySet<FieldKey> = new Set<FieldKey>([
 /** Head nouns with no field of their own kind when nothing else is said: 投资 is the project investment. */
 const BARE: Readonly<Record<string, FieldKey>> = {
   投资: 'investment', 投资额: 'investment', 金额: 'amount', 名称: 'item', 合计: 'amount', 小计: 'amount', 总计: 'amount',
+  科目: 'item', 名目: 'item',
 };
+
+const COMPANY: ReadonlySet<string> = new Set(['公司', '企业', '厂商', '商', '承建方']);
+const PERIOD_SHARE = /(?:19|20)\d\d年|\d{1,2}(?:[-~至]\d{1,2})?月/;
 
 /** A group header over money columns: 资金来源（万元）, 资金筹措, 其中. */
 const MONEY_GROUP = /资金|投资|经费|万元|筹措|来源/;
@@ -123,7 +129,7 @@ export type Meaning =
   /** no head word: the label says nothing about its kind of value */
   | { kind: null }
   /** a head word, and a field it means (null: a kind of value, but none of our fields) */
-  | { kind: HeadKind; field: FieldKey | null; subject: string };
+  | { kind: HeadKind; field: FieldKey | null; subject: string; blocked?: boolean };
 
 /**
  * What a label (normalised, brackets and numbering removed) means from its head word and subjects. `group` is the
@@ -144,14 +150,18 @@ export function meaningOf(label: string, group = ''): Meaning {
   if (!h) return { kind: null };
   const readings = READINGS[h.kind];
   if (!readings) return { kind: h.kind, field: null, subject: '' };
+  // money of one year or some months is a share, not the project's amount (2025年预算, 1-6月完成投资)
+  if (h.kind === 'money' && PERIOD_SHARE.test(label) && !label.includes('累计')) return { kind: h.kind, field: null, subject: '', blocked: true };
   // the head itself may be a subject (运维费 ends with 费 but is about 运维; 单价 is its own subject)
   const text = h.kind === 'money' || h.kind === 'phone' || h.kind === 'email' || h.kind === 'text' ? label : rest;
+  // a company is the contractor (实施厂商); a government body never is
+  if (h.kind === 'org' && COMPANY.has(h.head)) return { kind: h.kind, field: 'builder', subject: h.head };
   for (const [subjects, field] of readings) {
     if (field === 'builder' && h.head === '部门') continue;
     for (const s of subjects) {
       if (!text.includes(s)) continue;
-      if (field !== null && EVENT_DATES.has(field) && PLANNED.test(label)) return { kind: h.kind, field: null, subject: s };
-      return { kind: h.kind, field, subject: s };
+      if (field !== null && EVENT_DATES.has(field) && PLANNED.test(label)) return { kind: h.kind, field: null, subject: s, blocked: true };
+      return field === null ? { kind: h.kind, field, subject: s, blocked: true } : { kind: h.kind, field, subject: s };
     }
   }
   if (h.kind === 'date' && rest.length === 0) return { kind: h.kind, field: null, subject: '' };

@@ -27,7 +27,7 @@ export function normalizeHeader(text: string): string {
 }
 
 // numbering clerks put before labels: 1. / 1、 / 一、 / ① (a bracketed (1) goes with the brackets)
-const NUMBERING = /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)．]|[①-⑳])/;
+const NUMBERING = /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)．]|[①-⑳]|其中:?)/;
 // a unit typed without brackets: 项目投资万元, 金额/万元, 金额/元
 const BARE_UNIT = /(?:[/／]?万元|[/／]元)$/;
 

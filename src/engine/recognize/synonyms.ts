@@ -55,6 +55,43 @@ const SYN_COUNT = SYN_TEXT.length;
 const EXACT_INDEX = new Map<string, number>();
 for (let i = 0; i < SYN_COUNT; i++) if (!SYN_CONTEXT[i] && !EXACT_INDEX.has(SYN_TEXT[i])) EXACT_INDEX.set(SYN_TEXT[i], i);
 
+/** Shorter wordings are one keystroke from too many others (单位 and 单价). */
+const MIN_TYPO_LEN = 3;
+// Exact wordings by length, for the one-typo look-up.
+const BY_LENGTH = new Map<number, number[]>();
+for (let i = 0; i < SYN_COUNT; i++) {
+  if (SYN_CONTEXT[i] || SYN_TEXT[i].length < MIN_TYPO_LEN || /[a-z]/.test(SYN_TEXT[i])) continue;
+  const list = BY_LENGTH.get(SYN_TEXT[i].length);
+  if (list) list.push(i);
+  else BY_LENGTH.set(SYN_TEXT[i].length, [i]);
+}
+
+/**
+ * The field of the one wording this label differs from in exactly one character, but not its first or a digit
+ * (项日名称 is 项目名称; 施工日期 is as near 开工日期 as 完工日期, so it is none); null when none or several fields.
+ */
+function oneTypoAway(label: string): FieldKey | null {
+  const list = BY_LENGTH.get(label.length);
+  if (!list) return null;
+  let found: FieldKey | null = null;
+  for (const i of list) {
+    const t = SYN_TEXT[i];
+    let diff = -1;
+    for (let c = 0; c < t.length; c++) {
+      if (t.charCodeAt(c) === label.charCodeAt(c)) continue;
+      if (diff >= 0) {
+        diff = -2;
+        break;
+      }
+      diff = c;
+    }
+    if (diff <= 0 || /[0-9a-z]/.test(label[diff])) continue;
+    if (found !== null && found !== SYN_FIELD[i]) return null;
+    found = SYN_FIELD[i];
+  }
+  return found;
+}
+
 export interface LabelMatch {
   field: FieldKey;
   /** Higher is more certain: whole-label matches beat contained ones, longer and label-final synonyms beat others. */
@@ -66,6 +103,9 @@ export interface LabelMatch {
 export const EXACT_SCORE = 1000;
 /** A label read by meaning: below an exact wording, above any contained one. */
 const MEANING_SCORE = 500;
+/** A wording with one character mistyped (项日名称, 负贵人): below an exact one, above a reading by meaning. */
+const TYPO_SCORE = 700;
+
 const LABEL_WITH_VALUE = /:./;
 
 /**
@@ -83,13 +123,19 @@ export function matchLabel(base: string, context?: string, group = ''): LabelMat
     return out;
   }
   // a label with a head word is read by meaning; wordings contained in it would only guess (完成投资额 holds 投资额)
-  if (!LABEL_WITH_VALUE.test(base)) {
-    const meant = meaningOf(base, group);
-    if (meant.kind !== null) {
-      if (meant.field !== null) out.push({ field: meant.field, score: MEANING_SCORE + meant.subject.length, exact: false });
-      return out;
-    }
+  const meant = LABEL_WITH_VALUE.test(base) ? null : meaningOf(base, group);
+  if (meant && meant.kind !== null && meant.field !== null) {
+    out.push({ field: meant.field, score: MEANING_SCORE + meant.subject.length, exact: false });
+    return out;
   }
+  // 合同金额 is one keystroke from 合计金额: what meaning rules out, a typo does not bring back
+  if (meant?.kind && meant.blocked) return out;
+  const typo = oneTypoAway(base);
+  if (typo !== null) {
+    out.push({ field: typo, score: TYPO_SCORE + base.length, exact: false });
+    return out;
+  }
+  if (meant && meant.kind !== null) return out;
   let hits: number[] | null = null;
   for (let i = 0; i < SYN_COUNT; i++) {
     const t = SYN_TEXT[i];

@@ -4,6 +4,8 @@ import type { CellValue, FieldKey, MergeRange, SheetKind, SheetSnapshot } from '
 import { FIELDS } from '../../../src/engine/vocabulary';
 import wordingsJson from './corpus/wordings.json';
 import sheetsJson from './corpus/sheets.json';
+import heldoutWordingsJson from './corpus-heldout/wordings.json';
+import heldoutSheetsJson from './corpus-heldout/sheets.json';
 
 export type TableKind = Exclude<SheetKind, 'unknown'>;
 
@@ -24,8 +26,11 @@ export interface Layout {
   note?: string;
 }
 
-export const WORDINGS = wordingsJson as Wording[];
-export const LAYOUTS = sheetsJson as Layout[];
+/** Two corpora, each built by a helper who did not see the matcher: the second was measured before any tuning on it. */
+export const CORPORA: { name: string; wordings: Wording[]; layouts: Layout[] }[] = [
+  { name: 'corpus', wordings: wordingsJson as Wording[], layouts: sheetsJson as Layout[] },
+  { name: 'corpus-heldout', wordings: heldoutWordingsJson as Wording[], layouts: heldoutSheetsJson as Layout[] },
+];
 
 /** Columns that make a table of each kind recognisable, so the wording under test is read in its own setting. */
 const ANCHORS: Record<Exclude<TableKind, 'progress-form'>, [string, FieldKey][]> = {
