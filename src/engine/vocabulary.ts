@@ -1,5 +1,6 @@
-// The one vocabulary of fields: key, labels, kind of value, the sheets it belongs to, and the wordings it answers to.
-import type { FieldKey, SheetKind } from './types';
+// The one vocabulary: each field's key, labels, kind of value, sheets and wordings, and the headers of computed columns.
+import type { ComputedKey, FieldKey, SheetKind } from './types';
+import { COMPUTED_HEADER_MARKER } from './types';
 
 /** What a field holds: it decides how a header's head word is read and how values are parsed. */
 export type FieldKind =
@@ -349,3 +350,23 @@ export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
 export function fieldsOfKind(kind: FieldKind): FieldKey[] {
   return FIELD_KEYS.filter((k) => FIELDS[k].kind === kind);
 }
+
+const M = COMPUTED_HEADER_MARKER;
+
+/**
+ * The columns the checker computes and writes back, in layout order. zh headers end with COMPUTED_HEADER_MARKER so
+ * recognition never mistakes a written-back column for a user column; en headers end with ' (auto)'.
+ */
+export const COMPUTED_HEADERS: Readonly<Record<ComputedKey, { zh: string; en: string }>> = {
+  approvalPath: { zh: `审批/管理路径${M}`, en: 'Approval path (auto)' },
+  expenseScope: { zh: `经费口径${M}`, en: 'Expense scope (auto)' },
+  declarationDue: { zh: `申报截止${M}`, en: 'Declaration due (auto)' },
+  nextProgressReportDue: { zh: `下次进度报送截止${M}`, en: 'Next progress report due (auto)' },
+  annualPerformanceReportDue: { zh: `年度绩效评价报告截止${M}`, en: 'Annual performance report due (auto)' },
+  acceptanceDue: { zh: `验收截止${M}`, en: 'Acceptance due (auto)' },
+  acceptanceApplicationDue: { zh: `竣工验收申请截止${M}`, en: 'Acceptance application due (auto)' },
+  selfEvaluationFrom: { zh: `绩效自评价起${M}`, en: 'Self-evaluation from (auto)' },
+  selfEvaluationDue: { zh: `绩效自评价截止${M}`, en: 'Self-evaluation due (auto)' },
+  standardPublicationDue: { zh: `标准发布截止${M}`, en: 'Standard publication due (auto)' },
+  freeMaintenanceUntil: { zh: `免费运维期至（不少于）${M}`, en: 'Free maintenance until, at least (auto)' },
+};
