@@ -743,6 +743,8 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
     };
     sheetReports.push(report);
     if (kind === 'unknown') {
+      // a header row found on a sheet left unrecognised is still said, so the user can map its columns
+      if (recognition.headerBottom >= 0) report.headerRow = recognition.headerBottom + 1;
       // Nothing is checked on it; it gets only the warning that says so when it holds data (unless the user chose so).
       if (ruleRunsIn(sheetUnchecked, profile) && options.overrides?.[sheet.name]?.kind !== 'unknown') {
         const before = run.findings.length;

@@ -62,6 +62,13 @@ export interface UiStrings {
   /** Badge on such a sheet in the sheet list. */
   uncheckedBadge: string;
   unmappedColumns: (cols: { column: string; header: string }[]) => string;
+  /** Column mapping: the user reads a column as a field, or ignores it. */
+  columnMapping: string;
+  columnMappingHint: string;
+  columnLabel: (column: string, header: string) => string;
+  columnAuto: string;
+  columnIgnore: string;
+  fieldLabel: (zh: string, en: string) => string;
   showMore: (remaining: number) => string;
   noFindingsFiltered: string;
   notChecked: string;
@@ -161,6 +168,12 @@ const zh: UiStrings = {
   uncheckedSheets: (names) => `${names.length} 张工作表有数据未检查：${names.map((n) => `“${n}”`).join('、')}。检查结果不完整。`,
   uncheckedBadge: '有数据未检查',
   unmappedColumns: (cols) => `未用到的列：${cols.map((c) => `${c.column}“${c.header}”`).join('、')}`,
+  columnMapping: '列对应',
+  columnMappingHint: '把未识别的列指定为某一栏，或让某列不参与检查；设置保存在工作簿中，再次检查时生效。',
+  columnLabel: (column, header) => (header ? `${column}列“${header}”` : `${column}列`),
+  columnAuto: '自动识别',
+  columnIgnore: '不读取此列',
+  fieldLabel: (zh) => zh,
   showMore: (n) => `显示更多（还有 ${n} 条）`,
   noFindingsFiltered: '没有符合筛选条件的问题。',
   notChecked: '尚未检查。',
@@ -260,6 +273,12 @@ const en: UiStrings = {
   uncheckedSheets: (names) => `${names.length} sheet(s) hold data that was not checked: ${names.map((n) => `"${n}"`).join(', ')}. The result is incomplete.`,
   uncheckedBadge: 'data not checked',
   unmappedColumns: (cols) => `Unused columns: ${cols.map((c) => `${c.column} "${c.header}"`).join(', ')}`,
+  columnMapping: 'Column mapping',
+  columnMappingHint: 'Read an unrecognised column as a field, or leave a column out of the check; kept in the workbook, used on the next check.',
+  columnLabel: (column, header) => (header ? `Column ${column} "${header}"` : `Column ${column}`),
+  columnAuto: 'Automatic',
+  columnIgnore: 'Ignore this column',
+  fieldLabel: (zh, en) => `${en} (${zh})`,
   showMore: (n) => `Show more (${n} left)`,
   noFindingsFiltered: 'No findings match the filters.',
   notChecked: 'Not checked yet.',

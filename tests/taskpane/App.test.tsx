@@ -293,6 +293,34 @@ describe('task pane', () => {
     expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'auto', asOf: TODAY, overrides: {} });
   });
 
+  test('an unused column can be read as a field or ignored; the mapping is saved and passed to the check', async () => {
+    const report = (o: CheckOptions): Report => {
+      const r = stubReport(o.lang ?? 'zh', o.asOf);
+      r.sheets[0] = { ...r.sheets[0], unmappedColumns: [{ column: 'F', header: '资金盘子（万元）' }] };
+      return r;
+    };
+    const { host, runCheck, user } = setup({ report });
+    await checkOnce(user);
+    await user.click(screen.getByRole('tab', { name: /工作表/ }));
+    const sheet = screen.getAllByTestId('sheet')[0];
+    expect(within(sheet).getByTestId('sheet-unmapped')).toHaveTextContent('未用到的列：F“资金盘子（万元）”');
+    const picker = within(sheet).getByLabelText('申报表 F列“资金盘子（万元）”');
+    // the declaration's own fields come first, after 自动识别 and 不读取此列
+    expect([...picker.querySelectorAll('option')].slice(0, 4).map((o) => o.textContent)).toEqual(['自动识别', '不读取此列', '序号', '建设单位']);
+
+    await user.selectOptions(picker, 'investment');
+    const expected = { 申报表: { columns: { F: 'investment' } } };
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'auto', asOf: TODAY, overrides: expected });
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    await waitFor(() => expect(runCheck).toHaveBeenCalledTimes(2));
+    expect(runCheck.mock.calls[1][1].overrides).toEqual(expected);
+
+    await user.selectOptions(within(screen.getAllByTestId('sheet')[0]).getByLabelText('申报表 F列“资金盘子（万元）”'), '-');
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'auto', asOf: TODAY, overrides: { 申报表: { columns: { F: null } } } });
+    await user.selectOptions(within(screen.getAllByTestId('sheet')[0]).getByLabelText('申报表 F列“资金盘子（万元）”'), '');
+    expect(host.saveSettings).toHaveBeenLastCalledWith({ profile: 'auto', asOf: TODAY, overrides: {} });
+  });
+
   test('deadlines view lists computed dates overdue first, then soonest, with project names', async () => {
     const base = stubReport('zh');
     const computed = (row: number, value: string, header = '验收截止（自动）') =>

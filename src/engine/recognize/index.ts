@@ -192,7 +192,8 @@ export function recognizeSheet(sheet: SheetSnapshot, override?: SheetOverride): 
     }
     tableLeft = Math.min(tableLeft, h.col);
     tableRight = Math.max(tableRight, h.right);
-    if (!mappedCols.has(h.col)) unmappedHeaders.push({ col: h.col, text: h.raw });
+    // on a sheet left unrecognised every column went unused, and the user may map any of them
+    if (!mappedCols.has(h.col) || kind === 'unknown') unmappedHeaders.push({ col: h.col, text: h.raw });
     headerTexts.set(h.col, h.group ? [h.norm, h.group] : [h.norm]);
   }
   // a vertically merged label reads the same in both rows; the group row's own cells count as header text too

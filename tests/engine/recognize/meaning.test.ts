@@ -155,3 +155,19 @@ describe('the user maps a column to a field', () => {
     expect(mapped.columns).toEqual({ item: 0, amount: 1 });
   });
 });
+
+describe('an unrecognised table offers every column for mapping, and the mapping makes it checked', () => {
+  const s = sheet('明细', [['名目', '钱数（万元）', '说明x'], ['服务器', 10, ''], ['差旅费', 5, '']]);
+
+  test('before: unknown, its header row and every column reported as unused', () => {
+    const r = check({ name: 'x.xlsx', sheets: [s] }, { asOf: '2026-05-20', profile: 'wulong' });
+    expect(r.sheets[0]).toMatchObject({ kind: 'unknown', headerRow: 1 });
+    expect(r.sheets[0].unmappedColumns.map((u) => u.column)).toEqual(['A', 'B', 'C']);
+  });
+
+  test('after: the user reads A as the item and B as the amount; the 差旅费 row is checked against the expense table', () => {
+    const r = check({ name: 'x.xlsx', sheets: [s] }, { asOf: '2026-05-20', profile: 'wulong', overrides: { 明细: { headerRow: 1, columns: { A: 'item', B: 'amount' } } } });
+    expect(r.sheets[0]).toMatchObject({ kind: 'expense', columns: { item: 'A', amount: 'B' } });
+    expect(r.findings.some((f) => f.cell === 'A3' && f.ruleId === 'eligibility/expense-scope')).toBe(true);
+  });
+});
