@@ -36,7 +36,7 @@ test('a declaration in a clerk’s own words is recognised and checked; the unre
   expect(decl.columns).toMatchObject({ unit: 'B', projectName: 'C', period: 'D', investment: 'E', fundFiscal: 'F', fundSelf: 'G', owner: 'H', contact: 'I', phone: 'J', email: 'K' });
   // the contract's amount is not the project's: listed as unused, never read as the amount
   expect(decl.unmappedColumns).toEqual([{ column: 'L', header: '合同金额（万元）' }]);
-  const rules = wb.findings.map((f: { cell: string; ruleId: string }) => `${f.sheet}!${f.cell} ${f.ruleId}`);
+  const rules = wb.findings.map((f: { sheet: string; cell: string; ruleId: string }) => `${f.sheet}!${f.cell} ${f.ruleId}`);
   expect(rules).toEqual(expect.arrayContaining(['申报!E3 consistency/funding-sum', '申报!J3 format/phone', '申报!K3 format/email']));
   // the sheet nobody could read is a warning, and the verdict is not "no problems"
   expect(rules.some((r: string) => r.startsWith('资产!') && r.endsWith('completeness/sheet-unchecked'))).toBe(true);
