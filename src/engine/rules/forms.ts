@@ -1,15 +1,16 @@
 // RULES.md §5: how the 附件1 申报表 / 附件2 进度情况表 must be filled — completeness, formats and the sums that must agree.
 import type { FieldKey, SheetKind } from '../types';
-import { form1Citation, form2Citation } from '../templates';
+import { form1Citation, form2Citation, templateCitation } from '../templates';
 import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
-import { hashNormalized, normalizedLength } from '../values/text-hash';
+import { NormalizedHasher } from '../values/text-hash';
 import { isBlankText, normalizeText, trimText } from '../values/text';
 import { createRule, memoSlot } from './api';
 import type { Message, RecordContext, SheetContext } from './api';
 import { F, FIELD_LABELS, SUMMED_FIELDS } from './fields';
 import type { FieldId } from './fields';
 import { PROGRESS_KINDS, PROJECT_KINDS, fieldLabel } from './util';
+import { keyHash, keyPosition, sortedKeys } from './packed-key';
 
 // Rules here that cite nothing of their own cite the template field their finding is about (the engine's fallback,
 // see templateCitation): 附件1 on declarations, 附件2 on progress sheets, the expense table on expense sheets.
@@ -329,13 +330,20 @@ export const totalsRow = createRule({
 
 const SEEN = memoSlot();
 
-/** Per sheet: the hash of each non-blank name (hashNormalized) and its 0-based row, in row order. */
+/** Per sheet: the hash of each name that is not blank once normalised, and its 0-based row, in row order. */
 class NameHashes {
   hashes = new Int32Array(1024);
   rows = new Int32Array(1024);
   count = 0;
+  private readonly hasher = new NormalizedHasher();
 
-  add(hash: number, row: number): void {
+  /** Notes the name of the record at `row`, unless it normalises to ''. */
+  addName(name: string, row: number): void {
+    const h = this.hasher.hash(name);
+    if (this.hasher.length !== 0) this.add(h, row);
+  }
+
+  private add(hash: number, row: number): void {
     if (this.count === this.hashes.length) {
       this.hashes = grown(this.hashes, this.count * 2);
       this.rows = grown(this.rows, this.count * 2);
@@ -369,22 +377,17 @@ export const duplicateProjectName = createRule({
     if (!ctx.has(F.projectName)) return;
     const name = nameSource(ctx);
     if (name === '') return;
-    const h = hashNormalized(name);
-    if (normalizedLength() === 0) return;
-    ctx.sheetMemo(SEEN, newNameHashes).add(h, ctx.row);
+    ctx.sheetMemo(SEEN, newNameHashes).addName(name, ctx.row);
   },
   after(ctx) {
     const seen = ctx.sheetMemo(SEEN, newNameHashes);
     const n = seen.count;
     if (n < 2) return;
-    // hash (as unsigned) × 2^21 + position: exact in a double, and a native numeric sort orders by hash, then row.
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) keys[k] = (seen.hashes[k] >>> 0) * 2_097_152 + k;
-    keys.sort();
+    const keys = sortedKeys(seen.hashes, n);
     for (let i = 0; i < n; ) {
-      const hash = Math.floor(keys[i] / 2_097_152);
+      const hash = keyHash(keys[i]);
       let j = i + 1;
-      while (j < n && Math.floor(keys[j] / 2_097_152) === hash) j++;
+      while (j < n && keyHash(keys[j]) === hash) j++;
       if (j - i > 1) reportRepeats(ctx, seen, keys, i, j);
       i = j;
     }
@@ -396,7 +399,7 @@ function reportRepeats(ctx: SheetContext, seen: NameHashes, keys: Float64Array, 
   const texts: string[] = [];
   const firstRows: number[] = [];
   for (let i = from; i < to; i++) {
-    const row = seen.rows[keys[i] % 2_097_152];
+    const row = seen.rows[keyPosition(keys[i])];
     const rec = ctx.record(row);
     const text = normalizeText(nameSource(rec));
     const earlier = texts.indexOf(text);
@@ -724,29 +727,85 @@ export const errorValue = createRule({
   },
 });
 
+/** Cells a formula-without-result finding names before it says "等 N 个". */
+const NO_RESULT_LISTED = 12;
+
+function a1(row: number, col: number): string {
+  let s = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return `${s}${row + 1}`;
+}
+
+function hasAnyFormula(formulas: readonly (readonly (string | null | undefined)[] | undefined)[] | undefined): boolean {
+  if (!formulas) return false;
+  for (const row of formulas) if (row) for (const f of row) if (f) return true;
+  return false;
+}
+
+/**
+ * A formula whose file holds no computed result (openpyxl and some other tools save formulas without calculating
+ * them) leaves its cell empty to every check: the amount, date or total it stands for goes unchecked, a 合计 row
+ * cannot be compared with its rows. Said once per sheet, listing the cells, with what to do; only cells a rule reads
+ * (mapped fields on data and 合计 rows, a form's fields) count, so a formula in a column nothing reads stays quiet.
+ */
 export const formulaNoResult = createRule({
   id: 'format/formula-no-result',
+  scope: 'sheet',
+  phase: 'after',
   category: 'format',
   severity: 'warning',
   description: {
-    zh: '公式单元格没有计算结果（文件保存时未重新计算），无法检查其值',
-    en: 'A formula cell has no computed result (the file was saved without recalculation), so its value cannot be checked',
+    zh: '公式单元格没有计算结果（文件保存时未重新计算），其值无法检查；每张表说一次，列出单元格',
+    en: 'Formula cells have no computed result (the file was saved without recalculation), so their values cannot be checked; said once per sheet, listing the cells',
   },
   appliesTo: ALL_CHECKED,
   citation: () => null,
   messages: {
-    noResult: { zh: '{field}的公式 ={formula} 没有计算结果，请在 Excel 中重新计算后保存', en: '{field} formula ={formula} has no result; recalculate in Excel and save' },
+    noResult: {
+      zh: '{count}个公式单元格没有计算结果（{cells}），其值无法检查{totals}。请在 Excel 或 WPS 中打开本文件，重新计算（F9）并保存后再检查',
+      en: '{count} formula cell(s) have no computed result ({cells}), so their values cannot be checked{totals}. Open the file in Excel or WPS, recalculate (F9), save it, and check again',
+    },
   },
-  check(ctx) {
-    if (!ctx.hasFormulas) return;
-    const fields = ctx.fields();
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const v = ctx.raw(f);
-      if (v !== null && !(typeof v === 'string' && isBlankText(v))) continue;
-      const formula = ctx.formula(f);
-      if (formula !== null) ctx.report({ field: f, messageId: 'noResult', params: { field: fieldLabel(f), formula } });
+  check(ctx: SheetContext) {
+    const { sheet, recognition: rec } = ctx;
+    const formulas = sheet.formulas;
+    if (!formulas || !hasAnyFormula(formulas)) return;
+    const cells: { row: number; col: number; key: FieldKey; totals: boolean }[] = [];
+    const noResult = (r: number, c: number): boolean => {
+      if (!formulas[r]?.[c]) return false;
+      const v = sheet.rows[r]?.[c] ?? null;
+      return v === null || (typeof v === 'string' && isBlankText(v));
+    };
+    if (ctx.kind === 'progress-form') {
+      for (const [key, at] of Object.entries(rec.formFields) as [FieldKey, { row: number; col: number }][]) {
+        if (noResult(at.row, at.col)) cells.push({ row: at.row, col: at.col, key, totals: false });
+      }
+    } else {
+      const cols = Object.entries(rec.columns) as [FieldKey, number][];
+      const totals = new Set(ctx.totalsRows);
+      for (const r of [...ctx.dataRows, ...ctx.totalsRows]) {
+        if (!formulas[r]) continue;
+        for (const [key, c] of cols) if (noResult(r, c)) cells.push({ row: r, col: c, key, totals: totals.has(r) });
+      }
     }
+    if (cells.length === 0) return;
+    cells.sort((x, y) => x.row - y.row || x.col - y.col);
+    const first = cells[0]!;
+    const names = cells.slice(0, NO_RESULT_LISTED).map((x) => a1(x.row, x.col));
+    const more = cells.length - names.length;
+    const inTotals = cells.some((x) => x.totals);
+    ctx.report({
+      row: first.row,
+      field: F[first.key],
+      messageId: 'noResult',
+      // The whole form is cited (the cells span its fields); a declaration's 合计 row alone cites the form's 合计 line.
+      citation: cells.every((x) => x.totals) && ctx.kind === 'declaration' ? TOTALS_CITATION : templateCitation(ctx.kind),
+      params: {
+        count: cells.length,
+        cells: { zh: names.join('、') + (more > 0 ? ` 等${cells.length}个` : ''), en: names.join(', ') + (more > 0 ? ` and ${more} more` : '') },
+        totals: inTotals ? { zh: '，合计行无法与各行之和核对', en: ', and the totals row cannot be compared with the rows it sums' } : '',
+      },
+    });
   },
 });
 

@@ -4,32 +4,40 @@ import { FOLD_BAIL, FOLD_SKIP, UNIT_FOLD, normalizeText } from './text';
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-// Set by hashNormalized: how many code units normalizeText(s) has (0 = it normalises to '').
-let hashedUnits = 0;
+/**
+ * Hashes texts as normalizeText would give them and keeps, beside the hash, how long that normalised text is. A caller
+ * that needs both owns one (they are read one text at a time): `const h = hasher.hash(s); if (hasher.length === 0) …`.
+ */
+export class NormalizedHasher {
+  /** Code units of normalizeText(s) for the text last passed to hash() (0: it normalises to ''). */
+  length = 0;
 
-function hashUnits(t: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
-  hashedUnits = t.length;
-  return h;
-}
-
-/** FNV-1a of the code units of normalizeText(s), folded through UNIT_FOLD as read; other texts are normalised first. */
-export function hashNormalized(s: string): number {
-  let h = FNV_OFFSET;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const f = UNIT_FOLD[s.charCodeAt(i)];
-    if (f === FOLD_SKIP) continue;
-    if (f === FOLD_BAIL) return hashUnits(normalizeText(s));
-    h = Math.imul(h ^ f, FNV_PRIME);
-    n++;
+  /** FNV-1a of the code units of normalizeText(s), folded through UNIT_FOLD as read; other texts are normalised first. */
+  hash(s: string): number {
+    let h = FNV_OFFSET;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const f = UNIT_FOLD[s.charCodeAt(i)];
+      if (f === FOLD_SKIP) continue;
+      if (f === FOLD_BAIL) return this.hashUnits(normalizeText(s));
+      h = Math.imul(h ^ f, FNV_PRIME);
+      n++;
+    }
+    this.length = n;
+    return h;
   }
-  hashedUnits = n;
-  return h;
+
+  private hashUnits(t: string): number {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
+    this.length = t.length;
+    return h;
+  }
 }
 
-/** How many code units normalizeText gives the text last passed to hashNormalized (0: it normalises to ''). */
-export function normalizedLength(): number {
-  return hashedUnits;
+const shared = new NormalizedHasher();
+
+/** FNV-1a of the code units of normalizeText(s), for a caller that needs only the hash. */
+export function hashNormalized(s: string): number {
+  return shared.hash(s);
 }

@@ -1,4 +1,4 @@
-import { hashNormalized, normalizedLength } from '../../../src/engine/values/text-hash';
+import { NormalizedHasher, hashNormalized } from '../../../src/engine/values/text-hash';
 import { normalizeText } from '../../../src/engine/values/text';
 
 // Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
@@ -26,11 +26,23 @@ function randomText(seed: number): string {
 }
 
 describe('hashNormalized', () => {
-  test('equals FNV-1a of normalizeText for 5,000 mixed texts, and tells the normalised length', () => {
+  test('equals FNV-1a of normalizeText for 5,000 mixed texts, and the hasher tells the normalised length', () => {
+    const hasher = new NormalizedHasher();
     for (let seed = 0; seed < 5000; seed++) {
       const s = randomText(seed);
-      expect([s, hashNormalized(s), normalizedLength()]).toEqual([s, fnv(normalizeText(s)), normalizeText(s).length]);
+      expect([s, hasher.hash(s), hasher.length, hashNormalized(s)]).toEqual([s, fnv(normalizeText(s)), normalizeText(s).length, fnv(normalizeText(s))]);
     }
+  });
+
+  test('each hasher keeps its own length: hashing with another one in between changes nothing', () => {
+    const a = new NormalizedHasher();
+    const b = new NormalizedHasher();
+    a.hash('  ');
+    b.hash('项目名称');
+    hashNormalized('ＡＢＣ');
+    expect([a.length, b.length]).toEqual([0, 4]);
+    a.hash('é');
+    expect([a.length, b.length]).toEqual([normalizeText('é').length, 4]);
   });
 
   test.each([
