@@ -3,7 +3,8 @@ import type { CellValue, MergeRange, SheetSnapshot } from '../types';
 import { countNonBlank, firstNonBlank, isBlank } from './grid';
 import { normalizeHeader } from './normalize';
 
-export type SkipReason = 'blank' | 'note' | 'seal' | 'repeated-header' | 'title';
+/** 'formulas-no-result': no value, but formulas saved without their results (the formula check names the cells). */
+export type SkipReason = 'blank' | 'note' | 'seal' | 'repeated-header' | 'title' | 'formulas-no-result';
 
 export interface RowPick {
   dataRows: number[];
@@ -59,6 +60,12 @@ function firstChar(s: string): string {
   return '';
 }
 
+function hasFormulaIn(row: readonly (string | null | undefined)[] | undefined, left: number, right: number): boolean {
+  if (!row) return false;
+  for (let c = left; c <= right && c < row.length; c++) if (row[c]) return true;
+  return false;
+}
+
 /** Rows from scope.start to the last non-blank row, sorted into data, totals and skipped rows. */
 export function pickRows(sheet: SheetSnapshot, scope: RowScope): RowPick {
   const rows = sheet.rows;
@@ -66,7 +73,17 @@ export function pickRows(sheet: SheetSnapshot, scope: RowScope): RowPick {
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
   const skippedRows: RowPick['skippedRows'] = [];
-  const last = lastNonBlankRow(rows, start, right);
+  let last = lastNonBlankRow(rows, start, right);
+  // A row of formulas saved without results reads as blank; keep it in view, so it is not dropped without a word.
+  const formulas = sheet.formulas;
+  if (formulas) {
+    for (let r = formulas.length - 1; r > last && r >= start; r--) {
+      if (hasFormulaIn(formulas[r], left, right)) {
+        last = r;
+        break;
+      }
+    }
+  }
   if (last < 0) return { dataRows, totalsRows, skippedRows };
 
   const width = right - left + 1;
@@ -89,7 +106,7 @@ export function pickRows(sheet: SheetSnapshot, scope: RowScope): RowPick {
     const row = rows[r];
     const c0 = firstNonBlank(row, 0, right);
     if (c0 < 0) {
-      skippedRows.push({ row: r, reason: 'blank' });
+      skippedRows.push({ row: r, reason: formulas && hasFormulaIn(formulas[r], left, right) ? 'formulas-no-result' : 'blank' });
       continue;
     }
     const cells = row as CellValue[];

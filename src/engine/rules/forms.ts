@@ -5,7 +5,7 @@ import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
 import { NormalizedHasher } from '../values/text-hash';
 import { isBlankText, normalizeText, trimText } from '../values/text';
-import { createRule, memoSlot } from './api';
+import { createRule, sheetState } from './api';
 import type { Message, RecordContext, SheetContext } from './api';
 import { F, FIELD_LABELS, SUMMED_FIELDS } from './fields';
 import type { FieldId } from './fields';
@@ -213,8 +213,6 @@ function countBelow(a: readonly number[], x: number): number {
   return lo;
 }
 
-const TOTALS = memoSlot();
-
 /** A copy of a typed array in a larger one of the same kind (per-sheet state that grows by doubling). */
 function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
   const b = new (a.constructor as new (length: number) => T)(size);
@@ -241,7 +239,7 @@ class RecordAmounts {
     this.bad = grown(this.bad, size);
   }
 }
-const newRecordAmounts = () => new RecordAmounts();
+const recordAmounts = sheetState(() => new RecordAmounts());
 
 export const totalsRow = createRule({
   id: 'consistency/totals-row',
@@ -262,7 +260,7 @@ export const totalsRow = createRule({
   // The row pass notes each record's amounts (other rules have read them already), so the sums need no second pass.
   check(ctx) {
     if (ctx.totalsRows.length === 0) return;
-    const st = ctx.sheetMemo(TOTALS, newRecordAmounts);
+    const st = recordAmounts(ctx);
     const fields = (st.fields ??= SUMMED_FIELDS.filter((f) => ctx.has(F[f])).map((f) => F[f]));
     if (fields.length === 0) return;
     const nf = fields.length;
@@ -279,7 +277,7 @@ export const totalsRow = createRule({
   after(ctx) {
     const totals = [...ctx.totalsRows].sort((a, b) => a - b);
     if (totals.length === 0) return;
-    const st = ctx.sheetMemo(TOTALS, newRecordAmounts);
+    const st = recordAmounts(ctx);
     const fields = st.fields;
     const n = st.count;
     if (fields === null || fields.length === 0 || n === 0) return;
@@ -328,8 +326,6 @@ export const totalsRow = createRule({
   },
 });
 
-const SEEN = memoSlot();
-
 /** Per sheet: the hash of each name that is not blank once normalised, and its 0-based row, in row order. */
 class NameHashes {
   hashes = new Int32Array(1024);
@@ -352,7 +348,7 @@ class NameHashes {
     this.rows[this.count++] = row;
   }
 }
-const newNameHashes = () => new NameHashes();
+const nameHashes = sheetState(() => new NameHashes());
 
 /** The name as the duplicate check reads it: the cell's own string, or the cell's text for anything else. */
 function nameSource(ctx: RecordContext): string {
@@ -377,10 +373,10 @@ export const duplicateProjectName = createRule({
     if (!ctx.has(F.projectName)) return;
     const name = nameSource(ctx);
     if (name === '') return;
-    ctx.sheetMemo(SEEN, newNameHashes).addName(name, ctx.row);
+    nameHashes(ctx).addName(name, ctx.row);
   },
   after(ctx) {
-    const seen = ctx.sheetMemo(SEEN, newNameHashes);
+    const seen = nameHashes(ctx);
     const n = seen.count;
     if (n < 2) return;
     const keys = sortedKeys(seen.hashes, n);
@@ -783,7 +779,9 @@ export const formulaNoResult = createRule({
     } else {
       const cols = Object.entries(rec.columns) as [FieldKey, number][];
       const totals = new Set(ctx.totalsRows);
-      for (const r of [...ctx.dataRows, ...ctx.totalsRows]) {
+      // Rows recognition set aside because their only contents are formulas without results count too.
+      const uncomputed = rec.skippedRows.filter((x) => x.reason === 'formulas-no-result').map((x) => x.row);
+      for (const r of [...ctx.dataRows, ...ctx.totalsRows, ...uncomputed]) {
         if (!formulas[r]) continue;
         for (const [key, c] of cols) if (noResult(r, c)) cells.push({ row: r, col: c, key, totals: totals.has(r) });
       }
@@ -792,6 +790,8 @@ export const formulaNoResult = createRule({
     cells.sort((x, y) => x.row - y.row || x.col - y.col);
     const first = cells[0]!;
     const names = cells.slice(0, NO_RESULT_LISTED).map((x) => a1(x.row, x.col));
+    // One cell: its formula too, which tells the user what the missing value stands for.
+    if (cells.length === 1) names[0] = `${names[0]} =${formulas[first.row]![first.col]}`;
     const more = cells.length - names.length;
     const inTotals = cells.some((x) => x.totals);
     ctx.report({
