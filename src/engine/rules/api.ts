@@ -70,21 +70,36 @@ export interface RecordContext {
   fields(group?: 'amount' | 'date'): readonly FieldId[];
   /** True when the sheet snapshot carries any formula text (lets formula checks skip clean sheets). */
   readonly hasFormulas: boolean;
-  /**
-   * Per-record memo shared by rules (e.g. one expense classification for two rules); slot from memoSlot(). Pass a
-   * module-level function, not a fresh closure: this runs for every record.
-   */
+  /** The engine's side of recordCache (rules call what recordCache returns, not this). */
   memo<T>(slot: number, compute: (ctx: RecordContext) => T): T;
-  /** Per-sheet state shared across records (e.g. "already said once on this sheet"). */
+  /** The engine's side of sheetState (rules call what sheetState returns, not this). */
   sheetMemo<T>(slot: number, init: () => T): T;
   report(input: ReportInput): void;
   compute(key: ComputedKey, value: string, type: 'date' | 'text', provisional?: boolean, status?: ComputedStatus): void;
 }
 
+// Slots are small integers, so the engine keeps cached values in plain arrays: two array reads per lookup, no hashing.
 let slots = 0;
-/** A fresh memo slot; call once at module load per memoised computation. */
-export function memoSlot(): number {
+function memoSlot(): number {
   return slots++;
+}
+
+/**
+ * A per-record cache: `const projectAmount = recordCache(computeProjectAmount)` at module level, then
+ * `projectAmount(ctx)` in any rule computes once per record however many rules ask (and again on the next record).
+ */
+export function recordCache<T>(compute: (ctx: RecordContext) => T): (ctx: RecordContext) => T {
+  const slot = memoSlot();
+  return (ctx) => ctx.memo(slot, compute);
+}
+
+/**
+ * Per-sheet state shared across records and a row rule's `after` hook: `const seen = sheetState(() => new Names())`
+ * at module level, then `seen(ctx)` is the same object for every record of a sheet and a fresh one on the next sheet.
+ */
+export function sheetState<T>(init: () => T): (ctx: RecordContext | SheetContext) => T {
+  const slot = memoSlot();
+  return (ctx) => ctx.sheetMemo(slot, init);
 }
 
 export interface SheetReportInput extends ReportInput {

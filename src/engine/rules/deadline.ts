@@ -4,7 +4,7 @@ import { DeadlineBuffer, applicableDeadlineKeys, checkProgressReportDate, comput
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
-import { createRule, memoSlot } from './api';
+import { createRule, recordCache, sheetState } from './api';
 import { F } from './fields';
 import type { ParsedPeriod, RecordContext } from './api';
 import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
@@ -32,7 +32,7 @@ interface Work {
   /** The profile reads 项目类别/备注 (Laizhou's free maintenance period for 政务治理 projects). */
   readsType: boolean;
 }
-const WORK = memoSlot();
+const work = sheetState(newWork);
 function newWork(this: void): Work {
   // Every key present from the start, so the stores below never change the object's shape.
   const inputs: DeadlineInputs = {
@@ -51,16 +51,12 @@ const TYPE_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 
 const PROGRESS_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('nextProgressReportDue')));
 const STANDARD_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('standardPublicationDue')));
 
-const RESULTS = memoSlot();
-
-/** The record's deadlines (memoised: five rules read them). Valid for this record only: the objects are reused. */
-function deadlines(ctx: RecordContext): DeadlineResult[] {
-  return ctx.memo(RESULTS, computeResults);
-}
+/** The record's deadlines (cached per record: five rules read them). Valid for this record only: the objects are reused. */
+const deadlines: (ctx: RecordContext) => DeadlineResult[] = recordCache(computeResults);
 
 const NONE: DeadlineResult[] = [];
-const BY_YEAR = memoSlot();
-const newByYear = () => new Map<number, DeadlineResult[]>();
+/** Per sheet: a declaration's deadlines by the start year of its 建设年度. */
+const byYear = sheetState(() => new Map<number, DeadlineResult[]>());
 const DECLARES = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('declarationDue')));
 
 function declarationDeadlines(ctx: RecordContext, dp: ParsedPeriod): DeadlineResult[] {
@@ -77,16 +73,16 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
     // …and of the period only its start year (a usable period's end is never before its start): rows share the
     // result per year; the rules only read it.
     if (dp.end.year * 12 + dp.end.month < dp.start.year * 12 + dp.start.month) return declarationDeadlines(ctx, dp);
-    const byYear = ctx.sheetMemo(BY_YEAR, newByYear);
-    let r = byYear.get(dp.start.year);
+    const years = byYear(ctx);
+    let r = years.get(dp.start.year);
     if (r === undefined) {
       r = declarationDeadlines(ctx, dp);
-      byYear.set(dp.start.year, r);
+      years.set(dp.start.year, r);
     }
     return r;
   }
-  const work = ctx.sheetMemo(WORK, newWork);
-  const inputs = work.inputs;
+  const w = work(ctx);
+  const inputs = w.inputs;
   let any = false;
   for (let i = 0; i < DATE_INPUTS.length; i++) {
     const id = DATE_INPUT_IDS[i];
@@ -115,7 +111,7 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
     const both = type === '' ? remark : remark === '' ? type : type + ' ' + remark;
     if (both !== '') inputs.projectType = both;
   }
-  return computeDeadlinesInto(work.buffer, ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
+  return computeDeadlinesInto(w.buffer, ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
 }
 
 /** Where a deadline finding goes: the event's cell when the sheet has that column, else the last input's cell. */
@@ -272,8 +268,7 @@ export const selfEvaluationEarly = createRule({
   },
 });
 
-const SAID = memoSlot();
-const newSaid = () => ({ said: false });
+const saidOnSheet = sheetState(() => ({ said: false }));
 
 export const provisionalSchedule = createRule({
   id: 'deadline/provisional-schedule',
@@ -293,7 +288,7 @@ export const provisionalSchedule = createRule({
     },
   },
   check(ctx) {
-    const state = ctx.sheetMemo(SAID, newSaid);
+    const state = saidOnSheet(ctx);
     if (state.said) return;
     let day: number | null = null;
     let field: FieldKey | undefined;
@@ -356,8 +351,7 @@ export const reportDateWindow = createRule({
 
 const DECLARATION_LATE = cite('yeji', '第六条、第八条');
 // A late declaration concerns the whole submission: the row pass counts the late projects, `after` says it once.
-const LATE = memoSlot();
-const newLate = () => ({ count: 0, row: -1, year: 0, due: 0 });
+const lateOnSheet = sheetState(() => ({ count: 0, row: -1, year: 0, due: 0 }));
 
 export const declarationLate = createRule({
   id: 'deadline/declaration-late',
@@ -381,7 +375,7 @@ export const declarationLate = createRule({
     if (p === null) return;
     const due = declarationDue(ctx.profile.id, p.start.year);
     if (due === null || ctx.asOf <= due.day) return;
-    const st = ctx.sheetMemo(LATE, newLate);
+    const st = lateOnSheet(ctx);
     if (st.count++ === 0) {
       st.row = ctx.row;
       st.year = p.start.year;
@@ -389,7 +383,7 @@ export const declarationLate = createRule({
     }
   },
   after(ctx) {
-    const st = ctx.sheetMemo(LATE, newLate);
+    const st = lateOnSheet(ctx);
     if (st.count === 0) return;
     // On the first late project's 建设年度, so the copy and the pane have a cell to show it on.
     ctx.report({ row: st.row, field: F.period, messageId: 'late', params: { count: st.count, year: st.year, due: isoFromDay(st.due), asOf: isoFromDay(ctx.asOf) } });

@@ -5,7 +5,7 @@ import type { FieldId } from './fields';
 import { classifyExpense } from '../expense';
 import { classifyScope, classifyScopeCell } from '../expense/classify';
 import type { ScopeVerdict } from '../expense/classify';
-import { createRule, memoSlot } from './api';
+import { createRule, recordCache } from './api';
 import type { Message, RecordContext } from './api';
 import { ALL_KINDS, PROJECT_KINDS, REGULATION_PROFILES, fieldLabel } from './util';
 import { cite } from '../regulations';
@@ -20,49 +20,36 @@ const EXPENSE_TEXT_FIELDS: FieldId[] = [F.item];
 
 // Expense items repeat down a ledger, so they go through classifyExpense and its cache. A string cell is classified
 // as typed: the spaces normalised text drops still part Latin words (Dell PC).
-function itemClassifier(field: FieldId): [number, (ctx: RecordContext) => Classification | null] {
-  return [
-    memoSlot(),
-    (ctx) => {
-      const text = ctx.text(field);
-      if (text === '') return null;
-      const v = ctx.raw(field);
-      return classifyExpense(typeof v === 'string' ? v : text, ctx.profile.id);
-    },
-  ];
+function itemClassification(field: FieldId): (ctx: RecordContext) => Classification | null {
+  return (ctx) => {
+    const text = ctx.text(field);
+    if (text === '') return null;
+    const v = ctx.raw(field);
+    return classifyExpense(typeof v === 'string' ? v : text, ctx.profile.id);
+  };
 }
 
 // Names and descriptions hardly ever repeat: they skip the cache and the matched words no rule reads, and a string
 // cell is classified straight from the cell (classifyScopeCell equals classifyScope of the cell, null when ctx.text
 // is empty) without building the normalised text.
-function cellClassifier(field: FieldId): [number, (ctx: RecordContext) => Classification | null] {
-  return [
-    memoSlot(),
-    (ctx) => {
-      const v = ctx.raw(field);
-      if (typeof v === 'string') return classifyScopeCell(v, ctx.profile.id);
-      const text = ctx.text(field);
-      return text === '' ? null : classifyScope(text, ctx.profile.id);
-    },
-  ];
+function cellClassification(field: FieldId): (ctx: RecordContext) => Classification | null {
+  return (ctx) => {
+    const v = ctx.raw(field);
+    if (typeof v === 'string') return classifyScopeCell(v, ctx.profile.id);
+    const text = ctx.text(field);
+    return text === '' ? null : classifyScope(text, ctx.profile.id);
+  };
 }
-// By field id: memo slot and classifier of each classified field.
-const SLOTS: number[] = [];
-const COMPUTES: ((ctx: RecordContext) => Classification | null)[] = [];
-for (const [field, [slot, compute]] of [
-  [F.item, itemClassifier(F.item)],
-  [F.projectName, cellClassifier(F.projectName)],
-  [F.description, cellClassifier(F.description)],
-  [F.content, cellClassifier(F.content)],
-] as const) {
-  SLOTS[field] = slot;
-  COMPUTES[field] = compute;
-}
+
+// By field id: the classification of each classified field, cached per record (the scope and overlay rules share it).
+const CLASSIFIED: ((ctx: RecordContext) => Classification | null)[] = [];
+CLASSIFIED[F.item] = recordCache(itemClassification(F.item));
+for (const field of PROJECT_TEXT_FIELDS) CLASSIFIED[field] = recordCache(cellClassification(field));
 
 /** One classification per field and record, shared by the scope and overlay rules. */
 function classified(ctx: RecordContext, field: FieldId): Classification | null {
   if (!ctx.has(field)) return null;
-  return ctx.memo(SLOTS[field], COMPUTES[field]);
+  return CLASSIFIED[field](ctx);
 }
 
 const EXCERPT_MAX = 30;

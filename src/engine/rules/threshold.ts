@@ -2,18 +2,14 @@
 import type { Lang } from '../types';
 import type { Profile, ThresholdBand } from '../profiles/types';
 import { exceedsPercent, formatWan, percentString } from '../values/money';
-import { createRule, memoSlot } from './api';
+import { createRule, recordCache } from './api';
 import { F } from './fields';
 import type { RecordContext } from './api';
 import { PROJECT_KINDS, REGULATION_PROFILES, isUpgrade, projectAmount } from './util';
 import { projectClassOf, saysMaintenance } from '../deadlines/project-type';
 
-const MAINTENANCE = memoSlot();
-
-/** The row says it is an O&M project, not a 建设项目 (memoised: the bands and the standard deadline both ask). */
-export function isMaintenanceProject(ctx: RecordContext): boolean {
-  return ctx.memo(MAINTENANCE, computeMaintenance);
-}
+/** The row says it is an O&M project, not a 建设项目 (cached per record: the bands and the standard deadline both ask). */
+export const isMaintenanceProject: (ctx: RecordContext) => boolean = recordCache(computeMaintenance);
 
 function computeMaintenance(ctx: RecordContext): boolean {
   return saysMaintenance(ctx.text(F.projectType), ctx.text(F.remark), ctx.text(F.projectName));
@@ -42,12 +38,8 @@ function bandField(band: ThresholdBand, b: Banding): Banding['field'] {
   return band.basis === 'approved' && b.approved !== null ? 'approvedBudget' : b.field;
 }
 
-const BANDS = memoSlot();
-
-/** Which of the profile's bands the record falls in (memoised: three rules read it). */
-function banding(ctx: RecordContext): Banding | null {
-  return ctx.memo(BANDS, computeBanding);
-}
+/** Which of the profile's bands the record falls in (cached per record: three rules read it). */
+const banding: (ctx: RecordContext) => Banding | null = recordCache(computeBanding);
 
 function computeBanding(ctx: RecordContext): Banding | null {
   const base = projectAmount(ctx);

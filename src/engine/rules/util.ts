@@ -1,7 +1,7 @@
 // Small helpers shared by rules: which amount a threshold reads, kind groups, label texts.
 import type { ComputedKey, FieldKey, SheetKind } from '../types';
 import { DEADLINE_HEADERS } from '../deadlines';
-import { memoSlot } from './api';
+import { recordCache } from './api';
 import type { Message, RecordContext } from './api';
 import { F, FIELD_LABELS, fieldKey } from './fields';
 import type { FieldId, FieldRef } from './fields';
@@ -15,12 +15,8 @@ export const REGULATION_PROFILES = ['wuhan', 'yeji', 'wulong', 'laizhou'] as con
 const BASE_FIELDS: FieldKey[] = ['investment', 'totalInvestment', 'approvedBudget'];
 const BASE_IDS: FieldId[] = BASE_FIELDS.map((f) => F[f]);
 
-const PROJECT_AMOUNT = memoSlot();
-
-/** Memoised per record: the threshold and deadline rules each ask for it. */
-export function projectAmount(ctx: RecordContext): { field: FieldKey; cents: number } | null {
-  return ctx.memo(PROJECT_AMOUNT, computeProjectAmount);
-}
+/** Cached per record: the threshold and deadline rules each ask for it. */
+export const projectAmount: (ctx: RecordContext) => { field: FieldKey; cents: number } | null = recordCache(computeProjectAmount);
 
 function computeProjectAmount(ctx: RecordContext): { field: FieldKey; cents: number } | null {
   for (let i = 0; i < BASE_FIELDS.length; i++) {

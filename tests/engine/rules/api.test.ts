@@ -1,5 +1,6 @@
 // The rule API: createRule validation, which profiles a rule runs in, and the registry's metadata.
-import { createRule, ruleRunsIn } from '../../../src/engine/rules/api';
+import { createRule, recordCache, ruleRunsIn, sheetState } from '../../../src/engine/rules/api';
+import type { RecordContext } from '../../../src/engine/rules/api';
 import { RULES, RULE_DOCS } from '../../../src/engine/rules/registry';
 import { PROFILES } from '../../../src/engine/profiles';
 
@@ -73,5 +74,50 @@ describe('the registry', () => {
 
   test('documentation metadata carries no functions', () => {
     expect(JSON.parse(JSON.stringify(RULE_DOCS))).toEqual(RULE_DOCS);
+  });
+});
+
+// A context that keeps memo and sheetMemo as the engine does: per slot, memo values stamped with the record.
+function fakeSheet() {
+  let record = 0;
+  const memoAt: number[] = [];
+  const memoVal: unknown[] = [];
+  const state = new Map<number, unknown>();
+  const ctx = {
+    memo<T>(slot: number, compute: (c: RecordContext) => T): T {
+      if (memoAt[slot] === record) return memoVal[slot] as T;
+      memoAt[slot] = record;
+      return (memoVal[slot] = compute(ctx as unknown as RecordContext)) as T;
+    },
+    sheetMemo<T>(slot: number, init: () => T): T {
+      if (!state.has(slot)) state.set(slot, init());
+      return state.get(slot) as T;
+    },
+  };
+  return { ctx: ctx as unknown as RecordContext, next: () => void record++ };
+}
+
+describe('recordCache and sheetState', () => {
+  test('a record cache computes once per record, however often it is asked, and again on the next record', () => {
+    let calls = 0;
+    const cached = recordCache(() => ++calls);
+    const other = recordCache(() => 'other');
+    const { ctx, next } = fakeSheet();
+    expect([cached(ctx), cached(ctx), other(ctx), cached(ctx)]).toEqual([1, 1, 'other', 1]);
+    next();
+    expect([cached(ctx), cached(ctx)]).toEqual([2, 2]);
+  });
+
+  test('sheet state is one object per sheet, fresh on the next sheet, and each block has its own', () => {
+    const seen = sheetState(() => ({ count: 0 }));
+    const said = sheetState(() => ({ said: false }));
+    const a = fakeSheet();
+    seen(a.ctx).count++;
+    a.next();
+    seen(a.ctx).count++;
+    said(a.ctx).said = true;
+    expect([seen(a.ctx), said(a.ctx)]).toEqual([{ count: 2 }, { said: true }]);
+    const b = fakeSheet();
+    expect([seen(b.ctx), said(b.ctx)]).toEqual([{ count: 0 }, { said: false }]);
   });
 });
