@@ -1,7 +1,8 @@
 // Checks one file end to end (preflight, read, check, annotate, write); the same code runs in workers and in-process.
 import { check } from '../engine';
 import type { Lang, ProfileId, Report } from '../engine/types';
-import { annotate, writeAnnotated } from './annotate';
+import { rebuiltCopyNotice, isPatchable, writeAnnotatedCopy } from './annotate';
+import type { InputFormat } from './annotate';
 import { preflightXlsx } from './preflight';
 import { readWorkbook } from './read';
 
@@ -41,20 +42,6 @@ const UNREAD_SHEETS: Record<Lang, (names: string[]) => string> = {
   zh: (n) => `无法读取工作表${n.map((x) => `“${x}”`).join('、')}（文件结构异常，请在 Excel 中另存为 .xlsx 后再检查）`,
   en: (n) => `cannot read sheet(s) ${n.map((x) => `"${x}"`).join(', ')} (unusual file structure; save it as .xlsx in Excel and check again)`,
 };
-// Parts ExcelJS does not write back: a copy silently without them would surprise a reviewer.
-const DROPPED_PARTS: { test: RegExp; zh: string; en: string }[] = [
-  { test: /^xl\/(charts\/|chartsheets\/)/, zh: '图表', en: 'charts' },
-  { test: /^xl\/pivotTables\//, zh: '数据透视表', en: 'pivot tables' },
-  { test: /^xl\/vbaProject\.bin$/, zh: '宏（VBA）', en: 'macros (VBA)' },
-  { test: /^xl\/externalLinks\//, zh: '外部链接', en: 'external links' },
-  { test: /^xl\/slicers?\//, zh: '切片器', en: 'slicers' },
-];
-
-/** What the annotated copy of a workbook with these parts will lack, in the report's language. */
-export function droppedInCopy(parts: readonly string[], lang: Lang): string[] {
-  return DROPPED_PARTS.filter((d) => parts.some((p) => d.test.test(p))).map((d) => d[lang]);
-}
-
 const CHECK_FAILED: Record<Lang, string> = { zh: '检查时出错', en: 'error while checking' };
 const WRITE_FAILED: Record<Lang, string> = { zh: '无法写出标注副本', en: 'cannot write the annotated copy' };
 
@@ -83,25 +70,16 @@ export async function runJob(job: Job): Promise<JobResult> {
     return { index: job.index, error: `${CHECK_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }
 
+  let outPath = job.outPath;
   if (job.outPath) {
-    const dropped = droppedInCopy(pre.parts, lang);
-    if (dropped.length) {
-      report.notices.push({
-        id: 'cli/copy-drops-parts',
-        severity: 'info',
-        message:
-          lang === 'zh'
-            ? `标注副本不含原文件中的${dropped.join('、')}（写出副本的程序不支持）；原文件未改动，请以原文件为准`
-            : `The annotated copy lacks the original's ${dropped.join(', ')} (the writer does not support them); the original is unchanged and remains the file of record`,
-        citation: null,
-      });
-    }
+    // An .xlsx/.xlsm is patched (an .xlsm copy stays .xlsm); anything else gets an .xlsx copy and says what it lacks.
+    const format: InputFormat = /\.xlsm$/i.test(job.path) ? 'xlsm' : 'xlsx';
+    if (!isPatchable(format)) report.notices.push(rebuiltCopyNotice(format, lang));
     try {
-      annotate(loaded.workbook, report, lang);
-      await writeAnnotated(loaded.workbook, job.outPath);
+      outPath = writeAnnotatedCopy({ input: job.path, format, snapshot: loaded.snapshot, report, lang, outPath: job.outPath });
     } catch (err) {
       return { index: job.index, report, error: `${WRITE_FAILED[lang]}${paren(lang, oneLine(err))}` };
     }
   }
-  return { index: job.index, report, outPath: job.outPath };
+  return { index: job.index, report, outPath };
 }

@@ -8,7 +8,7 @@ import type { JsonDocument, JsonWorkbook } from '../../src/cli/format';
 import { COMPUTED_HEADER_MARKER } from '../../src/engine/types';
 import { FORMULA_LIKE_TEXT, LEDGER_HEADERS, LONG_TEXT, goodWorkbook, ledgerRow, writeHostileWorkbook } from '../support/hostile';
 import { readZip } from '../support/zip';
-import { compareWorkbooks, load, runCli, sha256 } from './helpers';
+import { compareWorkbooks, load, noteString, runCli, sha256 } from './helpers';
 
 const AS_OF = '2026-05-20';
 jest.setTimeout(60_000);
@@ -186,7 +186,7 @@ describe('the annotated copy of a hostile workbook', () => {
     // The marks themselves: fill and a note starting with the checker's marker, the user's note kept above it.
     const f4 = after.getWorksheet('申报表')!.getCell('F4');
     expect((f4.fill as ExcelJS.FillPattern).pattern).toBe('solid');
-    expect(String(f4.note)).toMatch(/^经办人：金额待确认\n\nfundcheck\n/);
+    expect(noteString(f4.note)).toMatch(/^经办人：金额待确认\n\nfundcheck\n/);
   });
 
   test('text starting with = + - @ stays text in the copy (never turned into a formula)', async () => {
