@@ -108,8 +108,8 @@ for (const key of Object.keys(ARTICLES) as ComputedKey[]) {
   }
 }
 
-function citationFor(profile: RegulationId, key: ComputedKey): Citation {
-  const c = CITATIONS[profile][key];
+function citationFor(profile: ProfileId, key: ComputedKey): Citation {
+  const c = profile === 'generic' ? undefined : CITATIONS[profile][key];
   if (c === undefined) throw new Error(`no article for ${key} in ${profile}`);
   return c;
 }
@@ -119,14 +119,8 @@ function statusByDate(day: DayNumber, asOf: DayNumber): DeadlineStatus {
   return day - asOf <= DUE_SOON_DAYS ? 'due-soon' : 'pending';
 }
 
-/**
- * Where results go. computeDeadlines hands out fresh objects; the rules' per-record path (DeadlineBuffer) reuses
- * the same few, as a 100,000-row ledger would otherwise allocate some 300,000 results only to read them once.
- */
-interface ResultSink {
-  take(): DeadlineResult;
-  out: DeadlineResult[];
-}
+const NO_BASIS: FieldKey[] = Object.freeze([]) as unknown as FieldKey[];
+const NO_CITATION: Citation = Object.freeze({ profile: 'wuhan', regulation: '', article: '' });
 
 function blankResult(): DeadlineResult {
   // Every field present from the start: stores never change the object's shape.
@@ -144,91 +138,97 @@ function blankResult(): DeadlineResult {
   };
 }
 
-const NO_BASIS: FieldKey[] = Object.freeze([]) as unknown as FieldKey[];
-const NO_CITATION: Citation = Object.freeze({ profile: 'wuhan', regulation: '', article: '' });
+/**
+ * Where one record's deadlines go, for one profile and reference date (begin()). Each kind of deadline has its method,
+ * which works out the status from the event that records it. computeDeadlines hands out fresh objects; the rules'
+ * per-record path (DeadlineBuffer) reuses the same few, as a 100,000-row ledger would otherwise allocate some 300,000
+ * results only to read them once.
+ */
+abstract class ResultSink {
+  out: DeadlineResult[] = [];
+  private profile: ProfileId = 'generic';
+  private asOf: DayNumber = 0;
+
+  begin(profile: ProfileId, asOf: DayNumber): void {
+    this.profile = profile;
+    this.asOf = asOf;
+    this.out = [];
+  }
+
+  /** A result object to fill (fresh or reused). */
+  protected abstract take(): DeadlineResult;
+
+  /** A recurring duty no field records (the next quarterly report, the yearly declaration): status by date only. */
+  recurring(key: ComputedKey, day: DayNumber, basis: FieldKey[], provisional: boolean): DeadlineResult {
+    return this.add(key, day, basis, statusByDate(day, this.asOf), undefined, undefined, provisional);
+  }
+
+  /** A duty the `event` field records: done on eventDay (a date after asOf is a plan, not an event), else by date. */
+  duty(key: ComputedKey, day: DayNumber, basis: FieldKey[], event: FieldKey, eventDay: DayNumber | undefined): DeadlineResult {
+    if (eventDay !== undefined && eventDay <= this.asOf) return this.add(key, day, basis, 'done', eventDay > day, event, false);
+    return this.add(key, day, basis, statusByDate(day, this.asOf), undefined, event, false);
+  }
+
+  /**
+   * duty(), where a later event also proves it done (an acceptance proves the application was made): the proof's date
+   * is only a bound — done on or before it — so it shows the duty timely when it falls on or before the deadline, and
+   * says nothing of lateness otherwise.
+   */
+  dutyOrProof(key: ComputedKey, day: DayNumber, basis: FieldKey[], event: FieldKey, eventDay: DayNumber | undefined, proof: FieldKey, proofDay: DayNumber | undefined): DeadlineResult {
+    if ((eventDay === undefined || eventDay > this.asOf) && proofDay !== undefined && proofDay <= this.asOf) {
+      return this.add(key, day, basis, 'done', proofDay > day ? undefined : false, proof, false);
+    }
+    return this.duty(key, day, basis, event, eventDay);
+  }
+
+  /**
+   * A date to know, not a duty (a window's opening, a minimum period's end): never overdue or due soon; 'done' when
+   * the `event` field, if any, records it.
+   */
+  informational(key: ComputedKey, day: DayNumber, basis: FieldKey[], event?: FieldKey, eventDay?: DayNumber): DeadlineResult {
+    if (event !== undefined && eventDay !== undefined && eventDay <= this.asOf) return this.add(key, day, basis, 'done', eventDay > day, event, false);
+    return this.add(key, day, basis, 'pending', undefined, event, false);
+  }
+
+  private add(key: ComputedKey, day: DayNumber, basis: FieldKey[], status: DeadlineStatus, late: boolean | undefined, eventField: FieldKey | undefined, provisional: boolean): DeadlineResult {
+    const r = this.take();
+    r.key = key;
+    r.day = day;
+    r.iso = isoFromDay(day);
+    r.provisional = provisional;
+    r.status = status;
+    r.late = late;
+    r.early = undefined;
+    r.eventField = eventField;
+    r.basis = basis;
+    r.citation = citationFor(this.profile, key);
+    this.out.push(r);
+    return r;
+  }
+}
 
 /** Fresh results, for callers that keep them. */
-class FreshSink implements ResultSink {
-  out: DeadlineResult[] = [];
-  take(): DeadlineResult {
+class FreshSink extends ResultSink {
+  protected take(): DeadlineResult {
     return blankResult();
   }
 }
 
 /**
- * Reused results for one record at a time: begin() starts a record, and the results of the previous one are
- * overwritten. For the engine's row path only, where rules read a record's deadlines before the next record.
+ * Reused results for one record at a time: each record's begin() overwrites the results of the previous one. For the
+ * engine's row path only, where rules read a record's deadlines before the next record.
  */
-export class DeadlineBuffer implements ResultSink {
-  out: DeadlineResult[] = [];
+export class DeadlineBuffer extends ResultSink {
   private readonly pool: DeadlineResult[] = [];
   private used = 0;
-  begin(): void {
-    this.out = [];
+  override begin(profile: ProfileId, asOf: DayNumber): void {
+    super.begin(profile, asOf);
     this.used = 0;
   }
-  take(): DeadlineResult {
+  protected take(): DeadlineResult {
     if (this.used === this.pool.length) this.pool.push(blankResult());
     return this.pool[this.used++];
   }
-}
-
-const NONE = -1;
-
-/**
- * Fills one result. The event that shows the duty done is recorded by field e1 (its date d1), or else by field e2
- * (d2), whose date only proves it was done on or before that day (a bound: an acceptance proves the application).
- * No event field (e1 undefined) = a recurring duty: status by date only.
- */
-function result(
-  sink: ResultSink,
-  key: ComputedKey,
-  profile: RegulationId,
-  day: DayNumber,
-  asOf: DayNumber,
-  basis: FieldKey[],
-  e1: FieldKey | undefined,
-  d1: DayNumber | undefined,
-  e2: FieldKey | undefined = undefined,
-  d2: DayNumber | undefined = undefined,
-  informational = false,
-  provisional = false,
-): DeadlineResult {
-  let recordedDay: DayNumber = NONE;
-  let bound = false;
-  let eventField: FieldKey | undefined;
-  if (e1 !== undefined) {
-    eventField = e1;
-    if (d1 !== undefined && d1 <= asOf) recordedDay = d1;
-    else if (e2 !== undefined && d2 !== undefined && d2 <= asOf) {
-      recordedDay = d2;
-      bound = true;
-      eventField = e2;
-    }
-  }
-  let status: DeadlineStatus = 'pending';
-  let late: boolean | undefined;
-  if (recordedDay !== NONE) {
-    status = 'done';
-    const after = recordedDay > day;
-    // A bound proves timeliness only when it falls on or before the deadline.
-    if (!bound || !after) late = after;
-  } else if (!informational) {
-    status = statusByDate(day, asOf);
-  }
-  const r = sink.take();
-  r.key = key;
-  r.day = day;
-  r.iso = isoFromDay(day);
-  r.provisional = provisional;
-  r.status = status;
-  r.late = late;
-  r.early = undefined;
-  r.eventField = eventField;
-  r.basis = basis;
-  r.citation = citationFor(profile, key);
-  sink.out.push(r);
-  return r;
 }
 
 function monthStart(ym: YearMonth): DayNumber {
@@ -416,11 +416,11 @@ function nextProgressReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: D
   if (span.end !== undefined && quarterStart(q - 1) > span.end) return;
   const w = reportWindow(q);
   // A recurring duty: no event field, status by date only.
-  result(sink, 'nextProgressReportDue', 'yeji', w.end, asOf, reportBasis(applies.basis, span.basis), undefined, undefined, undefined, undefined, false, w.provisional);
+  sink.recurring('nextProgressReportDue', w.end, reportBasis(applies.basis, span.basis), w.provisional);
 }
 
 /** Wuhan 第二十条 / Wulong 第二十三条 / Laizhou 第二十四条: 在建设期内每年年底前 a performance report. */
-function annualPerformanceReportDue(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber): void {
+function annualPerformanceReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
   const span = constructionSpan(inputs);
   if (span.start === undefined || span.start > asOf) return;
   if (span.end !== undefined && (span.endIsEvent ? span.end <= asOf : span.end < asOf)) return;
@@ -430,33 +430,33 @@ function annualPerformanceReportDue(sink: ResultSink, profile: RegulationId, inp
   // Only a report dated within asOf's year is this year's report.
   const rep = inputs.performanceReportDate;
   const thisYear = rep !== undefined && rep >= yearStart ? rep : undefined;
-  result(sink, 'annualPerformanceReportDue', profile, due, asOf, span.basis, 'performanceReportDate', thisYear);
+  sink.duty('annualPerformanceReportDue', due, span.basis, 'performanceReportDate', thisYear);
 }
 
 /** Wuhan 第二十一条 / Wulong 第二十八条 / Laizhou 第二十三条: 建成后半年内 (组织)验收. */
 const COMPLETION: FieldKey[] = Object.freeze(['completionDate']) as FieldKey[];
 
-function acceptanceDue(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber): void {
+function acceptanceDue(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs): void {
   if (inputs.completionDate === undefined) return;
   const due = addMonths(inputs.completionDate, 6);
   const inv = inputs.investmentCents;
   if (profile === 'wulong' && (inv === undefined || inv >= WULONG_DISTRICT_ACCEPTANCE_MIN_CENTS)) {
     // Wulong ≥ 3000万 (or unknown: give the benefit of the doubt): the duty is to 申请 acceptance within half a year;
     // the acceptance itself proves an application was made on or before it.
-    result(sink, 'acceptanceDue', profile, due, asOf, COMPLETION, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
+    sink.dutyOrProof('acceptanceDue', due, COMPLETION, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
     return;
   }
-  result(sink, 'acceptanceDue', profile, due, asOf, COMPLETION, 'acceptanceDate', inputs.acceptanceDate);
+  sink.duty('acceptanceDue', due, COMPLETION, 'acceptanceDate', inputs.acceptanceDate);
 }
 
 /** Yeji 第二十二条: 初步验收合格后1个月内 提出竣工验收申请. */
 const PRELIMINARY: FieldKey[] = Object.freeze(['preliminaryAcceptanceDate']) as FieldKey[];
 
-function acceptanceApplicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
+function acceptanceApplicationDue(sink: ResultSink, inputs: DeadlineInputs): void {
   if (inputs.preliminaryAcceptanceDate === undefined) return;
   const due = addMonths(inputs.preliminaryAcceptanceDate, 1);
   // A 竣工验收 held proves the application was made on or before it.
-  result(sink, 'acceptanceApplicationDue', 'yeji', due, asOf, PRELIMINARY, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
+  sink.dutyOrProof('acceptanceApplicationDue', due, PRELIMINARY, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
 }
 
 /**
@@ -489,7 +489,7 @@ const SELF_EVALUATION_MONTHS: Partial<Record<RegulationId, { from?: number; due:
   laizhou: { due: 12 }, // 12个月内
 };
 
-function selfEvaluation(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, asOf: DayNumber, wantFrom: boolean, wantDue: boolean): void {
+function selfEvaluation(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, wantFrom: boolean, wantDue: boolean): void {
   const months = SELF_EVALUATION_MONTHS[profile];
   const base = selfEvaluationBase(profile, inputs);
   if (months === undefined || base === undefined) return;
@@ -498,13 +498,13 @@ function selfEvaluation(sink: ResultSink, profile: RegulationId, inputs: Deadlin
   if (wantFrom && months.from !== undefined) {
     const from = addMonths(base, months.from);
     // The window's opening is not a deadline: never overdue; a self-evaluation before it is flagged early.
-    const r = result(sink, 'selfEvaluationFrom', profile, from, asOf, basis, 'selfEvaluationDate', done, undefined, undefined, true);
+    const r = sink.informational('selfEvaluationFrom', from, basis, 'selfEvaluationDate', done);
     if (r.status === 'done') {
       r.early = done! < from;
       r.late = undefined;
     }
   }
-  if (wantDue) result(sink, 'selfEvaluationDue', profile, addMonths(base, months.due), asOf, basis, 'selfEvaluationDate', done);
+  if (wantDue) sink.duty('selfEvaluationDue', addMonths(base, months.due), basis, 'selfEvaluationDate', done);
 }
 
 function investmentField(sheetKind: SheetKind): FieldKey {
@@ -517,13 +517,13 @@ function standardBasis(sheetKind: SheetKind): FieldKey[] {
   return (STANDARD_BASIS[sheetKind] ??= Object.freeze([investmentField(sheetKind), 'acceptanceDate']) as FieldKey[]);
 }
 
-function standardPublicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): void {
+function standardPublicationDue(sink: ResultSink, inputs: DeadlineInputs, sheetKind: SheetKind): void {
   const inv = inputs.investmentCents;
   if (inv === undefined || inv < LAIZHOU_STANDARD_MIN_CENTS || inputs.acceptanceDate === undefined) return;
   // 500万元以上的建设项目: an O&M project drafts no standard.
   if (inputs.maintenance === true) return;
   const due = addYears(inputs.acceptanceDate, 1);
-  result(sink, 'standardPublicationDue', 'laizhou', due, asOf, standardBasis(sheetKind), 'standardPublishedDate', inputs.standardPublishedDate);
+  sink.duty('standardPublicationDue', due, standardBasis(sheetKind), 'standardPublishedDate', inputs.standardPublishedDate);
 }
 
 /**
@@ -532,11 +532,11 @@ function standardPublicationDue(sink: ResultSink, inputs: DeadlineInputs, asOf: 
  */
 const MAINTENANCE_BASIS: FieldKey[] = Object.freeze(['projectType', 'acceptanceDate']) as FieldKey[];
 
-function freeMaintenanceUntil(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
+function freeMaintenanceUntil(sink: ResultSink, inputs: DeadlineInputs): void {
   if (inputs.projectType === undefined || !inputs.projectType.includes('政务治理')) return;
   if (inputs.acceptanceDate === undefined) return;
   const until = addYears(inputs.acceptanceDate, 3);
-  result(sink, 'freeMaintenanceUntil', 'laizhou', until, asOf, MAINTENANCE_BASIS, undefined, undefined, undefined, undefined, true);
+  sink.informational('freeMaintenanceUntil', until, MAINTENANCE_BASIS);
 }
 
 // Built once and shared (frozen), like the deadline citations above: these are asked for on every record.
@@ -572,6 +572,7 @@ export function checkProgressReportDate(profile: ProfileId, reportDate: DayNumbe
  */
 export function computeDeadlines(profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
   const sink = new FreshSink();
+  sink.begin(profile, asOf);
   collectDeadlines(sink, profile, inputs, asOf, sheetKind);
   return sink.out;
 }
@@ -583,7 +584,7 @@ const PERIOD_BASIS: FieldKey[] = Object.freeze(['period']) as FieldKey[];
  * next begin(). The inputs are not kept.
  */
 export function computeDeadlinesInto(buffer: DeadlineBuffer, profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
-  buffer.begin();
+  buffer.begin(profile, asOf);
   collectDeadlines(buffer, profile, inputs, asOf, sheetKind);
   return buffer.out;
 }
@@ -595,7 +596,7 @@ function collectDeadlines(sink: ResultSink, profile: ProfileId, inputs: Deadline
     const p = validPeriod(inputs);
     if (profile === 'yeji' && p !== undefined) {
       const d = declarationDue(profile, p.start.year)!;
-      result(sink, 'declarationDue', 'yeji', d.day, asOf, PERIOD_BASIS, undefined, undefined);
+      sink.recurring('declarationDue', d.day, PERIOD_BASIS, false);
     }
     return;
   }
@@ -606,27 +607,27 @@ function collectDeadlines(sink: ResultSink, profile: ProfileId, inputs: Deadline
         nextProgressReportDue(sink, inputs, asOf);
         break;
       case 'annualPerformanceReportDue':
-        annualPerformanceReportDue(sink, profile, inputs, asOf);
+        annualPerformanceReportDue(sink, inputs, asOf);
         break;
       case 'acceptanceDue':
-        acceptanceDue(sink, profile, inputs, asOf);
+        acceptanceDue(sink, profile, inputs);
         break;
       case 'acceptanceApplicationDue':
-        acceptanceApplicationDue(sink, inputs, asOf);
+        acceptanceApplicationDue(sink, inputs);
         break;
       case 'selfEvaluationFrom':
       case 'selfEvaluationDue':
         // From and Due share one base; computed together, once.
         if (!selfEvaluationDone) {
           selfEvaluationDone = true;
-          selfEvaluation(sink, profile, inputs, asOf, keys.includes('selfEvaluationFrom'), keys.includes('selfEvaluationDue'));
+          selfEvaluation(sink, profile, inputs, keys.includes('selfEvaluationFrom'), keys.includes('selfEvaluationDue'));
         }
         break;
       case 'standardPublicationDue':
-        standardPublicationDue(sink, inputs, asOf, sheetKind);
+        standardPublicationDue(sink, inputs, sheetKind);
         break;
       case 'freeMaintenanceUntil':
-        freeMaintenanceUntil(sink, inputs, asOf);
+        freeMaintenanceUntil(sink, inputs);
         break;
       default:
         break; // declarationDue: declaration sheets only (above)
