@@ -11,6 +11,11 @@ export interface FileResult {
   report?: Report;
   /** One-line reason the file was unusable. */
   error?: string;
+  /**
+   * Why a file found in a folder was not checked (a lock file, .xlsb, .numbers…): listed in every output, without
+   * affecting the exit code.
+   */
+  skipped?: string;
   /** Where the annotated copy was written. */
   outPath?: string;
 }
@@ -43,8 +48,12 @@ const L = {
     noFindings: '未发现问题',
     computed: (n: number) => `计算列写入 ${n} 个值`,
     unusable: '无法检查',
+    notChecked: '未检查',
     annotated: '已写出标注副本',
-    total: (files: number, bad: number) => `共 ${files} 个文件${bad ? `（其中 ${bad} 个无法检查）` : ''}`,
+    total: (files: number, bad: number, skipped = 0) => {
+      const parts = [bad ? `${bad} 个无法检查` : '', skipped ? `${skipped} 个未检查` : ''].filter(Boolean);
+      return `共 ${files} 个文件${parts.length ? `（其中 ${parts.join('，')}）` : ''}`;
+    },
     unmapped: (cols: { column: string; header: string }[]) => `未用到的列：${cols.map((c) => `${c.column}“${c.header}”`).join('、')}`,
     verdict: '结论',
     unchecked: (n: number) => `${n} 张工作表有数据未检查`,
@@ -77,8 +86,12 @@ const L = {
     noFindings: 'no problems found',
     computed: (n: number) => `${n} computed value(s) written`,
     unusable: 'cannot be checked',
+    notChecked: 'not checked',
     annotated: 'annotated copy written',
-    total: (files: number, bad: number) => `${files} file(s)${bad ? ` (${bad} could not be checked)` : ''}`,
+    total: (files: number, bad: number, skipped = 0) => {
+      const parts = [bad ? `${bad} could not be checked` : '', skipped ? `${skipped} not checked` : ''].filter(Boolean);
+      return `${files} file(s)${parts.length ? ` (${parts.join(', ')})` : ''}`;
+    },
     unmapped: (cols: { column: string; header: string }[]) => `Unused columns: ${cols.map((c) => `${c.column} "${c.header}"`).join(', ')}`,
     verdict: 'Verdict',
     unchecked: (n: number) => `${n} sheet(s) hold data that was not checked`,
@@ -112,6 +125,10 @@ export function formatText(result: FileResult, lang: Lang): string {
   const t = L[lang];
   const out: string[] = [];
   out.push(`== ${result.file} ==`);
+  if (result.skipped !== undefined) {
+    out.push(`  ${t.notChecked}${colon(lang)}${result.skipped}`);
+    return out.join('\n') + '\n';
+  }
   if (!result.report) {
     out.push(`  ${t.unusable}${colon(lang)}${result.error ?? ''}`);
     return out.join('\n') + '\n';
@@ -194,11 +211,12 @@ export function formatTextTotals(results: FileResult[], lang: Lang): string {
   const t = L[lang];
   const all = results.flatMap((r) => r.report?.findings ?? []);
   const n = countBySeverity(all);
-  const bad = results.filter((r) => !r.report).length;
+  const bad = results.filter((r) => !r.report && r.skipped === undefined).length;
+  const notChecked = results.filter((r) => r.skipped !== undefined).length;
   let unchecked = 0;
   for (const r of results) if (r.report) unchecked += uncheckedSheets(r.report).length;
   const tail = unchecked ? `${t.semi}${t.unchecked(unchecked)}` : '';
-  return `${t.total(results.length, bad)}${colon(lang)}${t.counts(n.error, n.warning, n.info)}${tail}\n`;
+  return `${t.total(results.length, bad, notChecked)}${colon(lang)}${t.counts(n.error, n.warning, n.info)}${tail}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -226,6 +244,8 @@ export interface JsonDocument {
   workbooks: JsonWorkbook[];
   /** Present only when some file could not be checked: which, and why. */
   errors?: { file: string; error: string }[];
+  /** Present only when files found in a folder look like spreadsheets but were not checked: which, and why. */
+  skipped?: { file: string; reason: string }[];
 }
 
 /** The JSON shape of one report (plain data, key order fixed). */
@@ -260,8 +280,10 @@ export function formatJson(results: FileResult[], asOf: string): string {
     asOf,
     workbooks: results.filter((r) => r.report).map((r) => toJsonWorkbook(r.file, r.report!)),
   };
-  const errors = results.filter((r) => !r.report).map((r) => ({ file: r.file, error: r.error ?? '' }));
+  const errors = results.filter((r) => !r.report && r.skipped === undefined).map((r) => ({ file: r.file, error: r.error ?? '' }));
   if (errors.length) doc.errors = errors;
+  const skipped = results.filter((r) => r.skipped !== undefined).map((r) => ({ file: r.file, reason: r.skipped! }));
+  if (skipped.length) doc.skipped = skipped;
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
@@ -292,10 +314,14 @@ export function csvHeader(lang: Lang): string {
   return BOM + csvLine(L[lang].csvHeader);
 }
 
-/** The CSV lines of one workbook: its notices (row and cell empty), then one line per finding. */
+/**
+ * The CSV lines of one workbook: its notices (row and cell empty), then one line per finding. A file that could not
+ * be checked is one line (rule cli/unusable, severity error), one listed as not checked too (cli/not-checked, warning).
+ */
 export function formatCsvRows(result: FileResult, lang: Lang): string {
   const t = L[lang];
-  if (!result.report) return '';
+  if (result.skipped !== undefined) return csvLine([result.file, '', '', '', t.severity.warning, 'cli/not-checked', '', `${t.notChecked}${colon(lang)}${result.skipped}`, '']);
+  if (!result.report) return csvLine([result.file, '', '', '', t.severity.error, 'cli/unusable', '', `${t.unusable}${colon(lang)}${result.error ?? ''}`, '']);
   const r = result.report;
   let s = '';
   for (const n of r.notices) s += csvLine([result.file, '', '', '', t.severity[n.severity], n.id, '', n.message, cite(n.citation)]);

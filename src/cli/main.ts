@@ -56,9 +56,9 @@ const MSG = {
     missingValue: (o: string) => `选项 ${o} 需要一个值`,
     badValue: (o: string, v: string, allowed: string) => `选项 ${o} 的值 “${v}” 无效，可选：${allowed}`,
     badDate: (v: string) => `--as-of 的值 “${v}” 不是有效日期（格式 YYYY-MM-DD）`,
-    noInput: '请指定要检查的 .xlsx 文件或文件夹（见 --help）',
+    noInput: '请指定要检查的工作簿文件或文件夹（见 --help）',
     notFound: '文件或文件夹不存在',
-    emptyFolder: '文件夹中没有 .xlsx 文件',
+    emptyFolder: '文件夹中没有可检查的表格文件（.xlsx .xlsm .xls .et .ods .csv）',
     outIsFile: (o: string) => `--out 必须是文件夹，但 ${o} 是一个文件`,
     wouldOverwrite: (o: string, i: string) => `拒绝写出：标注副本 ${o} 会覆盖输入文件 ${i}`,
   },
@@ -67,9 +67,9 @@ const MSG = {
     missingValue: (o: string) => `option ${o} needs a value`,
     badValue: (o: string, v: string, allowed: string) => `invalid value "${v}" for ${o}; expected one of ${allowed}`,
     badDate: (v: string) => `--as-of "${v}" is not a valid date (YYYY-MM-DD)`,
-    noInput: 'give the .xlsx files or folders to check (see --help)',
+    noInput: 'give the workbook files or folders to check (see --help)',
     notFound: 'no such file or folder',
-    emptyFolder: 'the folder holds no .xlsx file',
+    emptyFolder: 'the folder holds no spreadsheet file the checker reads (.xlsx .xlsm .xls .et .ods .csv)',
     outIsFile: (o: string) => `--out must be a folder, but ${o} is a file`,
     wouldOverwrite: (o: string, i: string) => `refusing to write: the annotated copy ${o} would overwrite the input ${i}`,
   },
@@ -79,8 +79,10 @@ export function helpText(lang: Lang): string {
   if (lang === 'en') {
     return `Usage: fundcheck <files or folders…> [options]
 
-Checks government informatization project workbooks (.xlsx) against the funding rules of their regulation
-(Wuhan, Ye Ji, Wulong, Laizhou). Folders are searched recursively for *.xlsx (Excel lock files ~$… skipped).
+Checks government informatization project workbooks (.xlsx .xlsm .xls .et .ods .csv) against the funding rules
+of their regulation (Wuhan, Ye Ji, Wulong, Laizhou). Folders are searched recursively for those formats; files
+that look like spreadsheets but cannot be checked (lock files ~$…, .xlsb, templates, .numbers, .wps) are listed
+with the reason.
 
 Options:
   --profile auto|wuhan|yeji|wulong|laizhou|generic   regulation to apply (default auto: detected from the workbook)
@@ -93,15 +95,16 @@ Options:
   -V, --version           version
 
 Exit status: 0 no errors found; 1 some finding of severity error, or a sheet holds data that was not
-recognised and so not checked; 2 a file could not be checked or the arguments are wrong. In a batch every usable file is still checked; 2 wins over 1.
+recognised and so not checked; 2 a file could not be checked or the arguments are wrong (files found in a
+folder and listed as not checked do not change it; such a file named explicitly gives 2). In a batch every usable file is still checked; 2 wins over 1.
 Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the extra worker threads
 (default: one per core beyond the first, none while the machine is busy; 0 = one thread only).
 `;
   }
   return `用法：fundcheck <文件或文件夹…> [选项]
 
-按适用的管理办法（武汉、叶集、武隆、莱州）检查政务信息化项目工作簿（.xlsx）的资金规则。
-文件夹会递归查找其中的 *.xlsx（跳过 Excel 锁定文件 ~$…）。
+按适用的管理办法（武汉、叶集、武隆、莱州）检查政务信息化项目工作簿（.xlsx .xlsm .xls .et .ods .csv）的资金规则。
+文件夹会递归查找这些格式的文件；像表格但无法检查的文件（锁定文件 ~$…、.xlsb、模板、.numbers、.wps）会列出并说明原因。
 
 选项：
   --profile auto|wuhan|yeji|wulong|laizhou|generic   适用办法（默认 auto：根据工作簿内容自动识别）
@@ -112,7 +115,8 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
   -h, --help              显示本帮助
   -V, --version           显示版本
 
-退出码：0 未发现错误；1 存在“错误”级问题，或有工作表含数据但未识别、未检查；2 有文件无法检查或参数有误。
+退出码：0 未发现错误；1 存在“错误”级问题，或有工作表含数据但未识别、未检查；2 有文件无法检查或参数有误
+（文件夹中列出的“未检查”文件不影响退出码；直接指定的无法检查的文件为 2）。
 批量检查时，其余文件照常检查，且 2 优先于 1。标准错误为终端时显示进度。环境变量 FUNDCHECK_WORKERS=n
 指定额外工作线程数（默认每多一个 CPU 核一个，机器繁忙时不用；0 表示只用一个线程）。
 `;
@@ -215,7 +219,33 @@ function displayName(abs: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
-function walk(dir: string, out: string[]): void {
+/** The spreadsheet formats the checker reads, by extension (any case). */
+export const READ_EXTENSIONS = /\.(xlsx|xlsm|xls|et|ods|csv)$/i;
+
+/**
+ * Files that look like spreadsheets but cannot be checked, with the reason said for each (zh, en). Lock files are
+ * tested first: `~$申报表.xlsx` has a readable extension but is no workbook.
+ */
+const NOT_CHECKED: { test: RegExp; zh: string; en: string }[] = [
+  {
+    test: /^~\$.*\.(xlsx|xlsm|xlsb|xls|et|ods|csv)$/i,
+    zh: 'Excel 或 WPS 打开工作簿时生成的临时锁定文件，不是工作簿',
+    en: 'a lock file Excel or WPS creates while a workbook is open, not a workbook',
+  },
+  { test: /\.xlsb$/i, zh: 'Excel 二进制工作簿（.xlsb）暂不支持，请在 Excel 中另存为 .xlsx 后再检查', en: 'Excel binary workbooks (.xlsb) are not supported; save it as .xlsx in Excel and check again' },
+  { test: /\.(xltx|xltm|xlt|ett|ots)$/i, zh: '这是表格模板而非填好的工作簿；如确需检查，请另存为 .xlsx', en: 'a spreadsheet template, not a filled-in workbook; save it as .xlsx to check it' },
+  { test: /\.numbers$/i, zh: 'Apple Numbers 文件无法读取，请在 Numbers 中导出为 .xlsx 后再检查', en: 'Apple Numbers files cannot be read; export it as .xlsx from Numbers and check again' },
+  { test: /\.wps$/i, zh: 'WPS 文字文档（.wps）不是表格', en: 'a WPS Writer document (.wps), not a spreadsheet' },
+  { test: /\.fods$/i, zh: '单文件 OpenDocument 表格（.fods）暂不支持，请另存为 .ods 或 .xlsx', en: 'flat OpenDocument spreadsheets (.fods) are not supported; save it as .ods or .xlsx' },
+];
+
+/** Why a file that looks like a spreadsheet is not checked, or null when it is one the checker reads. */
+export function notCheckedReason(name: string, lang: Lang): string | null {
+  for (const n of NOT_CHECKED) if (n.test.test(name)) return n[lang];
+  return null;
+}
+
+function walk(dir: string, out: string[], skipped: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -223,10 +253,13 @@ function walk(dir: string, out: string[]): void {
     return;
   }
   for (const e of entries) {
-    if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
+    // Hidden files and folders (.git, .DS_Store, macOS ._ resource forks) are nobody's submission.
+    if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && /\.xlsx$/i.test(e.name)) out.push(p);
+    if (e.isDirectory()) walk(p, out, skipped);
+    else if (!e.isFile() && !e.isSymbolicLink()) continue;
+    else if (NOT_CHECKED.some((n) => n.test.test(e.name))) skipped.push(p);
+    else if (READ_EXTENSIONS.test(e.name)) out.push(p);
   }
 }
 
@@ -238,11 +271,16 @@ function realOrResolved(p: string): string {
   }
 }
 
-/** Expands the arguments into files (folders recursively, sorted), with a reason for each argument that is unusable. */
-export function collectInputs(args: string[], cwd: string, lang: Lang): { files: InputFile[]; errors: FileResult[] } {
+/**
+ * Expands the arguments into files (folders recursively, sorted), with a reason for each argument that is unusable
+ * (`errors`: exit 2) and for each file found in a folder that looks like a spreadsheet but cannot be checked
+ * (`skipped`: listed in every output, no effect on the exit code).
+ */
+export function collectInputs(args: string[], cwd: string, lang: Lang): { files: InputFile[]; errors: FileResult[]; skipped: FileResult[] } {
   const m = MSG[lang];
   const files: InputFile[] = [];
   const errors: FileResult[] = [];
+  const skipped: FileResult[] = [];
   const seen = new Set<string>();
   const add = (abs: string, rel: string) => {
     const real = realOrResolved(abs);
@@ -261,22 +299,31 @@ export function collectInputs(args: string[], cwd: string, lang: Lang): { files:
     }
     if (stat.isDirectory()) {
       const found: string[] = [];
-      walk(abs, found);
-      const rels = found.map((f) => path.relative(abs, f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const notChecked: string[] = [];
+      walk(abs, found, notChecked);
+      const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const rels = found.map((f) => path.relative(abs, f)).sort(byName);
       if (!rels.length) errors.push({ file: displayName(abs, cwd), error: m.emptyFolder });
       for (const rel of rels) add(path.join(abs, rel), rel);
+      for (const f of notChecked.sort(byName)) skipped.push({ file: displayName(f, cwd), skipped: notCheckedReason(path.basename(f), lang)! });
     } else {
-      add(abs, path.basename(abs));
+      // Named explicitly: a file that cannot be checked is an unusable input (exit 2), not a quiet skip.
+      const why = notCheckedReason(path.basename(abs), lang);
+      if (why !== null) errors.push({ file: displayName(abs, cwd), error: why });
+      else add(abs, path.basename(abs));
     }
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
 
-/** Maps each input to its annotated copy under outDir; distinct inputs with the same name get “-2”, “-3” … */
+/**
+ * Maps each input to its annotated copy under outDir; distinct inputs with the same name get “-2”, “-3” … An input
+ * that cannot be patched (.xls .et .ods .csv) gets an .xlsx copy, so its name is planned with .xlsx to avoid clashes.
+ */
 export function planOutputs(files: InputFile[], outDir: string): string[] {
   const used = new Set<string>();
   return files.map((f) => {
-    let candidate = path.join(outDir, f.rel);
+    let candidate = path.join(outDir, /\.(xlsx|xlsm)$/i.test(f.rel) ? f.rel : f.rel.replace(/(\.[^./\\]*)?$/, '.xlsx'));
     const ext = path.extname(candidate);
     const stem = candidate.slice(0, candidate.length - ext.length);
     for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${ext}`;
@@ -409,7 +456,7 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
     return EXIT_UNUSABLE;
   }
 
-  const { files, errors: inputErrors } = collectInputs(o.inputs, cwd, o.lang);
+  const { files, errors: inputErrors, skipped } = collectInputs(o.inputs, cwd, o.lang);
 
   let outPaths: string[] | null = null;
   if (o.out) {
@@ -471,7 +518,12 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
   });
   clearProgress();
 
-  const all = [...inputErrors, ...(results.filter(Boolean) as FileResult[])];
+  // Files listed as not checked come after the checked ones in text and CSV, and in their own list in JSON.
+  for (const r of skipped) {
+    if (o.format === 'text') stdout.write(formatText(r, o.lang));
+    else if (o.format === 'csv') stdout.write(formatCsvRows(r, o.lang));
+  }
+  const all = [...inputErrors, ...(results.filter(Boolean) as FileResult[]), ...skipped];
   if (o.format === 'json') stdout.write(formatJson(all, asOf));
   else if (o.format === 'text' && all.length > 1) stdout.write(formatTextTotals(all, o.lang));
 

@@ -1,4 +1,4 @@
-// Decides whether a file can safely be handed to ExcelJS, from its bytes alone, before anything is expanded.
+// Decides whether a file can safely be handed to the reader, from its bytes alone, before anything is expanded.
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 
@@ -9,6 +9,8 @@ export interface PreflightLimits {
   maxExpandedBytes: number;
   /** Largest expansion ratio of one entry (uncompressed ÷ compressed) above 1 MB expanded. */
   maxRatio: number;
+  /** Largest CSV accepted, in bytes: text becomes far more memory per cell than a zipped sheet. */
+  maxCsvBytes?: number;
 }
 
 /** Real submissions are well under these; a 50 MB .xlsx already holds a few million cells. */
@@ -16,6 +18,7 @@ export const DEFAULT_LIMITS: PreflightLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxExpandedBytes: 500 * 1024 * 1024,
   maxRatio: 500,
+  maxCsvBytes: 20 * 1024 * 1024,
 };
 
 export type PreflightCode =
@@ -30,7 +33,10 @@ export type PreflightCode =
   | 'not-zip'
   | 'truncated'
   | 'zip-bomb'
-  | 'not-xlsx';
+  | 'not-xlsx'
+  | 'not-xls'
+  | 'not-ods'
+  | 'not-csv';
 
 export type PreflightResult =
   | { ok: true; bytes: number; expandedBytes: number; parts: string[] }
@@ -154,6 +160,70 @@ function readCentralDirectory(fd: number, size: number): ZipEntry[] | null {
   return entries;
 }
 
+/** The zip checks every OOXML/ODF package gets: complete, not encrypted, not expanding beyond the limits. */
+function checkZip(fd: number, size: number, limits: PreflightLimits): { entries: ZipEntry[]; expanded: number } | (PreflightResult & { ok: false }) {
+  const entries = readCentralDirectory(fd, size);
+  if (!entries) {
+    return failZ('truncated', '文件不完整或已损坏（压缩包目录缺失）', 'the file is incomplete or damaged (zip directory missing)');
+  }
+  let expanded = 0;
+  for (const e of entries) {
+    if (e.localOffset + 30 > size) {
+      return failZ('truncated', '文件不完整或已损坏（内容被截断）', 'the file is incomplete or damaged (content truncated)');
+    }
+    if (e.encrypted) {
+      return failZ('encrypted', '工作簿内容已加密，请取消密码后再检查', 'the workbook content is encrypted; remove the password and check again');
+    }
+    expanded += e.uncompressed;
+    const ratio = e.compressed > 0 ? e.uncompressed / e.compressed : e.uncompressed > 0 ? Infinity : 0;
+    if (e.uncompressed > MB && ratio > limits.maxRatio) {
+      return failZ(
+        'zip-bomb',
+        `拒绝展开：${e.name} 的解压比例异常（${Number.isFinite(ratio) ? Math.round(ratio) : '∞'} 倍）`,
+        `refused to expand: ${e.name} has an abnormal expansion ratio (${Number.isFinite(ratio) ? Math.round(ratio) : '∞'}×)`,
+      );
+    }
+  }
+  if (expanded > limits.maxExpandedBytes) {
+    return failZ(
+      'zip-bomb',
+      `拒绝展开：解压后将达 ${fmtMB(expanded)}，超过上限 ${fmtMB(limits.maxExpandedBytes)}`,
+      `refused to expand: it would expand to ${fmtMB(expanded)}, over the ${fmtMB(limits.maxExpandedBytes)} limit`,
+    );
+  }
+  // The sizes above are only what the directory declares, and the reader inflates an entry in full before it notices
+  // a mismatch (a 3 MB file declaring 2 KB took 3.4 GB of memory). Deflate expands at most 1032-fold, so an entry
+  // can exceed its declared size by at most that much: while those excesses together stay within the limit, a lie
+  // is harmless; past it, the entry is inflated here, never beyond its declared size.
+  let slack = limits.maxExpandedBytes - expanded;
+  for (const e of entries) {
+    if (e.method !== 8 || e.compressed === 0) continue;
+    const excess = Math.max(0, e.compressed * MAX_DEFLATE_RATIO - e.uncompressed);
+    if (excess <= slack) {
+      slack -= excess;
+      continue;
+    }
+    const local = readAt(fd, e.localOffset, 30);
+    if (local.length < 30) continue;
+    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    try {
+      zlib.inflateRawSync(readAt(fd, start, e.compressed), { maxOutputLength: Math.max(1, e.uncompressed) });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') continue; // damaged data: the reader says so
+      return failZ(
+        'zip-bomb',
+        `拒绝展开：${e.name} 的实际内容超过其声明的大小`,
+        `refused to expand: ${e.name} holds more than its declared size`,
+      );
+    }
+  }
+  return { entries, expanded };
+}
+
+function failZ(code: PreflightCode, message: string, messageEn: string): PreflightResult & { ok: false } {
+  return { ok: false, code, message, messageEn };
+}
+
 /**
  * Checks a file before it is parsed: readable, not empty, not over the size limit, an OOXML zip (not an
  * .xls, an encrypted workbook or text renamed .xlsx), complete, and not expanding beyond the limits.
@@ -207,61 +277,10 @@ export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LI
       }
       return fail('not-zip', '不是 .xlsx 工作簿（文件格式无法识别）', 'not an .xlsx workbook (unrecognised file format)');
     }
-    const entries = readCentralDirectory(fd, stat.size);
-    if (!entries) {
-      return fail('truncated', '文件不完整或已损坏（压缩包目录缺失）', 'the file is incomplete or damaged (zip directory missing)');
-    }
-    let expanded = 0;
-    for (const e of entries) {
-      if (e.localOffset + 30 > stat.size) {
-        return fail('truncated', '文件不完整或已损坏（内容被截断）', 'the file is incomplete or damaged (content truncated)');
-      }
-      if (e.encrypted) {
-        return fail('encrypted', '工作簿内容已加密，请取消密码后再检查', 'the workbook content is encrypted; remove the password and check again');
-      }
-      expanded += e.uncompressed;
-      const ratio = e.compressed > 0 ? e.uncompressed / e.compressed : e.uncompressed > 0 ? Infinity : 0;
-      if (e.uncompressed > MB && ratio > limits.maxRatio) {
-        return fail(
-          'zip-bomb',
-          `拒绝展开：${e.name} 的解压比例异常（${Number.isFinite(ratio) ? Math.round(ratio) : '∞'} 倍）`,
-          `refused to expand: ${e.name} has an abnormal expansion ratio (${Number.isFinite(ratio) ? Math.round(ratio) : '∞'}×)`,
-        );
-      }
-    }
-    if (expanded > limits.maxExpandedBytes) {
-      return fail(
-        'zip-bomb',
-        `拒绝展开：解压后将达 ${fmtMB(expanded)}，超过上限 ${fmtMB(limits.maxExpandedBytes)}`,
-        `refused to expand: it would expand to ${fmtMB(expanded)}, over the ${fmtMB(limits.maxExpandedBytes)} limit`,
-      );
-    }
-    // The sizes above are only what the directory declares, and the reader inflates an entry in full before it notices
-    // a mismatch (a 3 MB file declaring 2 KB took 3.4 GB of memory). Deflate expands at most 1032-fold, so an entry
-    // can exceed its declared size by at most that much: while those excesses together stay within the limit, a lie
-    // is harmless; past it, the entry is inflated here, never beyond its declared size.
-    let slack = limits.maxExpandedBytes - expanded;
-    for (const e of entries) {
-      if (e.method !== 8 || e.compressed === 0) continue;
-      const excess = Math.max(0, e.compressed * MAX_DEFLATE_RATIO - e.uncompressed);
-      if (excess <= slack) {
-        slack -= excess;
-        continue;
-      }
-      const local = readAt(fd, e.localOffset, 30);
-      if (local.length < 30) continue;
-      const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      try {
-        zlib.inflateRawSync(readAt(fd, start, e.compressed), { maxOutputLength: Math.max(1, e.uncompressed) });
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') continue; // damaged data: the reader says so
-        return fail(
-          'zip-bomb',
-          `拒绝展开：${e.name} 的实际内容超过其声明的大小`,
-          `refused to expand: ${e.name} holds more than its declared size`,
-        );
-      }
-    }
+    const zip = checkZip(fd, stat.size, limits);
+    if ('code' in zip) return zip;
+    const entries = zip.entries;
+    const expanded = zip.expanded;
     const names = new Set(entries.map((e) => e.name));
     if (!names.has('xl/workbook.xml') && !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e.name))) {
       const what = names.has('word/document.xml') ? '（这是 Word 文档）' : names.has('ppt/presentation.xml') ? '（这是 PowerPoint 文件）' : '';
@@ -273,4 +292,124 @@ export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LI
   } finally {
     fs.closeSync(fd);
   }
+}
+
+export type FileFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'ods' | 'csv';
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** Stat, size limit and open, shared by every format; the callback gets the open file and its first 4 KB. */
+function withFile(path: string, maxBytes: number, body: (fd: number, size: number, head: Buffer) => PreflightResult): PreflightResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    return fail('not-found', '文件不存在或无法访问', 'file not found or not accessible');
+  }
+  if (!stat.isFile()) return fail('not-a-file', '不是文件', 'not a regular file');
+  if (stat.size === 0) return fail('empty', '文件为空（0 字节）', 'the file is empty (0 bytes)');
+  if (stat.size > maxBytes) {
+    return fail('too-large', `文件过大（${fmtMB(stat.size)}，上限 ${fmtMB(maxBytes)}）`, `file too large (${fmtMB(stat.size)}; the limit is ${fmtMB(maxBytes)})`);
+  }
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch {
+    return fail('unreadable', '无法打开文件（权限不足或被占用）', 'cannot open the file (permission denied or locked)');
+  }
+  try {
+    return body(fd, stat.size, readAt(fd, 0, Math.min(stat.size, 4096)));
+  } catch {
+    return fail('unreadable', '读取文件时出错', 'error while reading the file');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const isOle = (head: Buffer): boolean => head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC);
+const isZip = (head: Buffer): boolean => head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+
+function encryptedOle(fd: number, size: number, head: Buffer): boolean {
+  const whole = size <= 8 * MB ? readAt(fd, 0, size) : head;
+  return whole.includes(ENCRYPTED_STREAM);
+}
+
+const ENCRYPTED = (): PreflightResult =>
+  fail('encrypted', '工作簿设有打开密码（已加密），请取消密码后再检查', 'the workbook is password-protected (encrypted); remove the password and check again');
+
+/** The stored (uncompressed) first bytes of a zip entry, or null when it is compressed or out of reach. */
+function storedEntryHead(fd: number, e: ZipEntry, max: number): string | null {
+  if (e.method !== 0) return null;
+  const local = readAt(fd, e.localOffset, 30);
+  if (local.length < 30) return null;
+  const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  return readAt(fd, start, Math.min(e.compressed, max)).toString('latin1');
+}
+
+/**
+ * Checks a file of any format the checker reads before it is parsed: .xlsx/.xlsm as preflightXlsx; an .xls or WPS .et
+ * must be an OLE compound file (BIFF8) or a zip holding an Excel workbook (WPS saves either under .et); an .ods must be
+ * an OpenDocument spreadsheet zip; a .csv must be text within its own size limit. Zips get the same bomb checks.
+ */
+export function preflight(path: string, format: FileFormat, limits: PreflightLimits = DEFAULT_LIMITS): PreflightResult {
+  if (format === 'xlsx' || format === 'xlsm') return preflightXlsx(path, limits);
+  if (format === 'csv') {
+    const max = limits.maxCsvBytes ?? limits.maxFileBytes;
+    return withFile(path, max, (_fd, size, head) => {
+      if (isOle(head) || isZip(head)) {
+        return fail(
+          'not-csv',
+          '这是 Excel 等工作簿文件而非 CSV 文本，请改回原来的扩展名（如 .xlsx、.xls）后再检查',
+          'this is a workbook (such as Excel), not CSV text; give it back its own extension (such as .xlsx or .xls) and check again',
+        );
+      }
+      // UTF-16 text carries NULs; anything else with NULs is binary, not a CSV.
+      const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+      if (!utf16 && head.includes(0)) {
+        return fail('not-csv', '不是 CSV 文本文件（含二进制内容）', 'not a CSV text file (it holds binary data)');
+      }
+      return { ok: true, bytes: size, expandedBytes: size, parts: [] };
+    });
+  }
+  return withFile(path, limits.maxFileBytes, (fd, size, head) => {
+    if (format === 'xls' || format === 'et') {
+      const what = format === 'et' ? 'WPS 表格（.et）' : 'Excel 97-2003（.xls）';
+      const whatEn = format === 'et' ? 'a WPS spreadsheet (.et)' : 'an Excel 97-2003 (.xls) workbook';
+      if (isOle(head)) return encryptedOle(fd, size, head) ? ENCRYPTED() : { ok: true, bytes: size, expandedBytes: size, parts: [] };
+      if (!isZip(head)) {
+        if (looksLikeText(head)) {
+          return fail(
+            'text',
+            `这是文本文件（如网页或 CSV）而非${what}工作簿，请在 Excel 或 WPS 中打开后另存为 .xlsx`,
+            `this is a text file (such as a web page or CSV), not ${whatEn}; open it in Excel or WPS and save it as .xlsx`,
+          );
+        }
+        return fail('not-xls', `不是${what}工作簿（文件格式无法识别）`, `not ${whatEn} (unrecognised file format)`);
+      }
+      const zip = checkZip(fd, size, limits);
+      if ('code' in zip) return zip;
+      if (!zip.entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e.name))) {
+        return fail('not-xlsx', '压缩包中没有 Excel 工作簿', 'the archive holds no Excel workbook');
+      }
+      return { ok: true, bytes: size, expandedBytes: zip.expanded, parts: zip.entries.map((e) => e.name) };
+    }
+    // .ods
+    if (isOle(head)) return encryptedOle(fd, size, head) ? ENCRYPTED() : fail('not-ods', '这是 Excel 97-2003（.xls）文件而非 .ods，请改回 .xls 扩展名', 'this is an Excel 97-2003 (.xls) file, not .ods; rename it back to .xls');
+    if (!isZip(head)) {
+      return fail('not-ods', '不是 OpenDocument 表格（.ods）文件（文件格式无法识别）', 'not an OpenDocument spreadsheet (.ods) (unrecognised file format)');
+    }
+    const zip = checkZip(fd, size, limits);
+    if ('code' in zip) return zip;
+    const mimetype = zip.entries.find((e) => e.name === 'mimetype');
+    const declared = mimetype ? storedEntryHead(fd, mimetype, 128) : null;
+    if (declared === null || declared.trim() !== ODS_MIMETYPE || !zip.entries.some((e) => e.name === 'content.xml')) {
+      const isXlsx = zip.entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e.name));
+      return fail(
+        'not-ods',
+        isXlsx ? '这是 .xlsx 工作簿而非 .ods，请改回 .xlsx 扩展名' : `不是 OpenDocument 表格（.ods）：压缩包的 mimetype 不是 ${ODS_MIMETYPE}`,
+        isXlsx ? 'this is an .xlsx workbook, not .ods; rename it back to .xlsx' : `not an OpenDocument spreadsheet (.ods): the archive's mimetype is not ${ODS_MIMETYPE}`,
+      );
+    }
+    return { ok: true, bytes: size, expandedBytes: zip.expanded, parts: zip.entries.map((e) => e.name) };
+  });
 }

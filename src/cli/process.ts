@@ -3,8 +3,8 @@ import { check } from '../engine';
 import type { Lang, ProfileId, Report } from '../engine/types';
 import { rebuiltCopyNotice, isPatchable, writeAnnotatedCopy } from './annotate';
 import type { InputFormat } from './annotate';
-import { preflightXlsx } from './preflight';
-import { readWorkbook } from './read';
+import { preflight } from './preflight';
+import { readSpreadsheet, spreadsheetFormat } from './read';
 
 export interface JobOptions {
   asOf: string;
@@ -50,15 +50,24 @@ function paren(lang: Lang, text: string): string {
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
 
+// SheetJS's own words for a BIFF file with a password (FILEPASS), said the way the preflight says it for OOXML.
+const PASSWORD: Record<Lang, string> = {
+  zh: '工作簿设有打开密码（已加密），请取消密码后再检查',
+  en: 'the workbook is password-protected (encrypted); remove the password and check again',
+};
+
 export async function runJob(job: Job): Promise<JobResult> {
   const { lang } = job.options;
-  const pre = preflightXlsx(job.path);
+  // A name with none of the known extensions (only when named explicitly) is read as what its bytes say, via .xlsx rules.
+  const format = spreadsheetFormat(job.path) ?? 'xlsx';
+  const pre = preflight(job.path, format);
   if (!pre.ok) return { index: job.index, error: lang === 'zh' ? pre.message : pre.messageEn };
 
   let loaded;
   try {
-    loaded = await readWorkbook(job.path);
+    loaded = await readSpreadsheet(job.path);
   } catch (err) {
+    if (/password|encrypt/i.test(oneLine(err))) return { index: job.index, error: PASSWORD[lang] };
     return { index: job.index, error: `${READ_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }
   if (loaded.unreadSheets.length) return { index: job.index, error: UNREAD_SHEETS[lang](loaded.unreadSheets) };
@@ -73,7 +82,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   let outPath = job.outPath;
   if (job.outPath) {
     // An .xlsx/.xlsm is patched (an .xlsm copy stays .xlsm); anything else gets an .xlsx copy and says what it lacks.
-    const format: InputFormat = /\.xlsm$/i.test(job.path) ? 'xlsm' : 'xlsx';
+    const format: InputFormat = loaded.format;
     if (!isPatchable(format)) report.notices.push(rebuiltCopyNotice(format, lang));
     try {
       outPath = writeAnnotatedCopy({ input: job.path, format, snapshot: loaded.snapshot, report, lang, outPath: job.outPath });
