@@ -109,160 +109,6 @@ for (const o of OVERLAY_RULES) {
   overlaysByProfile.set(o.profile, list);
 }
 
-// ---- per-call scratch (module-level so a classification allocates nothing but its result) -------------------
-
-const MAX_HITS = 64;
-const hitKw = new Int32Array(MAX_HITS);
-const hitStart = new Int32Array(MAX_HITS);
-const hitEnd = new Int32Array(MAX_HITS);
-/** 0 for a hit strictly inside a longer one (it stands for nothing). */
-const hitKeep = new Uint8Array(MAX_HITS);
-let hitCount = 0;
-
-// The text being classified, folded (normalised, white space dropped) as code units, never made a string; hit
-// positions index it. Grown for a long text and kept up to KEPT_CODES units.
-const KEPT_CODES = 65536;
-let keptCodes = new Uint16Array(4096);
-let folded = keptCodes;
-let foldedLength = 0;
-
-const seenStamp = new Int32Array(N_CONCEPTS);
-const spanStart = new Int32Array(N_CONCEPTS);
-const spanEnd = new Int32Array(N_CONCEPTS);
-const seenList = new Int32Array(N_CONCEPTS);
-let seenCount = 0;
-let stamp = 0;
-
-const seen = (c: number): boolean => seenStamp[c] === stamp;
-
-/** Whether every group from the `from`-th on has a concept present. */
-function groupsHold(groups: CompiledGroups, from = 0): boolean {
-  for (let g = from; g < groups.length; g++) {
-    const group = groups[g];
-    let ok = false;
-    for (let i = 0; i < group.length && !ok; i++) ok = seen(group[i]);
-    if (!ok) return false;
-  }
-  return true;
-}
-
-/** Collects the concepts the hits stand for, dropping hits strictly inside a longer one. */
-function collectConcepts(): void {
-  stamp = (stamp + 1) | 0;
-  if (stamp === 0) {
-    seenStamp.fill(-1);
-    stamp = 1;
-  }
-  seenCount = 0;
-  for (let i = 0; i < hitCount; i++) {
-    const s = hitStart[i];
-    const e = hitEnd[i];
-    let inside = false;
-    for (let j = 0; j < hitCount && !inside; j++) {
-      inside = j !== i && hitStart[j] <= s && hitEnd[j] >= e && hitEnd[j] - hitStart[j] > e - s;
-    }
-    hitKeep[i] = inside ? 0 : 1;
-    if (inside) continue;
-    const cs = kwConcepts[hitKw[i]];
-    for (let j = 0; j < cs.length; j++) {
-      const c = cs[j];
-      if (seenStamp[c] !== stamp) {
-        seenStamp[c] = stamp;
-        spanStart[c] = s;
-        spanEnd[c] = e;
-        seenList[seenCount++] = c;
-      } else if (s <= spanEnd[c] && e >= spanStart[c]) {
-        // touching or overlapping words of one concept read as one phrase: 笔记本 + 电脑 → 笔记本电脑
-        if (s < spanStart[c]) spanStart[c] = s;
-        if (e > spanEnd[c]) spanEnd[c] = e;
-      }
-    }
-  }
-}
-
-const OPEN_PAREN = 0x28;
-
-/**
- * For a head-last rule: whether the last word of the text is one of its heads — looking only before a parenthesis
- * (which qualifies the item rather than naming it) and past words that are only tails.
- */
-function headIsLast(roles: Uint8Array): boolean {
-  let cut = foldedLength;
-  for (let i = 1; i < foldedLength; i++) {
-    if (folded[i] === OPEN_PAREN) {
-      cut = i;
-      break;
-    }
-  }
-  for (let h = hitCount - 1; h >= 0; h--) {
-    if (hitKeep[h] === 0 || hitStart[h] >= cut) continue;
-    const cs = kwConcepts[hitKw[h]];
-    let tail = true;
-    for (let j = 0; j < cs.length; j++) {
-      const role = roles[cs[j]];
-      if (role === ROLE_HEAD) return true;
-      if (role !== ROLE_TAIL) tail = false;
-    }
-    if (!tail) return false;
-  }
-  return false;
-}
-
-function anySeen(concepts: Int32Array): boolean {
-  for (let i = 0; i < concepts.length; i++) if (seen(concepts[i])) return true;
-  return false;
-}
-
-/** The folded text between two positions. */
-function foldedText(from: number, to: number): string {
-  return String.fromCharCode.apply(null, folded.subarray(from, to) as unknown as number[]);
-}
-
-/** The text of the deciding concepts, in text order; touching spans join (平板 + 电脑), gaps show as …. */
-function matchedText(groups: CompiledGroups): string {
-  if (groups.length === 1) {
-    // the usual case: one concept decided it
-    const group = groups[0];
-    let only = -1;
-    for (let i = 0; i < group.length; i++) {
-      if (seen(group[i])) {
-        if (only >= 0) {
-          only = -2;
-          break;
-        }
-        only = group[i];
-      }
-    }
-    if (only >= 0) return foldedText(spanStart[only], spanEnd[only]);
-  }
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const group of groups) {
-    for (let i = 0; i < group.length; i++) {
-      const c = group[i];
-      if (seen(c)) {
-        starts.push(spanStart[c]);
-        ends.push(spanEnd[c]);
-      }
-    }
-  }
-  if (starts.length === 1) return foldedText(starts[0], ends[0]);
-  const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a]);
-  let out = '';
-  let curS = -1;
-  let curE = -1;
-  for (const i of order) {
-    if (curS >= 0 && starts[i] <= curE) {
-      if (ends[i] > curE) curE = ends[i];
-      continue;
-    }
-    if (curS >= 0) out += (out ? '…' : '') + foldedText(curS, curE);
-    curS = starts[i];
-    curE = ends[i];
-  }
-  return out + (out ? '…' : '') + foldedText(curS, curE);
-}
-
 const SPACES = /\s+/g;
 
 // ---- normalisation ------------------------------------------------------------------------------------------
@@ -291,87 +137,28 @@ export function normaliseExpenseText(raw: string): string {
   return s;
 }
 
-// ---- classification -----------------------------------------------------------------------------------------
+// ---- the classifier ---------------------------------------------------------------------------------------
 
 const NO_OVERLAYS: readonly OverlayHit[] = Object.freeze([]);
 const UNKNOWN: Classification = Object.freeze({ class: 'unknown', entry: null, matched: '', overlays: NO_OVERLAYS });
 
-// decide() leaves its verdict here: the deciding rule (CLASS_RULES.length when none) and the profile's overlays.
-let decidedBest = 0;
-let decidedMask = 0;
-let decidedOverlays: CompiledOverlay[] | undefined;
+/** classifyExpense without the matched words: what the scope rules read. */
+export type ScopeVerdict = Pick<Classification, 'class' | 'entry' | 'overlays'>;
+const UNKNOWN_VERDICT: ScopeVerdict = UNKNOWN;
 
-/** The first class rule that holds for the concepts present (seen). */
-function firstRule(): number {
-  let best = CLASS_RULES.length;
-  for (let i = 0; i < seenCount; i++) {
-    const c = seenList[i];
-    if (!seen(c)) continue; // set aside by a namedAfter rule
-    const rules = rulesByConcept[c];
-    for (let j = 0; j < rules.length; j++) {
-      const r = rules[j];
-      if (r >= best) break; // rule lists are ascending
-      // listed under a concept of its first group, which is present
-      if (!groupsHold(ruleGroups[r], 1)) continue;
-      if (ruleHasMore[r] === 1) {
-        const unless = ruleUnless[r];
-        if (unless !== null && anySeen(unless)) continue;
-        const roles = ruleRoles[r];
-        if (roles !== null && !headIsLast(roles)) continue;
-      }
-      best = r;
-    }
-  }
-  return best;
+/**
+ * A verdict is packed in one number: the deciding rule (CLASS_RULES.length when none) above OVERLAY_BITS bits of
+ * overlay mask (bit k: the profile's k-th overlay fires). Verdicts are few, so each is built once and shared.
+ */
+const OVERLAY_BITS = 10;
+const OVERLAY_LIMIT = 1 << OVERLAY_BITS;
+for (const [profile, list] of overlaysByProfile) {
+  if (list.length > OVERLAY_BITS) throw new Error(`${profile} has ${list.length} overlays; a verdict holds ${OVERLAY_BITS}`);
 }
-
-// The concepts a namedAfter rule sets aside, to restore once the rest has decided.
-const asideList = new Int32Array(N_CONCEPTS);
-
-/** The first class rule that holds and the overlays that fire, for the concepts collectConcepts() found. */
-function decideFound(profile: ProfileId): void {
-  decidedBest = CLASS_RULES.length;
-  decidedMask = 0;
-  decidedOverlays = undefined;
-  if (seenCount === 0) return;
-
-  let best = firstRule();
-  let namedSystem = false;
-  if (best < CLASS_RULES.length && ruleNamedAfter[best] === 1) {
-    // a system named after a cost: the cost words name the system, not the item; the rest of the text decides
-    namedSystem = true;
-    const modifiers = ruleGroups[best][0];
-    let aside = 0;
-    for (let i = 0; i < modifiers.length; i++) {
-      const c = modifiers[i];
-      if (seen(c)) {
-        seenStamp[c] = (stamp - 1) | 0;
-        asideList[aside++] = c;
-      }
-    }
-    best = firstRule();
-    for (let i = 0; i < aside; i++) seenStamp[asideList[i]] = stamp;
-  }
-  decidedBest = best;
-
-  const candidates = overlaysByProfile.get(profile);
-  if (candidates) {
-    decidedOverlays = candidates;
-    let mask = 0;
-    for (let k = 0; k < candidates.length; k++) {
-      const o = candidates[k];
-      if (namedSystem && o.notForSystems) continue;
-      let triggered = false;
-      for (let i = 0; i < o.triggers.length && !triggered; i++) triggered = seen(o.triggers[i]);
-      if (!triggered) continue;
-      if (anySeen(o.unless)) continue;
-      let fires = false;
-      for (let i = 0; i < o.when.length && !fires; i++) fires = groupsHold(o.when[i]);
-      if (fires) mask |= 1 << k;
-    }
-    decidedMask = mask;
-  }
-}
+const packVerdict = (rule: number, mask: number): number => rule * OVERLAY_LIMIT + mask;
+const verdictRule = (v: number): number => Math.floor(v / OVERLAY_LIMIT);
+const verdictMask = (v: number): number => v % OVERLAY_LIMIT;
+const NO_RULE = CLASS_RULES.length;
 
 function overlayList(candidates: CompiledOverlay[] | undefined, mask: number): readonly OverlayHit[] {
   if (candidates === undefined || mask === 0) return NO_OVERLAYS;
@@ -387,50 +174,331 @@ for (let c = 0; c < 65536; c++) ANY_FOLD[c] = c >= 0xfffe ? 0xfffd : c;
 for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) ANY_FOLD[c] = FOLD_SKIP;
 for (let c = 0x2000; c <= 0x200a; c++) ANY_FOLD[c] = FOLD_SKIP;
 
-/**
- * Scans `raw` into the hit scratch and `folded`: unit by unit through CELL_FOLD where it can (`fast`, nearly every
- * cell), else NFKC and lower-casing first. Either way a dropped space still parts two Latin words.
- */
-function scanText(raw: string, fast: boolean): void {
-  if (fast && raw.length <= keptCodes.length) {
-    const n = automaton.scanFolded(raw, keptCodes, hitKw, hitStart, hitEnd, MAX_HITS);
-    if (n >= 0) {
-      hitCount = n;
-      folded = keptCodes;
-      foldedLength = automaton.foldedLength;
-      return;
-    }
-  }
-  const s = raw.normalize('NFKC').toLowerCase();
-  if (s.length > keptCodes.length) {
-    folded = new Uint16Array(s.length);
-    if (s.length <= KEPT_CODES) keptCodes = folded;
-  } else folded = keptCodes;
-  hitCount = anyAutomaton.scanFolded(s, folded, hitKw, hitStart, hitEnd, MAX_HITS);
-  foldedLength = anyAutomaton.foldedLength;
-}
+/** UNIT_FOLD (what normalizeText does unit by unit) followed by normaliseExpenseText's lower-casing of A–Z. */
+const CELL_FOLD = UNIT_FOLD.map((f) => (f >= 65 && f <= 90 ? f + 32 : f));
 
-function compute(raw: string, profile: ProfileId): Classification {
-  scanText(raw, true);
-  collectConcepts();
-  decideFound(profile);
-  if (seenCount === 0) return UNKNOWN;
-  const overlays = overlayList(decidedOverlays, decidedMask);
-  const entry = decidedBest === CLASS_RULES.length ? null : ruleEntries[decidedBest];
-  if (entry === null) {
-    return overlays === NO_OVERLAYS ? UNKNOWN : Object.freeze({ class: 'unknown', entry: null, matched: '', overlays });
-  }
-  return Object.freeze({ class: entry.class, entry, matched: matchedText(ruleGroups[decidedBest]), overlays });
-}
+const automaton = buildAutomaton(keywords, CELL_FOLD);
+const anyAutomaton = automaton.withFold(ANY_FOLD);
 
-/** classifyExpense without the matched words: what the scope rules read. */
-export type ScopeVerdict = Pick<Classification, 'class' | 'entry' | 'overlays'>;
+const MAX_HITS = 64;
+// The folded text is kept in a buffer grown for a long text and kept up to KEPT_CODES units.
+const KEPT_CODES = 65536;
+const OPEN_PAREN = 0x28;
 
-// Verdicts are few (class rule × overlay set), so each is built once per profile and shared.
+// Verdicts by profile key (the profile when it has overlays, else '') and packed verdict.
 const verdicts = new Map<string, Map<number, ScopeVerdict>>();
-const UNKNOWN_VERDICT: ScopeVerdict = UNKNOWN;
-let lastVerdictKey: string | null = null;
-let lastVerdicts: Map<number, ScopeVerdict> | undefined;
+
+/** Whether every group from the `from`-th on has a concept seen (stamped `stamp`: a classifier's current text). */
+function groupsHold(groups: CompiledGroups, from: number, seenStamp: Int32Array, stamp: number): boolean {
+  for (let g = from; g < groups.length; g++) {
+    const group = groups[g];
+    let ok = false;
+    for (let i = 0; i < group.length && !ok; i++) ok = seenStamp[group[i]] === stamp;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function anySeen(concepts: Int32Array, seenStamp: Int32Array, stamp: number): boolean {
+  for (let i = 0; i < concepts.length; i++) if (seenStamp[concepts[i]] === stamp) return true;
+  return false;
+}
+
+/**
+ * Classifies one text at a time. It owns the scratch of a classification — the keyword hits, the folded text (never
+ * made a string), the concepts seen — so that one allocates nothing but its result; a text's state is valid until the
+ * next text. The module's functions share one instance (the engine classifies cell after cell).
+ */
+export class ExpenseClassifier {
+  // keyword hits of the text, by position in the text; hitKeep 0 for a hit strictly inside a longer one
+  private readonly hitKw = new Int32Array(MAX_HITS);
+  private readonly hitStart = new Int32Array(MAX_HITS);
+  private readonly hitEnd = new Int32Array(MAX_HITS);
+  private readonly hitKeep = new Uint8Array(MAX_HITS);
+  private hitCount = 0;
+  // the text folded (normalised, white space dropped) as code units; hit positions index it
+  private keptCodes = new Uint16Array(4096);
+  private folded = this.keptCodes;
+  private foldedLength = 0;
+  // concepts seen in this text: seenStamp[c] === stamp, with the span of their words; seenList in order found
+  private readonly seenStamp = new Int32Array(N_CONCEPTS);
+  private readonly spanStart = new Int32Array(N_CONCEPTS);
+  private readonly spanEnd = new Int32Array(N_CONCEPTS);
+  private readonly seenList = new Int32Array(N_CONCEPTS);
+  private seenCount = 0;
+  private stamp = 0;
+  // the concepts a namedAfter rule sets aside, to restore once the rest has decided
+  private readonly asideList = new Int32Array(N_CONCEPTS);
+  // rows of one sheet share a profile: its verdict map at hand
+  private lastVerdictKey: string | null = null;
+  private lastVerdicts: Map<number, ScopeVerdict> | undefined;
+
+  /** The full classification of `raw` (always a string) for a profile with overlays, or 'generic'. */
+  classify(raw: string, profile: ProfileId): Classification {
+    this.scan(raw, true);
+    this.collectConcepts();
+    if (this.seenCount === 0) return UNKNOWN;
+    const verdict = this.decide(profile);
+    const overlays = overlayList(overlaysByProfile.get(profile), verdictMask(verdict));
+    const rule = verdictRule(verdict);
+    const entry = rule === NO_RULE ? null : ruleEntries[rule];
+    if (entry === null) {
+      return overlays === NO_OVERLAYS ? UNKNOWN : Object.freeze({ class: 'unknown', entry: null, matched: '', overlays });
+    }
+    return Object.freeze({ class: entry.class, entry, matched: this.matchedText(ruleGroups[rule]), overlays });
+  }
+
+  /** classifyScope: the NFKC path, the reference the cell path is held to. */
+  scope(text: string, profile: ProfileId): ScopeVerdict {
+    this.scan(text, false);
+    return this.scopeVerdict(profile);
+  }
+
+  /** classifyScopeCell: unit by unit through CELL_FOLD where it can (nearly every cell); null when it folds to ''. */
+  scopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
+    // scan()'s fast path, written out: this runs for every name and description
+    const n = raw.length <= this.keptCodes.length ? automaton.scanFolded(raw, this.keptCodes, this.hitKw, this.hitStart, this.hitEnd, MAX_HITS) : -1;
+    if (n >= 0) {
+      this.hitCount = n;
+      this.folded = this.keptCodes;
+      this.foldedLength = automaton.foldedLength;
+    } else this.scan(raw, false);
+    if (this.foldedLength === 0) return null;
+    return this.scopeVerdict(profile);
+  }
+
+  /** The shared verdict for the text scanned. */
+  private scopeVerdict(profile: ProfileId): ScopeVerdict {
+    const key = overlaysByProfile.has(profile) ? profile : '';
+    this.collectConcepts();
+    if (this.seenCount === 0) return UNKNOWN_VERDICT;
+    const verdict = this.decide(key === '' ? 'generic' : profile);
+    const rule = verdictRule(verdict);
+    const mask = verdictMask(verdict);
+    const entry = rule === NO_RULE ? null : ruleEntries[rule];
+    if (entry === null && mask === 0) return UNKNOWN_VERDICT;
+    let byProfile = key === this.lastVerdictKey ? this.lastVerdicts : verdicts.get(key);
+    if (byProfile === undefined) verdicts.set(key, (byProfile = new Map()));
+    this.lastVerdictKey = key;
+    this.lastVerdicts = byProfile;
+    let v = byProfile.get(verdict);
+    if (v === undefined) {
+      const overlays = overlayList(key === '' ? undefined : overlaysByProfile.get(key), mask);
+      v = Object.freeze({ class: entry === null ? 'unknown' : entry.class, entry, overlays });
+      byProfile.set(verdict, v);
+    }
+    return v;
+  }
+
+  /**
+   * Scans `raw` into the hits and the folded text: unit by unit through CELL_FOLD where it can (`fast`, nearly every
+   * cell), else NFKC and lower-casing first. Either way a dropped space still parts two Latin words.
+   */
+  private scan(raw: string, fast: boolean): void {
+    if (fast && raw.length <= this.keptCodes.length) {
+      const n = automaton.scanFolded(raw, this.keptCodes, this.hitKw, this.hitStart, this.hitEnd, MAX_HITS);
+      if (n >= 0) {
+        this.hitCount = n;
+        this.folded = this.keptCodes;
+        this.foldedLength = automaton.foldedLength;
+        return;
+      }
+    }
+    const s = raw.normalize('NFKC').toLowerCase();
+    if (s.length > this.keptCodes.length) {
+      this.folded = new Uint16Array(s.length);
+      if (s.length <= KEPT_CODES) this.keptCodes = this.folded;
+    } else this.folded = this.keptCodes;
+    this.hitCount = anyAutomaton.scanFolded(s, this.folded, this.hitKw, this.hitStart, this.hitEnd, MAX_HITS);
+    this.foldedLength = anyAutomaton.foldedLength;
+  }
+
+  private seen(c: number): boolean {
+    return this.seenStamp[c] === this.stamp;
+  }
+
+  /** Collects the concepts the hits stand for, dropping hits strictly inside a longer one. */
+  private collectConcepts(): void {
+    let stamp = (this.stamp + 1) | 0;
+    const seenStamp = this.seenStamp;
+    if (stamp === 0) {
+      seenStamp.fill(-1);
+      stamp = 1;
+    }
+    this.stamp = stamp;
+    const { hitStart, hitEnd, hitKw, hitKeep, spanStart, spanEnd, seenList } = this;
+    const hitCount = this.hitCount;
+    let seenCount = 0;
+    for (let i = 0; i < hitCount; i++) {
+      const s = hitStart[i];
+      const e = hitEnd[i];
+      let inside = false;
+      for (let j = 0; j < hitCount && !inside; j++) {
+        inside = j !== i && hitStart[j] <= s && hitEnd[j] >= e && hitEnd[j] - hitStart[j] > e - s;
+      }
+      hitKeep[i] = inside ? 0 : 1;
+      if (inside) continue;
+      const cs = kwConcepts[hitKw[i]];
+      for (let j = 0; j < cs.length; j++) {
+        const c = cs[j];
+        if (seenStamp[c] !== stamp) {
+          seenStamp[c] = stamp;
+          spanStart[c] = s;
+          spanEnd[c] = e;
+          seenList[seenCount++] = c;
+        } else if (s <= spanEnd[c] && e >= spanStart[c]) {
+          // touching or overlapping words of one concept read as one phrase: 笔记本 + 电脑 → 笔记本电脑
+          if (s < spanStart[c]) spanStart[c] = s;
+          if (e > spanEnd[c]) spanEnd[c] = e;
+        }
+      }
+    }
+    this.seenCount = seenCount;
+  }
+
+  /**
+   * For a head-last rule: whether the last word of the text is one of its heads — looking only before a parenthesis
+   * (which qualifies the item rather than naming it) and past words that are only tails.
+   */
+  private headIsLast(roles: Uint8Array): boolean {
+    const folded = this.folded;
+    const foldedLength = this.foldedLength;
+    let cut = foldedLength;
+    for (let i = 1; i < foldedLength; i++) {
+      if (folded[i] === OPEN_PAREN) {
+        cut = i;
+        break;
+      }
+    }
+    for (let h = this.hitCount - 1; h >= 0; h--) {
+      if (this.hitKeep[h] === 0 || this.hitStart[h] >= cut) continue;
+      const cs = kwConcepts[this.hitKw[h]];
+      let tail = true;
+      for (let j = 0; j < cs.length; j++) {
+        const role = roles[cs[j]];
+        if (role === ROLE_HEAD) return true;
+        if (role !== ROLE_TAIL) tail = false;
+      }
+      if (!tail) return false;
+    }
+    return false;
+  }
+
+  /** The first class rule that holds for the concepts present (seen). */
+  private firstRule(): number {
+    const { seenStamp, stamp, seenList } = this;
+    let best = NO_RULE;
+    for (let i = 0; i < this.seenCount; i++) {
+      const c = seenList[i];
+      if (seenStamp[c] !== stamp) continue; // set aside by a namedAfter rule
+      const rules = rulesByConcept[c];
+      for (let j = 0; j < rules.length; j++) {
+        const r = rules[j];
+        if (r >= best) break; // rule lists are ascending
+        // listed under a concept of its first group, which is present
+        if (!groupsHold(ruleGroups[r], 1, seenStamp, stamp)) continue;
+        if (ruleHasMore[r] === 1) {
+          const unless = ruleUnless[r];
+          if (unless !== null && anySeen(unless, seenStamp, stamp)) continue;
+          const roles = ruleRoles[r];
+          if (roles !== null && !this.headIsLast(roles)) continue;
+        }
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /** The packed verdict for the concepts collectConcepts() found: the first class rule that holds, the overlays that fire. */
+  private decide(profile: ProfileId): number {
+    let best = this.firstRule();
+    let namedSystem = false;
+    if (best < NO_RULE && ruleNamedAfter[best] === 1) {
+      // a system named after a cost: the cost words name the system, not the item; the rest of the text decides
+      namedSystem = true;
+      const modifiers = ruleGroups[best][0];
+      let aside = 0;
+      for (let i = 0; i < modifiers.length; i++) {
+        const c = modifiers[i];
+        if (this.seen(c)) {
+          this.seenStamp[c] = (this.stamp - 1) | 0;
+          this.asideList[aside++] = c;
+        }
+      }
+      best = this.firstRule();
+      for (let i = 0; i < aside; i++) this.seenStamp[this.asideList[i]] = this.stamp;
+    }
+    let mask = 0;
+    const candidates = overlaysByProfile.get(profile);
+    if (candidates) {
+      for (let k = 0; k < candidates.length; k++) {
+        const o = candidates[k];
+        if (namedSystem && o.notForSystems) continue;
+        let triggered = false;
+        for (let i = 0; i < o.triggers.length && !triggered; i++) triggered = this.seen(o.triggers[i]);
+        if (!triggered) continue;
+        if (anySeen(o.unless, this.seenStamp, this.stamp)) continue;
+        let fires = false;
+        for (let i = 0; i < o.when.length && !fires; i++) fires = groupsHold(o.when[i], 0, this.seenStamp, this.stamp);
+        if (fires) mask |= 1 << k;
+      }
+    }
+    return packVerdict(best, mask);
+  }
+
+  /** The folded text between two positions. */
+  private foldedText(from: number, to: number): string {
+    return String.fromCharCode.apply(null, this.folded.subarray(from, to) as unknown as number[]);
+  }
+
+  /** The text of the deciding concepts, in text order; touching spans join (平板 + 电脑), gaps show as …. */
+  private matchedText(groups: CompiledGroups): string {
+    const { spanStart, spanEnd } = this;
+    if (groups.length === 1) {
+      // the usual case: one concept decided it
+      const group = groups[0];
+      let only = -1;
+      for (let i = 0; i < group.length; i++) {
+        if (this.seen(group[i])) {
+          if (only >= 0) {
+            only = -2;
+            break;
+          }
+          only = group[i];
+        }
+      }
+      if (only >= 0) return this.foldedText(spanStart[only], spanEnd[only]);
+    }
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const group of groups) {
+      for (let i = 0; i < group.length; i++) {
+        const c = group[i];
+        if (this.seen(c)) {
+          starts.push(spanStart[c]);
+          ends.push(spanEnd[c]);
+        }
+      }
+    }
+    if (starts.length === 1) return this.foldedText(starts[0], ends[0]);
+    const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a]);
+    let out = '';
+    let curS = -1;
+    let curE = -1;
+    for (const i of order) {
+      if (curS >= 0 && starts[i] <= curE) {
+        if (ends[i] > curE) curE = ends[i];
+        continue;
+      }
+      if (curS >= 0) out += (out ? '…' : '') + this.foldedText(curS, curE);
+      curS = starts[i];
+      curE = ends[i];
+    }
+    return out + (out ? '…' : '') + this.foldedText(curS, curE);
+  }
+}
+
+const classifier = new ExpenseClassifier();
 
 /**
  * The class, entry and overlays classifyExpense would give, without its cache: for texts that rarely repeat
@@ -438,58 +506,15 @@ let lastVerdicts: Map<number, ScopeVerdict> | undefined;
  * reference classifyScopeCell is held to. Allocates nothing once its verdicts are built, but the NFKC string.
  */
 export function classifyScope(text: string, profile: ProfileId): ScopeVerdict {
-  const key = overlaysByProfile.has(profile) ? profile : '';
-  scanText(text, false);
-  collectConcepts();
-  decideFound(key === '' ? 'generic' : profile);
-  return decidedVerdict(key);
+  return classifier.scope(text, profile);
 }
-
-/** UNIT_FOLD (what normalizeText does unit by unit) followed by normaliseExpenseText's lower-casing of A–Z. */
-const CELL_FOLD = UNIT_FOLD.map((f) => (f >= 65 && f <= 90 ? f + 32 : f));
-
-const automaton = buildAutomaton(keywords, CELL_FOLD);
-const anyAutomaton = automaton.withFold(ANY_FOLD);
 
 /**
  * classifyScope(raw) for a cell's string, or null when its normalised text (normalizeText) is empty — without
  * building a normalised string when CELL_FOLD can fold the cell unit by unit (nearly every cell).
  */
 export function classifyScopeCell(raw: string, profile: ProfileId): ScopeVerdict | null {
-  // scanText's fast path, written out: this runs for every name and description
-  const n = raw.length <= keptCodes.length ? automaton.scanFolded(raw, keptCodes, hitKw, hitStart, hitEnd, MAX_HITS) : -1;
-  if (n >= 0) {
-    hitCount = n;
-    folded = keptCodes;
-    foldedLength = automaton.foldedLength;
-  } else scanText(raw, false);
-  if (foldedLength === 0) return null;
-  const key = overlaysByProfile.has(profile) ? profile : '';
-  collectConcepts();
-  decideFound(key === '' ? 'generic' : profile);
-  return decidedVerdict(key);
-}
-
-/** The shared verdict for what decideFound() found; `key` is the profile when it has overlays, else ''. */
-function decidedVerdict(key: string): ScopeVerdict {
-  if (seenCount === 0) return UNKNOWN_VERDICT;
-  const best = decidedBest;
-  const mask = decidedMask;
-  const entry = best === CLASS_RULES.length ? null : ruleEntries[best];
-  if (entry === null && mask === 0) return UNKNOWN_VERDICT;
-  // Rows of one sheet share a profile: keep its verdict map at hand.
-  let byProfile = key === lastVerdictKey ? lastVerdicts : verdicts.get(key);
-  if (byProfile === undefined) verdicts.set(key, (byProfile = new Map()));
-  lastVerdictKey = key;
-  lastVerdicts = byProfile;
-  const id = best * 1024 + mask;
-  let v = byProfile.get(id);
-  if (v === undefined) {
-    const overlays = overlayList(decidedOverlays, mask);
-    v = Object.freeze({ class: entry === null ? 'unknown' : entry.class, entry, overlays });
-    byProfile.set(id, v);
-  }
-  return v;
+  return classifier.scopeCell(raw, profile);
 }
 
 function asString(v: unknown): string {
@@ -544,7 +569,7 @@ export function classifyExpense(text: string, profile: ProfileId): Classificatio
   }
   const hit = cache.get(raw);
   if (hit) return hit;
-  const result = compute(raw, key === '' ? 'generic' : profile);
+  const result = classifier.classify(raw, key === '' ? 'generic' : profile);
   if (raw.length <= CACHEABLE_LENGTH) cache.set(raw, result);
   return result;
 }

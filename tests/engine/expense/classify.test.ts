@@ -1,7 +1,7 @@
 // Expense classification against the Wulong 附件 table: clerk wording, specific-beats-general pairs, unknowns, overlays, properties, speed.
 import fc from 'fast-check';
 import { classifyExpense, WULONG_SCOPE_TABLE, type ExpenseClass } from '../../../src/engine/expense';
-import { classifyScope, classifyScopeCell, normaliseExpenseText } from '../../../src/engine/expense/classify';
+import { ExpenseClassifier, classifyScope, classifyScopeCell, normaliseExpenseText } from '../../../src/engine/expense/classify';
 import { normalizeText } from '../../../src/engine/values/text';
 import type { ProfileId } from '../../../src/engine/types';
 
@@ -591,6 +591,24 @@ describe('properties', () => {
     expect(classifyScopeCell(long, 'wuhan')).toBe(classifyScope(long, 'wuhan'));
     expect(classifyScopeCell(long, 'wuhan')).toBe(classifyScope(normalizeText(long), 'wuhan'));
     expect(classifyScopeCell(' \u3000\n', 'wuhan')).toBeNull();
+  });
+
+  test('a classifier owns its scratch: two used in turn agree with the shared one and share its verdicts', () => {
+    const a = new ExpenseClassifier();
+    const b = new ExpenseClassifier();
+    fc.assert(
+      fc.property(clerkish, clerkish, anyProfile, (x, y, p) => {
+        const ax = a.scope(x, p);
+        const by = b.scopeCell(y, p);
+        expect(a.classify(x, p)).toEqual(classifyExpense(x, p));
+        expect(ax).toBe(classifyScope(x, p));
+        expect(by).toBe(classifyScopeCell(y, p));
+        // a long text on one (its buffer grows) leaves the other's next text alone
+        a.classify('新建摄像头系统，'.repeat(700), p);
+        expect(b.scopeCell(y, p)).toBe(by);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('very long text is handled', () => {
