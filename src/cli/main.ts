@@ -8,6 +8,7 @@ import { uncheckedSheets } from '../engine/rules/coverage';
 import type { FileResult, OutputFormat } from './format';
 // Type-only: the runtime module (which loads ExcelJS) is imported when work starts, after arguments are checked.
 import type { Job, JobOptions, JobResult } from './process';
+import { loadHolidayFiles } from './holidays';
 
 /**
  * Exit codes: 0 no error findings, 1 some finding of severity error or a sheet holding data that was not checked (a
@@ -41,6 +42,8 @@ export interface CliOptions {
   lang: Lang;
   help: boolean;
   version: boolean;
+  /** --holidays files (repeatable): schedule JSON or notice text. */
+  holidays: string[];
 }
 
 const PROFILES = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as const;
@@ -91,6 +94,8 @@ Options:
   --out DIR               write annotated copies (problem cells filled and noted, computed columns added) to DIR;
                           the inputs are never modified
   --lang zh|en            language of messages (default zh)
+  --holidays FILE         a State Council holiday schedule (JSON, or the notice's text as published) for years
+                          the bundled data lacks; repeatable; what was read is shown on stderr
   -h, --help              this help
   -V, --version           version
 
@@ -112,6 +117,7 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
   --format text|json|csv  标准输出格式（默认 text）；csv 为带 BOM 的 UTF-8，可直接用 Excel 打开
   --out DIR               将标注副本（问题单元格着色并加批注、追加计算列）写入 DIR；从不修改输入文件
   --lang zh|en            信息语言（默认 zh）
+  --holidays FILE         补充国务院放假安排（JSON，或通知原文 .txt），用于内置数据没有的年份；可重复；读入结果显示在标准错误
   -h, --help              显示本帮助
   -V, --version           显示版本
 
@@ -136,7 +142,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 export function parseArgs(argv: string[]): ParseResult {
-  const o: CliOptions = { inputs: [], profile: 'auto', asOf: null, format: 'text', out: null, lang: 'zh', help: false, version: false };
+  const o: CliOptions = { inputs: [], profile: 'auto', asOf: null, format: 'text', out: null, lang: 'zh', help: false, version: false, holidays: [] };
   // --lang first, so every other message comes out in the language asked for.
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -166,7 +172,7 @@ export function parseArgs(argv: string[]): ParseResult {
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!['--profile', '--as-of', '--format', '--out', '--lang'].includes(name)) return fail(m.unknownOption(name));
+    if (!['--profile', '--as-of', '--format', '--out', '--lang', '--holidays'].includes(name)) return fail(m.unknownOption(name));
     let value: string | undefined;
     if (eq > 0) value = a.slice(eq + 1);
     else {
@@ -194,6 +200,10 @@ export function parseArgs(argv: string[]): ParseResult {
       case '--out':
         if (!value) return fail(m.missingValue(name));
         o.out = value;
+        break;
+      case '--holidays':
+        if (!value) return fail(m.missingValue(name));
+        o.holidays.push(value);
         break;
     }
   }
@@ -451,6 +461,14 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
     stdout.write(`fundcheck ${readVersion()}\n`);
     return EXIT_OK;
   }
+  // Holiday schedules first: a bad one stops the run (exit 2); what was read is shown for confirmation.
+  const holidays = loadHolidayFiles(o.holidays, cwd, o.lang);
+  if (!holidays.ok) {
+    stderr.write(`fundcheck: ${holidays.error}\n`);
+    return EXIT_UNUSABLE;
+  }
+  for (const s of holidays.summaries) stderr.write(s);
+  if (!o.inputs.length && o.holidays.length) return EXIT_OK;
   if (!o.inputs.length) {
     stderr.write(`fundcheck: ${m.noInput}\n`);
     return EXIT_UNUSABLE;
@@ -478,6 +496,7 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
 
   const asOf = o.asOf ?? io?.today ?? localToday();
   const jobOptions: JobOptions = { asOf, profile: o.profile, lang: o.lang };
+  if (holidays.schedules.length) jobOptions.holidays = holidays.schedules;
   const jobs: Job[] = files.map((f, index) => {
     const job: Job = { index, path: f.abs, options: jobOptions };
     if (outPaths) job.outPath = outPaths[index];

@@ -1,6 +1,6 @@
 // Checks one file end to end (preflight, read, check, annotate, write); the same code runs in workers and in-process.
 import { check } from '../engine';
-import type { Lang, ProfileId, Report } from '../engine/types';
+import type { HolidaySchedule, Lang, ProfileId, Report } from '../engine/types';
 import { rebuiltCopyNotice, isPatchable, writeAnnotatedCopy } from './annotate';
 import type { InputFormat } from './annotate';
 import { preflight } from './preflight';
@@ -10,6 +10,8 @@ export interface JobOptions {
   asOf: string;
   profile: ProfileId | 'auto';
   lang: Lang;
+  /** --holidays schedules, passed to every check (plain data: it crosses to worker threads). */
+  holidays?: HolidaySchedule[];
 }
 
 export interface Job {
@@ -74,7 +76,7 @@ export async function runJob(job: Job): Promise<JobResult> {
 
   let report: Report;
   try {
-    report = check(loaded.snapshot, { asOf: job.options.asOf, profile: job.options.profile, lang });
+    report = check(loaded.snapshot, { asOf: job.options.asOf, profile: job.options.profile, lang, holidays: job.options.holidays });
   } catch (err) {
     return { index: job.index, error: `${CHECK_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }

@@ -53,6 +53,7 @@ import { templateCitation } from './templates';
 import { sheetUnchecked } from './rules/coverage';
 import type { FieldId, FieldRef } from './rules/fields';
 import { ENGINE_MESSAGES } from './i18n/messages';
+import { calendarFor, useCalendar } from './calendar/workdays';
 import { formatMessage, resolveParams } from './i18n/format';
 
 /** 0-based column index → 'A' … 'XFD'. */
@@ -681,6 +682,24 @@ export interface CheckProgress {
  * pauses. The snapshot must not change while a run is paused.
  */
 export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows: number): Generator<CheckProgress, Report, void> {
+  // The working days of options.holidays hold while this run's steps execute, and only then: runs paused in between
+  // (checkAsync) may use other schedules.
+  const calendar = calendarFor(options.holidays);
+  const steps = runSteps(snapshot, options, chunkRows);
+  for (;;) {
+    const previous = useCalendar(calendar);
+    let step: IteratorResult<CheckProgress, Report>;
+    try {
+      step = steps.next();
+    } finally {
+      useCalendar(previous);
+    }
+    if (step.done) return step.value;
+    yield step.value;
+  }
+}
+
+function* runSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows: number): Generator<CheckProgress, Report, void> {
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const asOf = dayFromIso(options.asOf);
   const { id, info, conflict } = profileInfo(snapshot, options, lang);

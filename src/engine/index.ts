@@ -14,3 +14,6 @@ export { t, formatMessage, messageKeys, ENGINE_MESSAGES } from './i18n';
 export { DEADLINE_HEADERS } from './deadlines';
 export { SHEET_UNCHECKED, uncheckedSheets, dataBlockStart } from './rules/coverage';
 export { templateCitation } from './templates';
+export { calendarFor, calendarCoverage } from './calendar/workdays';
+export { HolidayScheduleError, readHolidaySource, summarizeHolidaySchedule, validateHolidaySchedule, validateHolidaySchedules } from './calendar/schedule';
+export { parseHolidayNotice } from './calendar/notice';

@@ -271,4 +271,36 @@ export interface CheckOptions {
   lang?: Lang;
   /** Per sheet name: the user's correction of recognition. */
   overrides?: Record<string, SheetOverride>;
+  /**
+   * State Council holiday schedules (放假安排) beyond the bundled data, one per year: a year given here is counted
+   * by it exactly (no longer provisional), replacing any bundled days of that year. See calendar/schedule.ts.
+   */
+  holidays?: HolidaySchedule[];
+}
+
+/** Days off of one festival in a year's schedule: one date, or a range from–to (inclusive), 'YYYY-MM-DD'. */
+export interface HolidayEntry {
+  /** The festival as the notice names it (元旦, 春节, 国庆节、中秋节…). */
+  name: string;
+  /** A single day off. Give either date, or from and to. */
+  date?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A make-up working day (调休上班) on a weekend. */
+export interface MakeupWorkday {
+  date: string;
+  /** The festival it belongs to, when known. */
+  name?: string;
+}
+
+/** One year's State Council holiday schedule (国务院办公厅关于YYYY年部分节假日安排的通知). */
+export interface HolidaySchedule {
+  year: number;
+  holidays: HolidayEntry[];
+  /** Make-up working days (调休上班); an empty list when the notice has none. */
+  workdays: MakeupWorkday[];
+  /** Where it comes from (the notice's title and number, a URL, a file name). */
+  source?: string;
 }

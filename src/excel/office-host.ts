@@ -1,5 +1,6 @@
 // The Office.js implementation of WorkbookHost: batched reads and writes that respect Excel's request limits, with an undo record kept in the workbook.
-import type { CellValue, FieldKey, Finding, MergeRange, Report, SheetOverride, SheetSnapshot, WorkbookSnapshot, Severity } from '../engine/types';
+import type { CellValue, FieldKey, Finding, HolidaySchedule, MergeRange, Report, SheetOverride, SheetSnapshot, WorkbookSnapshot, Severity } from '../engine/types';
+import { validateHolidaySchedule } from '../engine/calendar/schedule';
 import { FIELD_KEYS } from '../engine/vocabulary';
 import { COMPUTED_HEADER_MARKER } from '../engine/types';
 import { citationText } from '../engine/regulations';
@@ -823,8 +824,28 @@ function cleanSettings(s: HostSettings): HostSettings {
     }
     out.overrides = o;
   }
+  if (Array.isArray(s.holidays)) {
+    // Each schedule on its own: a malformed one (hand-edited, or from another version) is dropped, the others kept;
+    // one per year, the first wins.
+    const years = new Set<number>();
+    const kept: HolidaySchedule[] = [];
+    for (const h of s.holidays.slice(0, MAX_SAVED_SCHEDULES)) {
+      try {
+        const clean = validateHolidaySchedule(h);
+        if (years.has(clean.year)) continue;
+        years.add(clean.year);
+        kept.push(clean);
+      } catch {
+        // dropped
+      }
+    }
+    if (kept.length > 0) out.holidays = kept;
+  }
   return out;
 }
+
+/** More years than anyone imports: a settings value this long is not ours. */
+const MAX_SAVED_SCHEDULES = 50;
 
 /** Settings written by any version (or edited by hand) are taken field by field; anything malformed is dropped. */
 function parseSettings(raw: unknown): HostSettings {

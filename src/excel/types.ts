@@ -1,10 +1,12 @@
 // The contract between the task pane and the workbook: the pane only ever sees this interface, never Office.js.
-import type { Report, SheetOverride, WorkbookSnapshot } from '../engine/types';
+import type { HolidaySchedule, Report, SheetOverride, WorkbookSnapshot } from '../engine/types';
 
 export interface HostSettings {
   profile?: string;
   asOf?: string;
   overrides?: Record<string, SheetOverride>;
+  /** Holiday schedules the user imported (CheckOptions.holidays). */
+  holidays?: HolidaySchedule[];
 }
 
 export interface ApplyOptions {

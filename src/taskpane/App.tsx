@@ -17,6 +17,7 @@ import {
 import type {
   CheckOptions,
   Finding,
+  HolidaySchedule,
   Lang,
   ProfileId,
   Report,
@@ -41,6 +42,8 @@ import {
 import { FindingsView } from './FindingsView';
 import { DeadlinesView } from './DeadlinesView';
 import { SheetsView } from './SheetsView';
+import { HolidaysImport } from './HolidaysImport';
+import { validateHolidaySchedules } from '../engine/calendar/schedule';
 
 /** Runs the engine; may answer at once or in slices (the default yields to the UI, reports progress, honours abort). */
 export type RunCheck = (
@@ -83,6 +86,20 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Change events that arrive this soon after our own writes are echoes of them, not user edits. */
 const OWN_WRITE_ECHO_MS = 1500;
 
+/** Schedules from the workbook's settings that still validate (the host already cleaned them; a hand-edited one may not). */
+function usableSchedules(list: unknown[]): HolidaySchedule[] {
+  const out: HolidaySchedule[] = [];
+  for (const item of list) {
+    try {
+      // validated with the ones kept so far: a second schedule of a year is dropped too
+      out.push(validateHolidaySchedules([...out, item])[out.length]!);
+    } catch {
+      // dropped
+    }
+  }
+  return out;
+}
+
 function isProfileChoice(v: unknown): v is ProfileChoice {
   return typeof v === 'string' && (PROFILE_CHOICES as readonly string[]).includes(v);
 }
@@ -97,6 +114,8 @@ export function App(props: AppProps): React.ReactElement {
   const [asOf, setAsOf] = React.useState<string>(today);
   const [overrides, setOverrides] = React.useState<Record<string, SheetOverride>>({});
   const [overridesDirty, setOverridesDirty] = React.useState(false);
+  // State Council schedules the user imported (kept in the workbook), for years the bundled data lacks.
+  const [holidays, setHolidays] = React.useState<HolidaySchedule[]>([]);
   const [report, setReport] = React.useState<Report | null>(null);
   const [snapshot, setSnapshot] = React.useState<WorkbookSnapshot | null>(null);
   const [busy, setBusy] = React.useState<Busy | null>(null);
@@ -137,6 +156,7 @@ export function App(props: AppProps): React.ReactElement {
         if (isProfileChoice(saved.profile)) setProfile(saved.profile);
         if (saved.asOf && ISO_DATE.test(saved.asOf)) setAsOf(saved.asOf);
         if (saved.overrides && typeof saved.overrides === 'object') setOverrides(saved.overrides);
+        if (Array.isArray(saved.holidays) && saved.holidays.length > 0) setHolidays(usableSchedules(saved.holidays));
       })
       .catch((e) => {
         if (!cancelled) setProblem({ key: 'loadSettings', detail: errorMessage(e, STRINGS[props.lang].errors.unknown) });
@@ -188,9 +208,10 @@ export function App(props: AppProps): React.ReactElement {
   }, [host]);
 
   const persist = React.useCallback(
-    (next: { profile: ProfileChoice; asOf: string; overrides: Record<string, SheetOverride> }) => {
+    (next: { profile: ProfileChoice; asOf: string; overrides: Record<string, SheetOverride>; holidays: HolidaySchedule[] }) => {
       if (!settingsLoaded.current) return;
-      host.saveSettings(next).catch((e) => {
+      const { holidays: hs, ...rest } = next;
+      host.saveSettings(hs.length > 0 ? { ...rest, holidays: hs } : rest).catch((e) => {
         if (mounted.current) setProblem({ key: 'saveSettings', detail: errorMessage(e, s.errors.unknown) });
       });
     },
@@ -224,9 +245,10 @@ export function App(props: AppProps): React.ReactElement {
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       step = 'check';
       const options: CheckOptions = { asOf: effectiveAsOf, profile, lang, overrides };
+      if (holidays.length > 0) options.holidays = holidays;
       const rep = await runCheck(snap, options, { signal, onProgress: progress });
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
-      persist({ profile, asOf: effectiveAsOf, overrides });
+      persist({ profile, asOf: effectiveAsOf, overrides, holidays });
       setSnapshot(snap);
       setReport(rep);
       setCurrent(null);
@@ -317,7 +339,7 @@ export function App(props: AppProps): React.ReactElement {
     if (report && snapshot && !busy) {
       void (async () => {
         try {
-          const rep = await runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides });
+          const rep = await runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides, ...(holidays.length > 0 ? { holidays } : {}) });
           if (!mounted.current) return;
           setReport(rep);
           setCurrent(null);
@@ -330,12 +352,12 @@ export function App(props: AppProps): React.ReactElement {
 
   function onProfile(p: ProfileChoice) {
     setProfile(p);
-    persist({ profile: p, asOf: effectiveAsOf, overrides });
+    persist({ profile: p, asOf: effectiveAsOf, overrides, holidays });
   }
 
   function onAsOf(v: string) {
     setAsOf(v);
-    if (ISO_DATE.test(v)) persist({ profile, asOf: v, overrides });
+    if (ISO_DATE.test(v)) persist({ profile, asOf: v, overrides, holidays });
   }
 
   function onOverride(sheet: string, o: SheetOverride | undefined) {
@@ -344,7 +366,14 @@ export function App(props: AppProps): React.ReactElement {
     else delete next[sheet];
     setOverrides(next);
     setOverridesDirty(true);
-    persist({ profile, asOf: effectiveAsOf, overrides: next });
+    persist({ profile, asOf: effectiveAsOf, overrides: next, holidays });
+  }
+
+  function onHolidays(next: HolidaySchedule[]) {
+    setHolidays(next);
+    // the deadlines shown rest on the schedules: a new check applies them
+    if (report) setStale(true);
+    persist({ profile, asOf: effectiveAsOf, overrides, holidays: next });
   }
 
   const phaseText: Record<Phase, string> = {
@@ -428,6 +457,13 @@ export function App(props: AppProps): React.ReactElement {
             <Input size="small" type="date" value={asOf} onChange={(_, d) => onAsOf(d.value)} />
           </Field>
         </div>
+        <HolidaysImport
+          lang={lang}
+          schedules={holidays}
+          disabled={!!busy}
+          onImport={(added) => onHolidays([...holidays.filter((h) => !added.some((a) => a.year === h.year)), ...added].sort((a, b) => a.year - b.year))}
+          onRemove={(year) => onHolidays(holidays.filter((h) => h.year !== year))}
+        />
         {profileLine && (
           <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
             {profileLine}

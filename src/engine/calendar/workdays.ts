@@ -1,7 +1,10 @@
 // Working days under the State Council holiday schedules (放假调休), with a statutory-holiday fallback for years not yet published.
 // Only the data of chinese-days is used: its functions read weekdays in local time and treat unknown years as Mon–Fri.
+// User schedules (CheckOptions.holidays) make another calendar; check() makes it the active one while it runs (useCalendar).
 import scheduleJson from 'chinese-days/dist/chinese-days.json';
+import type { HolidaySchedule } from '../types';
 import { type DayNumber, dayFromIso, dayFromYmd, weekdayOfDay, ymdFromDay } from '../values/date';
+import { scheduleDays, validateHolidaySchedules } from './schedule';
 
 interface ScheduleData {
   /** 'YYYY-MM-DD' → 'English,中文,days' for every day off of the published schedules. */
@@ -48,16 +51,112 @@ function computeCoverage(): { firstYear: number; lastYear: number } {
 }
 
 const COVERAGE = computeCoverage();
-const COVERED_FROM = dayFromYmd(COVERAGE.firstYear, 1, 1);
-const COVERED_TO = dayFromYmd(COVERAGE.lastYear, 12, 31);
 
-/** The years whose published schedule the data holds. */
+/**
+ * A working-day calendar: the bundled schedules, plus any user schedules, each of which replaces the bundled days dated
+ * in its year and makes its year covered (exact, not provisional). Immutable once built; caches belong to it.
+ */
+export class WorkCalendar {
+  /** Per-calendar caches of other modules (perCalendar). */
+  readonly caches = new Map<object, unknown>();
+  readonly monthCache = new Map<number, MonthWorkdays>();
+
+  constructor(
+    readonly holidays: ReadonlySet<DayNumber>,
+    readonly makeupWorkdays: ReadonlySet<DayNumber>,
+    /** Years covered by a user schedule (beyond the bundled run of years). */
+    readonly userYears: ReadonlySet<number>,
+    /** Every day a user schedule lists (off or working), whatever year it falls in. */
+    readonly userDays: ReadonlySet<DayNumber>,
+  ) {}
+
+  hasSchedule(year: number): boolean {
+    return (year >= COVERAGE.firstYear && year <= COVERAGE.lastYear) || this.userYears.has(year);
+  }
+}
+
+interface MonthWorkdays {
+  days: DayNumber[];
+  provisional: boolean;
+}
+
+const BUNDLED = new WorkCalendar(HOLIDAYS, MAKEUP_WORKDAYS, new Set(), new Set());
+let active: WorkCalendar = BUNDLED;
+
+/** The bundled calendar (no user schedule). */
+export function bundledCalendar(): WorkCalendar {
+  return BUNDLED;
+}
+
+// A batch passes the same schedules to every check: the last few calendars are kept by content.
+const built = new Map<string, WorkCalendar>();
+const BUILT_KEPT = 8;
+
+/**
+ * The calendar of the bundled data plus `schedules` (validated: throws HolidayScheduleError naming the field). A user
+ * schedule for a year the data already holds replaces that year's bundled days.
+ */
+export function calendarFor(schedules: readonly HolidaySchedule[] | undefined): WorkCalendar {
+  if (schedules === undefined || schedules.length === 0) return BUNDLED;
+  const key = JSON.stringify(schedules);
+  const hit = built.get(key);
+  if (hit !== undefined) return hit;
+  const clean = validateHolidaySchedules(schedules);
+  const years = new Set(clean.map((s) => s.year));
+  const inReplacedYear = (d: DayNumber) => years.has(ymdFromDay(d)[0]);
+  const holidays = new Set<DayNumber>();
+  const makeup = new Set<DayNumber>();
+  const listed = new Set<DayNumber>();
+  for (const d of HOLIDAYS) if (!inReplacedYear(d)) holidays.add(d);
+  for (const d of MAKEUP_WORKDAYS) if (!inReplacedYear(d)) makeup.add(d);
+  for (const s of clean) {
+    const days = scheduleDays(s);
+    for (const d of days.holidays) {
+      listed.add(d);
+      holidays.add(d);
+      makeup.delete(d);
+    }
+    for (const d of days.workdays) {
+      listed.add(d);
+      makeup.add(d);
+      holidays.delete(d);
+    }
+  }
+  const cal = new WorkCalendar(holidays, makeup, years, listed);
+  if (built.size >= BUILT_KEPT) built.delete(built.keys().next().value as string);
+  built.set(key, cal);
+  return cal;
+}
+
+/** Makes `cal` the calendar every query below reads; returns the one it replaces (to restore it). */
+export function useCalendar(cal: WorkCalendar): WorkCalendar {
+  const previous = active;
+  active = cal;
+  return previous;
+}
+
+export function activeCalendar(): WorkCalendar {
+  return active;
+}
+
+/** A cache owned by the active calendar (made on first use), for results that depend on the working days. */
+export function perCalendar<T>(owner: object, make: () => T): T {
+  let c = active.caches.get(owner) as T | undefined;
+  if (c === undefined) {
+    c = make();
+    active.caches.set(owner, c);
+  }
+  return c;
+}
+
+/** The years whose published schedule the bundled data holds. */
 export function calendarCoverage(): { firstYear: number; lastYear: number } {
   return { firstYear: COVERAGE.firstYear, lastYear: COVERAGE.lastYear };
 }
 
+/** Whether the active calendar holds the year's schedule (bundled or given by the user). */
 export function hasSchedule(year: number): boolean {
-  return year >= COVERAGE.firstYear && year <= COVERAGE.lastYear;
+  return active.hasSchedule(year);
 }
 
 // ---- Fallback: statutory holidays of 《全国年节及纪念日放假办法》 (as amended 2024) for unpublished years ----
@@ -164,35 +263,32 @@ const OFF = Object.freeze({ workday: false, provisional: false });
 const WORK_PROVISIONAL = Object.freeze({ workday: true, provisional: true });
 const OFF_PROVISIONAL = Object.freeze({ workday: false, provisional: true });
 
-/** Whether a day is a working day; provisional when its year's schedule is not in the data (Mon–Fri minus statutory holidays). */
+/** Whether a day is a working day; provisional when its year's schedule is not in the calendar (Mon–Fri minus statutory holidays). */
 export function isWorkday(day: DayNumber): { workday: boolean; provisional: boolean } {
   const weekday = weekdayOfDay(day);
   const weekend = weekday === 0 || weekday === 6;
-  if (day >= COVERED_FROM && day <= COVERED_TO) {
-    if (weekend) return MAKEUP_WORKDAYS.has(day) ? WORK : OFF;
-    return HOLIDAYS.has(day) ? OFF : WORK;
+  const cal = active;
+  const year = ymdFromDay(day)[0];
+  // A day a user schedule lists counts even outside its year's coverage (元旦 from the December before).
+  if (cal.hasSchedule(year) || cal.userDays.has(day)) {
+    if (weekend) return cal.makeupWorkdays.has(day) ? WORK : OFF;
+    return cal.holidays.has(day) ? OFF : WORK;
   }
   if (weekend) return OFF_PROVISIONAL;
-  return fallbackHolidays(ymdFromDay(day)[0]).has(day) ? OFF_PROVISIONAL : WORK_PROVISIONAL;
+  return fallbackHolidays(year).has(day) ? OFF_PROVISIONAL : WORK_PROVISIONAL;
 }
-
-interface MonthWorkdays {
-  days: DayNumber[];
-  provisional: boolean;
-}
-
-const monthCache = new Map<number, MonthWorkdays>();
 
 function monthWorkdays(year: number, month: number): MonthWorkdays {
+  const cal = active;
   const key = year * 12 + month - 1;
-  let entry = monthCache.get(key);
+  let entry = cal.monthCache.get(key);
   if (entry === undefined) {
     const first = dayFromYmd(year, month, 1);
     const next = month === 12 ? dayFromYmd(year + 1, 1, 1) : dayFromYmd(year, month + 1, 1);
     const days: DayNumber[] = [];
     for (let d = first; d < next; d++) if (isWorkday(d).workday) days.push(d);
-    entry = { days, provisional: !hasSchedule(year) };
-    monthCache.set(key, entry);
+    entry = { days, provisional: !cal.hasSchedule(year) };
+    cal.monthCache.set(key, entry);
   }
   return entry;
 }

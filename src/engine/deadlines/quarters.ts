@@ -1,7 +1,7 @@
 // Quarters and the Yeji 第十五条 progress-report windows (first 5 working days of each quarter's first month).
 import type { DayNumber } from '../values/date';
 import { dayFromYmd, ymdFromDay } from '../values/date';
-import { nthWorkdayOfMonth } from '../calendar/workdays';
+import { nthWorkdayOfMonth, perCalendar } from '../calendar/workdays';
 
 /** 每季度第一个月的前5个工作日 */
 export const REPORT_WINDOW_WORKDAYS = 5;
@@ -47,10 +47,13 @@ export interface ReportWindow {
   provisional: boolean;
 }
 
-// Rows of one workbook hit the same few quarters; the working-day lookup is done once per quarter.
-const windowCache = new Map<QuarterIndex, ReportWindow>();
+// Rows of one workbook hit the same few quarters; the working-day lookup is done once per quarter (per calendar: a
+// user's holiday schedule changes the windows).
+const WINDOWS = {};
+const newWindowCache = () => new Map<QuarterIndex, ReportWindow>();
 
 export function reportWindow(q: QuarterIndex): ReportWindow {
+  const windowCache = perCalendar(WINDOWS, newWindowCache);
   let w = windowCache.get(q);
   if (w === undefined) {
     const [y, m] = quarterFirstMonth(q);
