@@ -215,8 +215,37 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       annotations: notes ? 'notes' : comments ? 'comments' : 'none',
       mergedAreas: supports('1.13'),
       changeSource: supports('1.14'),
+      dateSystem: dateSystemRead,
     };
   };
+  // Whether the last read could ask the workbook for its date system (null: not tried yet).
+  let dateSystemRead: boolean | null = null;
+
+  /**
+   * Loads the workbook's name, sheet names and date system in one request. Workbook.use1904DateSystem is in no
+   * released requirement set (the reference lists it as ExcelApi BETA), so isSetSupported cannot promise it: it rides
+   * along with the first request and, on a host without it, that request is sent again without it (and it is not
+   * asked for again in this session). Returns the date system, or null when this Excel cannot say.
+   */
+  async function loadWorkbookHead(ctx: Ctx): Promise<boolean | null> {
+    const wb = ctx.workbook as Excel.Workbook & { use1904DateSystem?: unknown };
+    const ask = dateSystemRead !== false && supports('1.1');
+    wb.worksheets.load('items/name');
+    wb.load(ask ? 'name,use1904DateSystem' : 'name');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!ask) throw e;
+      dateSystemRead = false;
+      wb.worksheets.load('items/name');
+      wb.load('name');
+      await ctx.sync();
+      return null;
+    }
+    const v = ask ? wb.use1904DateSystem : undefined;
+    dateSystemRead = typeof v === 'boolean';
+    return typeof v === 'boolean' ? v : null;
+  }
 
   let ownWrites: OwnWrite[] = [];
   const noteOwnWrites = (sheet: string, keys: number[]) => {
@@ -448,9 +477,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       checkAbort(signal);
       const wb = ctx.workbook;
       const wss = wb.worksheets;
-      wss.load('items/name');
-      wb.load('name');
-      await ctx.sync();
+      const date1904 = await loadWorkbookHead(ctx);
       checkAbort(signal);
       const used = wss.items.map((ws) => {
         const r = ws.getUsedRangeOrNullObject(true);
@@ -534,10 +561,13 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
         if (cells) bytesPerCell = Math.max(8, Math.ceil((measured / cells) * 1.5), Math.min(bytesPerCell, INITIAL_BYTES_PER_CELL));
         onProgress?.(done, total);
       }
-      return {
+      const snapshot: WorkbookSnapshot = {
         name: wb.name,
         sheets: sheets.map(({ name, rows, formats, merges }) => ({ name, rows, formats, merges })),
       };
+      // Values come as the workbook's own serials: the engine needs the system to read them as dates.
+      if (date1904) snapshot.date1904 = true;
+      return snapshot;
     });
   }
 

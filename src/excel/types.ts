@@ -27,6 +27,12 @@ export interface HostCapabilities {
   annotations: 'notes' | 'comments' | 'none';
   /** Merged areas are read into the snapshot (ExcelApi 1.13); without it snapshots have no merges. */
   mergedAreas: boolean;
+  /**
+   * The workbook's date system (Workbook.use1904DateSystem) could be read: true / false after a read, null before the
+   * first. The property is in no released requirement set (ExcelApi BETA), so it is tried at run time; when it fails,
+   * dates are read in the 1900 system and the pane says so.
+   */
+  dateSystem?: boolean | null;
   /** Change events say whether the add-in caused them (ExcelApi 1.14); without it live mode ignores changes inside our own recent writes. */
   changeSource: boolean;
 }

@@ -176,6 +176,7 @@ function toFakeValue(v: CellValue): FakeValue | null {
 export function dataFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbookData {
   return {
     name: snapshot.name,
+    date1904: !!snapshot.date1904,
     sheets: snapshot.sheets.map(
       (s): FakeSheetData => ({
         name: s.name,

@@ -30,6 +30,8 @@ export interface FakeWorkbookData {
   customXmlParts?: string[];
   /** Workbook settings (Workbook.settings / Office.context.document.settings), JSON values. */
   settings?: Record<string, unknown>;
+  /** The workbook uses the 1904 date system (Workbook.use1904DateSystem). */
+  date1904?: boolean;
 }
 
 export class FakeOfficeError extends Error {
@@ -124,12 +126,14 @@ export class WorkbookState {
   customXmlParts: { id: string; namespaceUri: string; xml: string }[] = [];
   settings = new Map<string, unknown>();
   name: string;
+  date1904: boolean;
   activeSheetId: string;
   selection: { sheetId: string; rect: Rect };
   private nextId = 1;
 
   constructor(data: FakeWorkbookData) {
     this.name = data.name ?? 'Book1.xlsx';
+    this.date1904 = !!data.date1904;
     if (!data.sheets.length) throw new Error('A workbook needs at least one sheet');
     for (const s of data.sheets) this.sheets.push(loadSheet(this.newId('sheet'), s));
     for (const xml of data.customXmlParts ?? []) this.addPart(xml);

@@ -11,6 +11,11 @@ export interface FakeLimits {
   excelApiMinor: number;
   /** Office display language reported by the Office-ish helper. */
   displayLanguage: string;
+  /**
+   * Workbook.use1904DateSystem is available. It is in no released requirement set (ExcelApi BETA in the reference
+   * docs), so a host may lack it whatever its ExcelApi version: false makes loading it fail as such a host would.
+   */
+  dateSystemApi: boolean;
 }
 
 export const DEFAULT_LIMITS: FakeLimits = {
@@ -18,6 +23,7 @@ export const DEFAULT_LIMITS: FakeLimits = {
   maxAddressLength: 8192,
   excelApiMinor: 18,
   displayLanguage: 'zh-CN',
+  dateSystemApi: true,
 };
 
 export interface RequestStat {
@@ -363,7 +369,7 @@ function setLoadedMixin(p: Proxy, props: Record<string, unknown>): void {
 
 export class FakeWorkbook extends Proxy {
   protected className = 'Workbook';
-  protected scalarProps = ['name'];
+  protected scalarProps = ['name', 'use1904DateSystem'];
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplication;
   readonly customXmlParts: FakeCustomXmlPartCollection;
@@ -381,6 +387,10 @@ export class FakeWorkbook extends Proxy {
     return this.get('name');
   }
 
+  get use1904DateSystem(): boolean {
+    return this.get('use1904DateSystem');
+  }
+
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.context);
   }
@@ -391,7 +401,14 @@ export class FakeWorkbook extends Proxy {
 
   protected readProps(names: string[]): Record<string, unknown> {
     if (names.includes('name')) this.context.host.require(7, 'Workbook.name');
-    return { name: this.context.host.state.name, isNullObject: false };
+    const out: Record<string, unknown> = { name: this.context.host.state.name, isNullObject: false };
+    if (names.includes('use1904DateSystem')) {
+      if (!this.context.host.limits.dateSystemApi) {
+        throw new FakeOfficeError('ApiNotFound', 'Workbook.use1904DateSystem is not available on this host (ExcelApi BETA).');
+      }
+      out.use1904DateSystem = this.context.host.state.date1904;
+    }
+    return out;
   }
 
   getSelectedRange(): FakeRange {

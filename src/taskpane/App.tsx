@@ -100,6 +100,15 @@ function usableSchedules(list: unknown[]): HolidaySchedule[] {
   return out;
 }
 
+/** True when the host read the workbook but could not learn its date system (hosts and fakes without it: false). */
+function readDateSystemUnknown(host: WorkbookHost): boolean {
+  try {
+    return (host.capabilities() as { dateSystem?: boolean | null }).dateSystem === false;
+  } catch {
+    return false;
+  }
+}
+
 function isProfileChoice(v: unknown): v is ProfileChoice {
   return typeof v === 'string' && (PROFILE_CHOICES as readonly string[]).includes(v);
 }
@@ -136,6 +145,7 @@ export function App(props: AppProps): React.ReactElement {
   const settingsLoaded = React.useRef(false);
   const mounted = React.useRef(true);
 
+  const [dateSystemUnknown, setDateSystemUnknown] = React.useState(false);
   const effectiveAsOf = ISO_DATE.test(asOf) ? asOf : today;
   const noAnnotations = React.useMemo(() => {
     try {
@@ -239,6 +249,8 @@ export function App(props: AppProps): React.ReactElement {
     let step: Problem['key'] = 'read';
     try {
       const snap = await host.readSnapshot(progress, signal);
+      // Whether this read could learn the date system: a host without the API reads dates in the 1900 system.
+      setDateSystemUnknown(readDateSystemUnknown(host));
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       setBusy({ op, phase: 'check', done: 0, total: 0 });
       await yieldToUi();
@@ -435,6 +447,11 @@ export function App(props: AppProps): React.ReactElement {
         {noAnnotations && (
           <MessageBar intent="info" style={{ marginTop: 8 }} data-testid="no-annotations">
             <MessageBarBody>{s.noAnnotations}</MessageBarBody>
+          </MessageBar>
+        )}
+        {dateSystemUnknown && (
+          <MessageBar intent="warning" style={{ marginTop: 8 }} data-testid="date-system-unknown">
+            <MessageBarBody>{s.dateSystemUnknown}</MessageBarBody>
           </MessageBar>
         )}
         {stale && (

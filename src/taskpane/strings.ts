@@ -30,6 +30,8 @@ export interface UiStrings {
   staleNotice: string;
   liveMode: string;
   noAnnotations: string;
+  /** This Excel cannot say whether the workbook uses the 1904 date system. */
+  dateSystemUnknown: string;
   overridesChanged: string;
   errors: {
     read: string;
@@ -126,6 +128,8 @@ const zh: UiStrings = {
   staleNotice: '工作簿在检查后有改动，请重新检查。',
   liveMode: '实时检查（编辑后自动重新检查）',
   noAnnotations: '此版本 Excel 不支持批注：有问题的单元格只标颜色，说明请看本窗格。',
+  dateSystemUnknown:
+    '此版本 Excel 无法告知本工作簿的日期系统，日期按 1900 日期系统读取。若工作簿使用 1904 日期系统（Excel 选项“使用 1904 日期系统”），各日期和期限会早 4 年，请在 Excel 中核对后再看期限结果。',
   overridesChanged: '识别设置已更改，重新检查后生效。',
   errors: {
     read: '无法读取工作簿：',
@@ -231,6 +235,8 @@ const en: UiStrings = {
   staleNotice: 'The workbook changed after the check. Please check again.',
   liveMode: 'Live check (re-check after edits)',
   noAnnotations: 'This Excel cannot add notes: flagged cells are only coloured; read the explanations here.',
+  dateSystemUnknown:
+    'This Excel cannot tell which date system the workbook uses, so dates are read in the 1900 system. If the workbook uses the 1904 date system (Excel option "Use 1904 date system"), every date and deadline shown is 4 years early: check that option in Excel before relying on the deadlines.',
   overridesChanged: 'Recognition settings changed; they apply on the next check.',
   errors: {
     read: 'Cannot read the workbook: ',
