@@ -1,8 +1,9 @@
 // The rule API: rules declare metadata and messages and report by field; the engine attaches places, text and severity.
-import type { CellValue, Category, Citation, ComputedKey, ComputedStatus, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
+import type { CellValue, Category, Citation, ComputedKey, ComputedStatus, FieldKey, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
 import type { Profile, ProfileParams } from '../profiles/types';
 import type { Recognition } from '../recognize';
 import type { FieldId, FieldRef } from './fields';
+import { F } from './fields';
 import type { AmountResult } from '../values/amount';
 import type { Cents } from '../values/money';
 import type { DayNumber, parseDate } from '../values/date';
@@ -47,6 +48,8 @@ export interface RecordContext {
   readonly date1904: boolean;
   /** 0-based sheet row of the record (forms: the first form row). */
   readonly row: number;
+  // Accessors take a field by key ('projectName') or by id (F.projectName): an id skips the key's lookup, which
+  // counts in a check run on every record; a list of keys is resolved once per sheet with fieldsOnSheet.
   /** The field has a column (table) or a label (form) on this sheet. */
   has(field: FieldRef): boolean;
   /** The cell value; null when the field is absent or the cell empty. */
@@ -100,6 +103,20 @@ export function recordCache<T>(compute: (ctx: RecordContext) => T): (ctx: Record
 export function sheetState<T>(init: () => T): (ctx: RecordContext | SheetContext) => T {
   const slot = memoSlot();
   return (ctx) => ctx.sheetMemo(slot, init);
+}
+
+/**
+ * The fields of a list that a sheet has, resolved once per sheet: `const summed = fieldsOnSheet(SUMMED_FIELDS)` at
+ * module level, then `summed(ctx)` gives their ids, in list order, for every record of the sheet without looking a key
+ * up again.
+ */
+export function fieldsOnSheet(keys: readonly FieldKey[]): (ctx: RecordContext) => readonly FieldId[] {
+  const resolved = sheetState((): { ids: FieldId[] | null } => ({ ids: null }));
+  return (ctx) => {
+    const st = resolved(ctx);
+    if (st.ids === null) st.ids = keys.map((k) => F[k]).filter((id) => ctx.has(id));
+    return st.ids;
+  };
 }
 
 export interface SheetReportInput extends ReportInput {

@@ -5,7 +5,7 @@ import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
 import { NormalizedHasher } from '../values/text-hash';
 import { isBlankText, normalizeText, trimText } from '../values/text';
-import { createRule, sheetState } from './api';
+import { createRule, fieldsOnSheet, sheetState } from './api';
 import type { Message, RecordContext, SheetContext } from './api';
 import { F, FIELD_LABELS, SUMMED_FIELDS } from './fields';
 import type { FieldId } from './fields';
@@ -223,7 +223,7 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: num
 /** Per sheet: each record's row and, per summed field, its cents and whether its cell was unreadable. */
 class RecordAmounts {
   /** Summed fields the sheet has; null until the first record. */
-  fields: FieldId[] | null = null;
+  fields: readonly FieldId[] | null = null;
   count = 0;
   rows = new Int32Array(256);
   /** Record-major: cents[k * fields.length + j]. */
@@ -240,6 +240,7 @@ class RecordAmounts {
   }
 }
 const recordAmounts = sheetState(() => new RecordAmounts());
+const summedFields = fieldsOnSheet(SUMMED_FIELDS);
 
 export const totalsRow = createRule({
   id: 'consistency/totals-row',
@@ -261,7 +262,7 @@ export const totalsRow = createRule({
   check(ctx) {
     if (ctx.totalsRows.length === 0) return;
     const st = recordAmounts(ctx);
-    const fields = (st.fields ??= SUMMED_FIELDS.filter((f) => ctx.has(F[f])).map((f) => F[f]));
+    const fields = (st.fields = summedFields(ctx));
     if (fields.length === 0) return;
     const nf = fields.length;
     st.reserve(nf);

@@ -1,5 +1,7 @@
 // The rule API: createRule validation, which profiles a rule runs in, and the registry's metadata.
-import { createRule, recordCache, ruleRunsIn, sheetState } from '../../../src/engine/rules/api';
+import { createRule, fieldsOnSheet, recordCache, ruleRunsIn, sheetState } from '../../../src/engine/rules/api';
+import { F } from '../../../src/engine/rules/fields';
+import type { FieldRef } from '../../../src/engine/rules/fields';
 import type { RecordContext } from '../../../src/engine/rules/api';
 import { RULES, RULE_DOCS } from '../../../src/engine/rules/registry';
 import { PROFILES } from '../../../src/engine/profiles';
@@ -78,12 +80,17 @@ describe('the registry', () => {
 });
 
 // A context that keeps memo and sheetMemo as the engine does: per slot, memo values stamped with the record.
-function fakeSheet() {
+function fakeSheet(present: FieldRef[] = []) {
   let record = 0;
+  let asked = 0;
   const memoAt: number[] = [];
   const memoVal: unknown[] = [];
   const state = new Map<number, unknown>();
   const ctx = {
+    has(f: FieldRef): boolean {
+      asked++;
+      return present.includes(f);
+    },
     memo<T>(slot: number, compute: (c: RecordContext) => T): T {
       if (memoAt[slot] === record) return memoVal[slot] as T;
       memoAt[slot] = record;
@@ -94,7 +101,7 @@ function fakeSheet() {
       return state.get(slot) as T;
     },
   };
-  return { ctx: ctx as unknown as RecordContext, next: () => void record++ };
+  return { ctx: ctx as unknown as RecordContext, next: () => void record++, asked: () => asked };
 }
 
 describe('recordCache and sheetState', () => {
@@ -119,5 +126,18 @@ describe('recordCache and sheetState', () => {
     expect([seen(a.ctx), said(a.ctx)]).toEqual([{ count: 2 }, { said: true }]);
     const b = fakeSheet();
     expect([seen(b.ctx), said(b.ctx)]).toEqual([{ count: 0 }, { said: false }]);
+  });
+});
+
+describe('fieldsOnSheet', () => {
+  test('resolves the keys the sheet has to ids once, in list order, and hands the same list to every record', () => {
+    const dates = fieldsOnSheet(['startDate', 'completionDate', 'acceptanceDate']);
+    const a = fakeSheet([F.acceptanceDate, F.startDate]);
+    const first = dates(a.ctx);
+    expect(first).toEqual([F.startDate, F.acceptanceDate]);
+    a.next();
+    expect(dates(a.ctx)).toBe(first);
+    expect(a.asked()).toBe(3);
+    expect(dates(fakeSheet([]).ctx)).toEqual([]);
   });
 });
