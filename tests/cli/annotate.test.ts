@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { NOTE_MARKER, SEVERITY_FILL, writeAnnotatedCopy } from '../../src/cli/annotate';
-import { readWorkbook } from '../../src/cli/read';
+import { readSpreadsheet } from '../../src/cli/read';
 import { cite } from '../../src/engine/regulations';
 import type { Finding, Report } from '../../src/engine/types';
 import { compareWorkbooks, load, noteString } from './helpers';
@@ -74,8 +74,8 @@ function ledgerReport(): Report {
 
 /** The annotated copy of `input` under `report`, through the writer the CLI uses. */
 async function annotateFile(input: string, report: Report, out: string, lang: 'zh' | 'en' = 'zh'): Promise<string> {
-  const { snapshot } = await readWorkbook(input);
-  return writeAnnotatedCopy({ input, format: 'xlsx', snapshot, report, lang, outPath: out });
+  const { snapshot, format } = await readSpreadsheet(input);
+  return writeAnnotatedCopy({ input, format, snapshot, report, lang, outPath: out });
 }
 
 describe('writeAnnotatedCopy', () => {
@@ -125,7 +125,7 @@ describe('writeAnnotatedCopy', () => {
     expect(ws.getCell('Q4').value).toBe('直接编制初步设计及概算');
     expect(String(ws.getCell('P8').note)).toContain('暂定');
     // Through our own reader it is the serial Excel shows as 2026-03-31.
-    const { snapshot } = await readWorkbook(out);
+    const { snapshot } = await readSpreadsheet(out);
     expect(snapshot.sheets[0]!.rows[3]![15]).toBe(46112);
   });
 
@@ -200,7 +200,7 @@ describe('writeAnnotatedCopy', () => {
     );
     r.findings = [];
     const o = await annotateFile(file, r, path.join(dir, 'laizhou.xlsx'));
-    const { snapshot } = await readWorkbook(o);
+    const { snapshot } = await readSpreadsheet(o);
     expect(snapshot.date1904).toBe(true);
     expect(snapshot.sheets[0]!.rows[3]![15]).toBe(46112 - 1462);
   });

@@ -83,7 +83,7 @@ export function planMarks(report: Report, snapshot: WorkbookSnapshot, lang: Lang
   const plans = new Map<string, SheetPlan>();
   const planOf = (name: string): SheetPlan => {
     let p = plans.get(name);
-    if (!p) plans.set(name, (p = { edits: { cells: new Map(), widths: new Map(), merges: [] }, notes: new Map() }));
+    if (!p) plans.set(name, (p = { edits: { cells: new Map(), widths: new Map(), merges: [], markFills: Object.values(SEVERITY_FILL) }, notes: new Map() }));
     return p;
   };
   const snaps = new Map(snapshot.sheets.map((s) => [s.name, s]));

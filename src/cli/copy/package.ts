@@ -1,8 +1,7 @@
 // Writes an annotated copy by patching the original .xlsx/.xlsm package: only the parts that change are rewritten.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { Lang, Report, WorkbookSnapshot } from '../../engine/types';
 import { NOTE_MARKER, planMarks } from './marks';
 import type { SheetPlan } from './marks';
@@ -10,6 +9,8 @@ import { patchNotes } from './notes';
 import { patchSheet } from './sheet';
 import { StyleSheet } from './styles';
 import { attr, escapeXml } from './xml';
+import { inflate, readEntries, writeZip } from './zip';
+import type { OutEntry, ZipEntry } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_COMMENTS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
@@ -72,21 +73,66 @@ function freeId(rels: Rel[]): string {
   return `rId${n}`;
 }
 
-function freePart(files: Record<string, unknown>, stem: string, ext: string): string {
-  for (let n = 1; ; n++) if (!(`${stem}${n}${ext}` in files)) return `${stem}${n}${ext}`;
+function freePart(pkg: Package, stem: string, ext: string): string {
+  for (let n = 1; ; n++) if (!pkg.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
 }
 
-/** The parts of a package by name, text decoded on demand. */
+/** The parts of a package by name: only those read are inflated, only those set are written anew. */
 class Package {
   readonly changed = new Set<string>();
-  constructor(readonly files: Record<string, Uint8Array>) {}
-  text(name: string): string | null {
-    const f = this.files[name];
-    return f ? strFromU8(f) : null;
+  private readonly data = new Map<string, Uint8Array>();
+  /** Part names in archive order, new parts last. */
+  readonly names: string[];
+  private readonly entries = new Map<string, ZipEntry>();
+
+  constructor(bytes: Uint8Array) {
+    const entries = readEntries(bytes);
+    if (entries) {
+      for (const e of entries) this.entries.set(e.name, e);
+      this.names = entries.map((e) => e.name);
+    } else {
+      // An archive the entry reader does not follow (Zip64…): every part inflated and written anew.
+      const files = unzipSync(bytes);
+      this.names = Object.keys(files);
+      for (const n of this.names) {
+        this.data.set(n, files[n]!);
+        this.changed.add(n);
+      }
+    }
   }
-  set(name: string, text: string): void {
-    this.files[name] = name.endsWith('.xml') || name.endsWith('.rels') || name.endsWith('.vml') ? Buffer.from(text, 'utf8') : strToU8(text);
+  has(name: string): boolean {
+    return this.data.has(name) || this.entries.has(name);
+  }
+  text(name: string): string | null {
+    // Inflated again when asked twice rather than kept: a big sheet's bytes need not outlive its text.
+    const d = this.data.get(name) ?? (this.entries.has(name) ? inflate(this.entries.get(name)!) : null);
+    return d ? Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('utf8') : null;
+  }
+  /** Sets a part's text, given whole or in pieces (encoded straight into one buffer, never joined as a string). */
+  set(name: string, text: string | string[]): void {
+    if (!this.has(name)) this.names.push(name);
+    const pieces = typeof text === 'string' ? [text] : text;
+    let size = 0;
+    for (const p of pieces) size += Buffer.byteLength(p, 'utf8');
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    for (const p of pieces) off += buf.write(p, off, 'utf8');
+    this.data.set(name, buf);
     this.changed.add(name);
+  }
+  /** The archive: parts not set are copied as stored, byte for byte, compressed data included. */
+  toZip(): Uint8Array {
+    const out: OutEntry[] = [];
+    for (const name of this.names) {
+      if (name.endsWith('/')) continue;
+      const e = this.entries.get(name);
+      if (e && !this.changed.has(name)) out.push({ name, entry: e });
+      else {
+        const data = this.data.get(name)!;
+        out.push({ name, data, level: STORED.test(name) ? 0 : data.length > LARGE ? LEVEL_LARGE : LEVEL_XML });
+      }
+    }
+    return writeZip(out);
   }
 }
 
@@ -119,6 +165,11 @@ function ensureDefault(ct: string, ext: string, type: string): string {
   return ct.replace('</Types>', `<Default Extension="${ext}" ContentType="${type}"/></Types>`);
 }
 
+function hasOurNotes(pkg: Package, part: string): boolean {
+  const rel = parseRels(pkg.text(relsPathOf(part))).find((r) => r.type === REL_COMMENTS && !r.external);
+  return !!rel && (pkg.text(resolveTarget(part, rel.target)) ?? '').includes(NOTE_MARKER);
+}
+
 /** Applies one sheet's plan: cells, widths, merges and notes (comments part, VML drawing, relationships). */
 function patchSheetPart(pkg: Package, part: string, plan: SheetPlan, styles: StyleSheet): void {
   const relsPath = relsPathOf(part);
@@ -131,12 +182,12 @@ function patchSheetPart(pkg: Package, part: string, plan: SheetPlan, styles: Sty
   const commentsXml = commentsPart ? pkg.text(commentsPart) : null;
   const staleOurs = !!commentsXml && commentsXml.includes(NOTE_MARKER);
 
-  let sheetXml = pkg.text(part)!;
+  const sheetXml = pkg.text(part)!;
   if (plan.notes.size || staleOurs) {
     const notes = patchNotes(commentsXml, vmlPart ? pkg.text(vmlPart) : null, plan.notes);
     let ct = pkg.text('[Content_Types].xml')!;
-    const cPart = commentsPart ?? freePart(pkg.files, 'xl/comments', '.xml');
-    const vPart = vmlPart ?? freePart(pkg.files, 'xl/drawings/vmlDrawing', '.vml');
+    const cPart = commentsPart ?? freePart(pkg, 'xl/comments', '.xml');
+    const vPart = vmlPart ?? freePart(pkg, 'xl/drawings/vmlDrawing', '.vml');
     pkg.set(cPart, notes.comments);
     pkg.set(vPart, notes.vml);
     ct = addContentType(ct, cPart, CT_COMMENTS);
@@ -156,8 +207,7 @@ function patchSheetPart(pkg: Package, part: string, plan: SheetPlan, styles: Sty
     if (ct !== pkg.text('[Content_Types].xml')) pkg.set('[Content_Types].xml', ct);
   }
   if (plan.edits.cells.size || plan.edits.widths.size || plan.edits.merges.length || plan.edits.legacyDrawingRid) {
-    sheetXml = patchSheet(sheetXml, plan.edits, styles);
-    pkg.set(part, sheetXml);
+    pkg.set(part, patchSheet(sheetXml, plan.edits, styles));
   }
 }
 
@@ -171,7 +221,7 @@ export interface CopyInput {
 
 /** The annotated package's bytes, and the names of the parts that changed. */
 export function patchPackage({ bytes, snapshot, report, lang }: CopyInput): { bytes: Uint8Array; changed: string[] } {
-  const pkg = new Package(unzipSync(bytes));
+  const pkg = new Package(bytes);
   const { workbook, sheets, styles: stylesPart } = sheetParts(pkg);
   // The date system the package itself declares decides the serials written into it.
   const wbPr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(pkg.text(workbook) ?? '');
@@ -180,21 +230,15 @@ export function patchPackage({ bytes, snapshot, report, lang }: CopyInput): { by
   const styleXml = stylesPart ? pkg.text(stylesPart) : null;
   const styles = new StyleSheet(styleXml ?? '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></styleSheet>');
   for (const [name, part] of sheets) {
-    let plan = plans.get(name);
-    if (!plan && !pkg.files[part]) continue;
-    plan ??= { edits: { cells: new Map(), widths: new Map(), merges: [] }, notes: new Map() };
-    if (!pkg.files[part]) continue;
-    patchSheetPart(pkg, part, plan, styles);
+    if (!pkg.has(part)) continue;
+    const plan = plans.get(name);
+    // A sheet without marks this time is still opened when an earlier run left notes of ours there (they are removed).
+    if (!plan && !hasOurNotes(pkg, part)) continue;
+    patchSheetPart(pkg, part, plan ?? { edits: { cells: new Map(), widths: new Map(), merges: [], markFills: [] }, notes: new Map() }, styles);
   }
   if (styles.changed && stylesPart) pkg.set(stylesPart, styles.toXml());
 
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(pkg.files)) {
-    if (name.endsWith('/')) continue;
-    const level = STORED.test(name) ? 0 : data.length > LARGE ? LEVEL_LARGE : LEVEL_XML;
-    zippable[name] = [data, { level }];
-  }
-  return { bytes: zipSync(zippable), changed: [...pkg.changed] };
+  return { bytes: pkg.toZip(), changed: [...pkg.changed] };
 }
 
 /** Writes bytes next to their final name, then renames, so a failed write leaves no half file. */

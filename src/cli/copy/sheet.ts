@@ -21,6 +21,8 @@ export interface SheetEdits {
   widths: Map<number, number>;
   /** Merges to add ("P3:P4"), when not there already. */
   merges: string[];
+  /** The fills (ARGB) marks are made with, so styles taken from a marked cell leave them out. */
+  markFills: readonly string[];
   /** Relationship id of the note drawing to reference, when the sheet does not reference one yet. */
   legacyDrawingRid?: string;
 }
@@ -38,22 +40,24 @@ interface Cell {
   inner: string | null;
   /** The element as it was, or null when new. */
   raw: string | null;
+  /** Its style index as it was. */
+  s0: number;
 }
 
-function cellContent(edit: CellEdit, attrs: string, inner: string | null): [string, string | null] {
+/** The cell's attributes and content after the edit; attributes in one order (r…, s, t) so a re-check writes the same bytes. */
+function cellContent(edit: CellEdit, attrs: string, inner: string | null, s: number): [string, string | null] {
   const v = edit.value;
-  if (!v) return [attrs, inner];
-  let a = removeAttr(attrs, 't');
-  if ('text' in v) {
-    a = setAttr(a, 't', 'inlineStr');
-    return [a, `<is><t xml:space="preserve">${escapeText(v.text)}</t></is>`];
-  }
+  let a = removeAttr(attrs, 's');
+  if (v) a = removeAttr(a, 't');
+  if (s) a = `${a} s="${s}"`;
+  if (!v) return [a, inner];
+  if ('text' in v) return [`${a} t="inlineStr"`, `<is><t xml:space="preserve">${escapeText(v.text)}</t></is>`];
   if ('number' in v) return [a, `<v>${v.number}</v>`];
   return [a, null];
 }
 
 /** One row's cells with the edits applied; `rowStyle` is the style of cells the row does not list. */
-function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styles: StyleSheet, rowStyle: number): string {
+function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styles: StyleSheet, rowStyle: number, markFills: readonly string[]): string {
   const cells: Cell[] = [];
   let prev = 0;
   let lastEnd = 0;
@@ -63,18 +67,18 @@ function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styl
     const ref = attr(m[1]!, 'r');
     const col = ref ? parseRef(ref)?.[1] ?? prev + 1 : prev + 1;
     prev = col;
-    cells.push({ col, attrs: m[1]!, inner: m[2] === '/>' ? null : m[3]!, raw: m[0] });
+    cells.push({ col, attrs: m[1]!, inner: m[2] === '/>' ? null : m[3]!, raw: m[0], s0: Number(attr(m[1]!, 's') ?? '0') });
   }
+  // The style a cell had before this run's edits, without a mark an earlier run put on it.
   const styleOf = (col: number): number => {
     const c = cells.find((x) => x.col === col);
-    const s = c ? attr(c.attrs, 's') : null;
-    return s !== null ? Number(s) : c ? 0 : rowStyle;
+    return styles.withoutFill(c ? c.s0 : rowStyle, markFills);
   };
   for (const [col, edit] of edits) {
     let cell = cells.find((x) => x.col === col);
     if (!cell) {
       if (!edit.value && !edit.fill && !edit.styleFrom) continue;
-      cell = { col, attrs: ` r="${colLetters(col)}${row}"`, inner: null, raw: null };
+      cell = { col, attrs: ` r="${colLetters(col)}${row}"`, inner: null, raw: null, s0: rowStyle };
       if (rowStyle) cell.attrs += ` s="${rowStyle}"`;
       cells.push(cell);
     }
@@ -84,8 +88,8 @@ function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styl
       if (edit.styleFrom.date) s = styles.withNumFmt(s, DATE_FORMAT);
     }
     if (edit.fill) s = styles.withFill(s, edit.fill);
-    const [a, content] = cellContent(edit, cell.attrs, cell.inner);
-    cell.attrs = s ? setAttr(a, 's', String(s)) : removeAttr(a, 's');
+    const [a, content] = cellContent(edit, cell.attrs, cell.inner, s);
+    cell.attrs = a;
     cell.inner = content;
     cell.raw = null;
   }
@@ -100,11 +104,14 @@ function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styl
   return out + tail;
 }
 
-/** The sheet XML with the edits applied; every byte outside the edited rows and elements stays as it was. */
-export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): string {
+/**
+ * The sheet XML with the edits applied, as pieces to write one after the other (a 50,000-row sheet joined into one
+ * string would cost its size twice over again); every byte outside the edited rows and elements stays as it was.
+ */
+export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): string[] {
   const parts: string[] = [];
   const sdStart = xml.search(/<sheetData\b/);
-  if (sdStart < 0) return xml;
+  if (sdStart < 0) return [xml];
   // A self-closing sheetData becomes an open one, so rows can go in.
   const selfClosing = /^<sheetData\b[^>]*\/>/.exec(xml.slice(sdStart));
   if (selfClosing) {
@@ -129,7 +136,7 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
   let p = 0;
   const newRow = (r: number): string => {
     const cols = edits.cells.get(r)!;
-    const body = patchRow(r, '', cols, styles, 0);
+    const body = patchRow(r, '', cols, styles, 0, edits.markFills);
     return body ? `<row r="${r}">${body}</row>` : '';
   };
 
@@ -156,7 +163,7 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
       const inner = m[2] === '/>' ? '' : xml.slice(contentStart, end);
       const rowStyle = attr(m[1]!, 'customFormat') === '1' || attr(m[1]!, 'customFormat') === 'true' ? Number(attr(m[1]!, 's') ?? '0') : 0;
       // spans is only a hint, and would be wrong once a computed cell lies past it.
-      parts.push(`<row${removeAttr(m[1]!, 'spans')}>${patchRow(r, inner, edit, styles, rowStyle)}</row>`);
+      parts.push(`<row${removeAttr(m[1]!, 'spans')}>${patchRow(r, inner, edit, styles, rowStyle, edits.markFills)}</row>`);
     } else {
       parts.push(xml.slice(m.index, rowEnd));
     }
@@ -176,7 +183,9 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
     const el = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${edits.legacyDrawingRid}"/>`;
     after = after.slice(0, at) + el + after.slice(at);
   }
-  return before + parts.join('') + after;
+  parts.unshift(before);
+  parts.push(after);
+  return parts;
 }
 
 function patchDimension(head: string, maxRow: number, maxCol: number): string {

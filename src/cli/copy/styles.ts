@@ -75,6 +75,18 @@ export class StyleSheet {
     });
   }
 
+  /**
+   * Cell format `base` without a fill an earlier run of ours added (one of `argbs`), so a computed column taking its
+   * style from a marked cell does not inherit the mark; the cell's own format when it had no such fill.
+   */
+  withoutFill(base: number, argbs: readonly string[]): number {
+    const xf = this.xfAt(base);
+    const fillId = Number(attr(/^<xf\b([^>]*)/.exec(xf)?.[1] ?? '', 'fillId') ?? '0');
+    const fill = this.fills[fillId] ?? '';
+    if (!argbs.some((c) => fill.includes(`rgb="${c}"`))) return base;
+    return this.derive(base, 'nofill', (a) => setAttr(a, 'fillId', '0').replace(/\sapplyFill="1"/, ''));
+  }
+
   /** Cell format `base` with this number format. */
   withNumFmt(base: number, code: string): number {
     return this.derive(base, `fmt:${code}`, (a) => {
@@ -93,6 +105,8 @@ export class StyleSheet {
     let xml = this.xml;
     if (this.newNumFmts.length) {
       const total = this.numFmtIds.size;
+      // An empty list written as one tag gets its contents.
+      xml = xml.replace(/<numFmts\b([^>]*?)\s*\/>/, '<numFmts$1></numFmts>');
       if (/<numFmts\b/.test(xml)) {
         xml = xml.replace(/<numFmts\b([^>]*)>([\s\S]*?)<\/numFmts>/, (_m, a: string, inner: string) =>
           `<numFmts${setAttr(a, 'count', String(total))}>${inner}${this.newNumFmts.join('')}</numFmts>`);

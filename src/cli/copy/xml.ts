@@ -18,21 +18,31 @@ export function unescapeXml(s: string): string {
   });
 }
 
+// One compiled pattern per attribute name: patching a 50,000-row sheet asks for `r` and `s` millions of times.
+const ATTR = new Map<string, RegExp>();
+const ATTR_SET = new Map<string, RegExp>();
+const ATTR_DEL = new Map<string, RegExp>();
+function cached(map: Map<string, RegExp>, name: string, make: () => RegExp): RegExp {
+  let re = map.get(name);
+  if (!re) map.set(name, (re = make()));
+  return re;
+}
+
 /** The value of attribute `name` in a start tag's attribute text, or null. */
 export function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  const m = cached(ATTR, name, () => new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)).exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : null;
 }
 
 /** The attribute text with `name` set to `value` (replaced where present, appended otherwise). */
 export function setAttr(attrs: string, name: string, value: string): string {
-  const re = new RegExp(`(^|\\s)${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+  const re = cached(ATTR_SET, name, () => new RegExp(`(^|\\s)${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`));
   const v = `${name}="${escapeXml(value)}"`;
   return re.test(attrs) ? attrs.replace(re, (_m, sp: string) => `${sp}${v}`) : `${attrs} ${v}`;
 }
 
 export function removeAttr(attrs: string, name: string): string {
-  return attrs.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
+  return attrs.replace(cached(ATTR_DEL, name, () => new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`)), '');
 }
 
 /**
