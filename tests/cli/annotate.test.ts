@@ -151,6 +151,15 @@ describe('writeAnnotatedCopy', () => {
     expect(String(ws.getCell('F5').note).split(NOTE_MARKER).length).toBe(2);
   });
 
+  test('a note of ours on a cell without findings any more is removed on a re-check; the others stay', async () => {
+    const r = ledgerReport();
+    r.findings = r.findings.filter((x) => x.cell !== 'F6');
+    const again = await annotateFile(out, r, path.join(dir, 'ledger-fewer.xlsx'));
+    const ws = (await load(again)).getWorksheet('进度台账')!;
+    expect(ws.getCell('F6').note ?? null).toBeNull();
+    expect(noteString(ws.getCell('F5').note)).toMatch(/^fundcheck\n/);
+  });
+
   test('a header cell the user filled is never overwritten', async () => {
     const wb = await load(input);
     wb.getWorksheet('进度台账')!.getCell('P3').value = '我的列';

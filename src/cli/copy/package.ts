@@ -108,16 +108,10 @@ class Package {
     const d = this.data.get(name) ?? (this.entries.has(name) ? inflate(this.entries.get(name)!) : null);
     return d ? Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('utf8') : null;
   }
-  /** Sets a part's text, given whole or in pieces (encoded straight into one buffer, never joined as a string). */
-  set(name: string, text: string | string[]): void {
+  /** Sets a part's content: a text, or UTF-8 buffers to join (a big sheet arrives that way). */
+  set(name: string, content: string | Buffer[]): void {
     if (!this.has(name)) this.names.push(name);
-    const pieces = typeof text === 'string' ? [text] : text;
-    let size = 0;
-    for (const p of pieces) size += Buffer.byteLength(p, 'utf8');
-    const buf = Buffer.allocUnsafe(size);
-    let off = 0;
-    for (const p of pieces) off += buf.write(p, off, 'utf8');
-    this.data.set(name, buf);
+    this.data.set(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.concat(content));
     this.changed.add(name);
   }
   /** The archive: parts not set are copied as stored, byte for byte, compressed data included. */

@@ -105,13 +105,28 @@ function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styl
 }
 
 /**
- * The sheet XML with the edits applied, as pieces to write one after the other (a 50,000-row sheet joined into one
- * string would cost its size twice over again); every byte outside the edited rows and elements stays as it was.
+ * The sheet XML with the edits applied, as UTF-8 buffers to write one after the other: the rows are encoded a megabyte
+ * at a time as they are patched, so a 50,000-row sheet never exists a second time as strings. Every byte outside the
+ * edited rows and elements stays as it was.
  */
-export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): string[] {
-  const parts: string[] = [];
+export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): Buffer[] {
+  const out: Buffer[] = [];
+  let parts: string[] = [];
+  let pendingChars = 0;
+  const push = (...pieces: string[]): void => {
+    for (const p of pieces) {
+      parts.push(p);
+      pendingChars += p.length;
+    }
+    if (pendingChars > 1 << 20) flush();
+  };
+  const flush = (): void => {
+    if (parts.length) out.push(Buffer.from(parts.join(''), 'utf8'));
+    parts = [];
+    pendingChars = 0;
+  };
   const sdStart = xml.search(/<sheetData\b/);
-  if (sdStart < 0) return [xml];
+  if (sdStart < 0) return [Buffer.from(xml, 'utf8')];
   // A self-closing sheetData becomes an open one, so rows can go in.
   const selfClosing = /^<sheetData\b[^>]*\/>/.exec(xml.slice(sdStart));
   if (selfClosing) {
@@ -140,7 +155,7 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
     return body ? `<row r="${r}">${body}</row>` : '';
   };
 
-  parts.push(xml.slice(0, bodyStart));
+  out.push(Buffer.from(patchCols(patchDimension(xml.slice(0, bodyStart), maxRow, maxCol), edits.widths), 'utf8'));
   const ROW_RE = /<row\b([^>]*?)(\/>|>)/g;
   ROW_RE.lastIndex = bodyStart;
   let copied = bodyStart;
@@ -158,34 +173,30 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
     while (p < pending.length && pending[p]! < r) inserted += newRow(pending[p++]!);
     const edit = p < pending.length && pending[p] === r ? edits.cells.get(pending[p++]!) : undefined;
     if (!inserted && !edit) continue;
-    parts.push(xml.slice(copied, m.index), inserted);
+    push(xml.slice(copied, m.index), inserted);
     if (edit) {
       const inner = m[2] === '/>' ? '' : xml.slice(contentStart, end);
       const rowStyle = attr(m[1]!, 'customFormat') === '1' || attr(m[1]!, 'customFormat') === 'true' ? Number(attr(m[1]!, 's') ?? '0') : 0;
       // spans is only a hint, and would be wrong once a computed cell lies past it.
-      parts.push(`<row${removeAttr(m[1]!, 'spans')}>${patchRow(r, inner, edit, styles, rowStyle, edits.markFills)}</row>`);
+      push(`<row${removeAttr(m[1]!, 'spans')}>${patchRow(r, inner, edit, styles, rowStyle, edits.markFills)}</row>`);
     } else {
-      parts.push(xml.slice(m.index, rowEnd));
+      push(xml.slice(m.index, rowEnd));
     }
     copied = rowEnd;
   }
   let rest = '';
   while (p < pending.length) rest += newRow(pending[p++]!);
-  parts.push(xml.slice(copied, bodyEnd), rest);
+  push(xml.slice(copied, bodyEnd), rest);
+  flush();
   let after = xml.slice(bodyEnd);
-  let before = parts.shift()!;
-
-  before = patchDimension(before, maxRow, maxCol);
-  before = patchCols(before, edits.widths);
   after = patchMerges(after, edits.merges);
   if (edits.legacyDrawingRid && !/<legacyDrawing\b/.test(after)) {
     const at = insertionPoint(after, 0, AFTER_LEGACY, '</worksheet>');
     const el = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${edits.legacyDrawingRid}"/>`;
     after = after.slice(0, at) + el + after.slice(at);
   }
-  parts.unshift(before);
-  parts.push(after);
-  return parts;
+  out.push(Buffer.from(after, 'utf8'));
+  return out;
 }
 
 function patchDimension(head: string, maxRow: number, maxCol: number): string {
