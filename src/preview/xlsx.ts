@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, WorkbookSnapshot } from '../engine/types';
 import type { FakeSheetData, FakeValue, FakeWorkbookData } from '../fake-excel/model';
-import { snapshotWorkbook } from '../cli/read';
+import { snapshotWorkbook } from '../cli/exceljs-snapshot';
 import { cellAddress as a1 } from '../excel/address';
 
 function rangeText(m: MergeRange): string {

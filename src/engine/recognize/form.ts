@@ -35,7 +35,8 @@ export interface FormScan {
 export function formLabelField(norm: string): FieldKey | null {
   if (norm.length === 0 || norm.length > MAX_FORM_LABEL_LEN || LABEL_WITH_VALUE.test(norm)) return null;
   const base = baseLabel(norm);
-  const forced = FORM_LABEL_OVERRIDES[base];
+  // own keys only: a label reading __proto__ is text, not a key of the table
+  const forced = Object.prototype.hasOwnProperty.call(FORM_LABEL_OVERRIDES, base) ? FORM_LABEL_OVERRIDES[base] : undefined;
   if (forced) return forced;
   const found = matchLabel(base);
   if (found.length === 0) return null;

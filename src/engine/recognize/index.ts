@@ -311,7 +311,7 @@ function applyUserColumns(
     const col = columnIndex(letter);
     const h = cols.find((c) => c.col === col);
     if (!h || h.computed) continue;
-    if (field !== null && !(field in FIELD_LABELS)) continue;
+    if (field !== null && !Object.prototype.hasOwnProperty.call(FIELD_LABELS, field)) continue;
     for (const k of Object.keys(columns) as FieldKey[]) {
       if (columns[k] === col || k === field) {
         delete columns[k];

@@ -171,3 +171,13 @@ describe('an unrecognised table offers every column for mapping, and the mapping
     expect(r.findings.some((f) => f.cell === 'A3' && f.ruleId === 'eligibility/expense-scope')).toBe(true);
   });
 });
+
+test('labels that are names of object properties are text, not keys (__proto__, constructor)', () => {
+  for (const label of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    expect(best(label)).toBeUndefined();
+    const form = attachment2({ projectName: 'x' });
+    form.rows[6][0] = label;
+    expect(() => recognizeSheet(form)).not.toThrow();
+    expect(recognizeSheet(simpleTable(['项目名称', '项目投资', label], [['x', 1, 2]]), { columns: { C: label as FieldKey } }).columns).toEqual({ projectName: 0, investment: 1 });
+  }
+});
