@@ -108,10 +108,10 @@ class Package {
     const d = this.data.get(name) ?? (this.entries.has(name) ? inflate(this.entries.get(name)!) : null);
     return d ? Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('utf8') : null;
   }
-  /** Sets a part's content: a text, or UTF-8 buffers to join (a big sheet arrives that way). */
-  set(name: string, content: string | Buffer[]): void {
+  /** Sets a part's content: a text, or its UTF-8 bytes (a big sheet arrives encoded). */
+  set(name: string, content: string | Buffer): void {
     if (!this.has(name)) this.names.push(name);
-    this.data.set(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.concat(content));
+    this.data.set(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     this.changed.add(name);
   }
   /** The archive: parts not set are copied as stored, byte for byte, compressed data included. */

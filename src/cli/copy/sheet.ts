@@ -104,29 +104,39 @@ function patchRow(row: number, inner: string, edits: Map<number, CellEdit>, styl
   return out + tail;
 }
 
-/**
- * The sheet XML with the edits applied, as UTF-8 buffers to write one after the other: the rows are encoded a megabyte
- * at a time as they are patched, so a 50,000-row sheet never exists a second time as strings. Every byte outside the
- * edited rows and elements stays as it was.
- */
-export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): Buffer[] {
-  const out: Buffer[] = [];
-  let parts: string[] = [];
-  let pendingChars = 0;
-  const push = (...pieces: string[]): void => {
-    for (const p of pieces) {
-      parts.push(p);
-      pendingChars += p.length;
+/** UTF-8 written straight into one growing buffer: no joined string and no concatenation of chunks. */
+class Utf8Writer {
+  private buf: Buffer;
+  private off = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(1024, capacity));
+  }
+  write(s: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.buf.length - this.off < s.length * 3) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + s.length * 3));
+      this.buf.copy(bigger, 0, 0, this.off);
+      this.buf = bigger;
     }
-    if (pendingChars > 1 << 20) flush();
-  };
-  const flush = (): void => {
-    if (parts.length) out.push(Buffer.from(parts.join(''), 'utf8'));
-    parts = [];
-    pendingChars = 0;
+    this.off += this.buf.write(s, this.off, 'utf8');
+  }
+  result(): Buffer {
+    return this.buf.subarray(0, this.off);
+  }
+}
+
+/**
+ * The sheet XML with the edits applied, encoded as UTF-8 as the rows are patched, so a 50,000-row sheet never exists a
+ * second time as one string. Every byte outside the edited rows and elements stays as it was.
+ */
+export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): Buffer {
+  // Room for the sheet and what the computed columns add, so the buffer rarely has to grow.
+  const w = new Utf8Writer(Math.ceil(Buffer.byteLength(xml, 'utf8') * 1.5));
+  const push = (...pieces: string[]): void => {
+    for (const p of pieces) w.write(p);
   };
   const sdStart = xml.search(/<sheetData\b/);
-  if (sdStart < 0) return [Buffer.from(xml, 'utf8')];
+  if (sdStart < 0) return Buffer.from(xml, 'utf8');
   // A self-closing sheetData becomes an open one, so rows can go in.
   const selfClosing = /^<sheetData\b[^>]*\/>/.exec(xml.slice(sdStart));
   if (selfClosing) {
@@ -155,7 +165,7 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
     return body ? `<row r="${r}">${body}</row>` : '';
   };
 
-  out.push(Buffer.from(patchCols(patchDimension(xml.slice(0, bodyStart), maxRow, maxCol), edits.widths), 'utf8'));
+  w.write(patchCols(patchDimension(xml.slice(0, bodyStart), maxRow, maxCol), edits.widths));
   const ROW_RE = /<row\b([^>]*?)(\/>|>)/g;
   ROW_RE.lastIndex = bodyStart;
   let copied = bodyStart;
@@ -187,7 +197,6 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
   let rest = '';
   while (p < pending.length) rest += newRow(pending[p++]!);
   push(xml.slice(copied, bodyEnd), rest);
-  flush();
   let after = xml.slice(bodyEnd);
   after = patchMerges(after, edits.merges);
   if (edits.legacyDrawingRid && !/<legacyDrawing\b/.test(after)) {
@@ -195,8 +204,8 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: StyleSheet): 
     const el = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${edits.legacyDrawingRid}"/>`;
     after = after.slice(0, at) + el + after.slice(at);
   }
-  out.push(Buffer.from(after, 'utf8'));
-  return out;
+  w.write(after);
+  return w.result();
 }
 
 function patchDimension(head: string, maxRow: number, maxCol: number): string {
