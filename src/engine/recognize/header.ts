@@ -10,6 +10,8 @@ const MAX_LABEL_LEN = 30;
 const LABEL_WITH_VALUE = /:./;
 const FUND_KEYS: ReadonlySet<FieldKey> = new Set<FieldKey>(['fundFiscal', 'fundLoan', 'fundSelf']);
 const OTHER = /^其[他它]$/;
+/** Lower labels that only qualify the group above them: 计划 / 实际 under 初验时间. */
+const QUALIFIER = /^(?:计划|实际|预计|预算|批复|核定|调整前|调整后|完成|已完成|累计|本期|本年|合计|小计)$/;
 
 export interface HeaderColumn {
   col: number;
@@ -90,11 +92,19 @@ export function columnCandidates(h: HeaderColumn): ReturnType<typeof matchLabel>
   const ctx = h.group ? baseLabel(h.group) + base : base;
   const found = matchLabel(base, ctx, h.group);
   // the group's words stand in only for a label that says nothing by itself (a bare 其他 under 资金筹措)
-  if (found.length === 0 && h.group && meaningOf(base, h.group).kind === null) {
+  const own = h.group && found.length === 0 ? meaningOf(base, h.group) : null;
+  // 姓名 under 项目负责人 says what it holds but not whose: the group says that
+  if (own && own.kind !== null && !own.blocked) {
+    const whose = baseLabel(h.group) + base;
+    return matchLabel(whose, whose);
+  }
+  if (found.length === 0 && h.group && own?.kind === null) {
     // a qualifier under its group reads qualifier first (实际 under 初验时间 is 实际初验时间)
-    const qualified = base + baseLabel(h.group);
-    const q = matchLabel(qualified, qualified);
-    return q.length > 0 || meaningOf(qualified).kind !== null ? q : matchLabel(ctx, ctx);
+    if (QUALIFIER.test(base)) {
+      const qualified = base + baseLabel(h.group);
+      return matchLabel(qualified, qualified);
+    }
+    return matchLabel(ctx, ctx);
   }
   return found;
 }
@@ -161,7 +171,7 @@ function lowerRowKind(grid: HeaderGrid, top: number, bottom: number): 'labels' |
     const upper = baseLabel(mU ? grid.norm(mU.top, mU.left) : grid.norm(top, c));
     const base = baseLabel(norm);
     // 计划 / 实际 under 初验时间 are known labels once read with their group
-    if (matchLabel(base, upper + base, upper).length > 0 || (upper && meaningOf(base + upper).kind !== null)) known++;
+    if (matchLabel(base, upper + base, upper).length > 0 || (upper && QUALIFIER.test(base))) known++;
   }
   if (own === 0) return hasMergeDown(grid, top, bottom) ? 'merged' : false;
   return known * 2 >= own ? 'labels' : false;

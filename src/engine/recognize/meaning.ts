@@ -30,6 +30,8 @@ const HEADS: readonly [string, HeadKind][] = (
     ['比例', 'none'], ['比重', 'none'], ['百分比', 'none'], ['率', 'none'],
     // a title (进度情况表, 费用明细表, 项目台账) names the sheet, not a column
     ['表', 'none'], ['台账', 'none'], ['一览', 'none'],
+    // an opinion or a problem about a field is not the field (财政部门意见, 资金使用存在问题)
+    ['意见', 'none'], ['问题', 'none'], ['建议', 'none'],
     ['说明', 'text'], ['简介', 'text'], ['概况', 'text'], ['描述', 'text'], ['依据', 'text'], ['摘要', 'text'],
   ] as [string, HeadKind][]
 ).sort((a, b) => b[0].length - a[0].length);

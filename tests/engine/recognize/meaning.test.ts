@@ -181,3 +181,33 @@ test('labels that are names of object properties are text, not keys (__proto__, 
     expect(recognizeSheet(simpleTable(['项目名称', '项目投资', label], [['x', 1, 2]]), { columns: { C: label as FieldKey } }).columns).toEqual({ projectName: 0, investment: 1 });
   }
 });
+
+describe('a group header says whose a bare label is, and a qualifier under it which one', () => {
+  test('姓名 and 电话 under 项目负责人 / 联系人', () => {
+    const s = sheet('申报', [
+      ['申报表'],
+      ['项目名称', '项目投资（万元）', '项目负责人', '', '联系人', ''],
+      ['', '', '姓名', '电话', '姓名', '电话'],
+      ['某项目', 10, '张三', '0564-1234567', '李四', '0564-7654321'],
+    ], ['A2:A3', 'B2:B3', 'C2:D2', 'E2:F2']);
+    const r = recognizeSheet(s);
+    expect(r.kind).toBe('declaration');
+    expect(r.columns).toMatchObject({ projectName: 0, investment: 1, owner: 2, contact: 4 });
+  });
+
+  test('计划 / 实际 under 初验时间: only the actual date is the event; a data row under a header is no qualifier', () => {
+    const s = sheet('台账', [
+      ['项目名称', '总投资（万元）', '初验时间', ''],
+      ['', '', '计划', '实际'],
+      ['某项目', 10, 46000, 46010],
+    ], ['A1:A2', 'B1:B2', 'C1:D1']);
+    expect(recognizeSheet(s).columns).toMatchObject({ projectName: 0, totalInvestment: 1, preliminaryAcceptanceDate: 3 });
+    const plain = recognizeSheet(simpleTable(['建设内容', '预算金额', '备注'], [['x', 'x', 'x']], ['概算明细表']));
+    expect([plain.kind, plain.headerTop, plain.headerBottom]).toEqual(['expense', 1, 1]);
+  });
+
+  test('an opinion about a field is not the field', () => {
+    expect(best('财政部门意见')).toBeUndefined();
+    expect(best('资金使用存在问题')).toBeUndefined();
+  });
+});
