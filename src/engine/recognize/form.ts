@@ -10,6 +10,7 @@ const MAX_CONTAINED_LEN = 8;
 const UNIT_ONLY = /^\(?(单位:?)?(万元|元)\)?$/;
 const DIGIT = /[0-9]/;
 const LABEL_WITH_VALUE = /:./;
+const FORM_BUILDER = /^建设单位$/;
 
 export interface FormLabel {
   field: FieldKey;
@@ -66,6 +67,14 @@ export function scanForm(grid: HeaderGrid): FormScan {
   let firstRow = -1;
   let lastRow = -1;
   let right = -1;
+  // the form's 建设单位 is the builder, unless the form names the builder otherwise (承建单位): then it is the unit
+  let namedBuilder = false;
+  for (let r = 0; r < grid.rowEnd && !namedBuilder; r++) {
+    for (let c = 0; c < grid.width; c++) {
+      const norm = grid.norm(r, c);
+      if (norm.length > 0 && formLabelField(norm) === 'builder' && !FORM_BUILDER.test(baseLabel(norm))) namedBuilder = true;
+    }
+  }
   for (let r = 0; r < grid.rowEnd; r++) {
     for (let c = 0; c < grid.width; c++) {
       if (grid.isContinuation(r, c)) continue;
@@ -73,7 +82,7 @@ export function scanForm(grid: HeaderGrid): FormScan {
       if (norm.length === 0) continue;
       const raw = formLabelField(norm);
       if (!raw) continue;
-      const field = formField(raw);
+      const field = namedBuilder && raw === 'builder' && FORM_BUILDER.test(baseLabel(norm)) ? 'unit' : formField(raw);
       const m = grid.merge(r, c);
       let next = (m ? m.right : c) + 1;
       let unit = unitOf(norm);

@@ -2,7 +2,7 @@
 import type { FieldKey } from '../types';
 import { HeaderGrid, displayText } from './grid';
 import { baseLabel, isComputedHeader, unitOf, type MoneyUnit } from './normalize';
-import { meaningOf } from './meaning';
+import { headOf, meaningOf } from './meaning';
 import { matchLabel } from './synonyms';
 
 /** Labels longer than this are text, not column names (a description typed into the top rows). */
@@ -100,13 +100,25 @@ export function columnCandidates(h: HeaderColumn): ReturnType<typeof matchLabel>
   }
   if (found.length === 0 && h.group && own?.kind === null) {
     // a qualifier under its group reads qualifier first (实际 under 初验时间 is 实际初验时间)
-    if (QUALIFIER.test(base)) {
-      const qualified = base + baseLabel(h.group);
-      return matchLabel(qualified, qualified);
-    }
-    return matchLabel(ctx, ctx);
+    return underGroup(base, baseLabel(h.group)) ?? matchLabel(ctx, ctx);
   }
   return found;
+}
+
+/**
+ * A label read with the group above it, when the label alone says nothing: a qualifier goes first (实际 under
+ * 初验时间 is 实际初验时间), a subject takes the group's head word (初验 under 验收时间 is 初验时间). Null when
+ * neither reading applies.
+ */
+function underGroup(base: string, group: string): ReturnType<typeof matchLabel> | null {
+  if (QUALIFIER.test(base)) return matchLabel(base + group, base + group);
+  const head = headOf(group);
+  if (head && head.head.length > 0) {
+    const named = base + head.head;
+    const m = matchLabel(named, named);
+    if (m.length > 0) return m;
+  }
+  return null;
 }
 
 /** Maps columns to fields: strongest (column, field) pairs first, each column and each field used once. */
@@ -171,7 +183,7 @@ function lowerRowKind(grid: HeaderGrid, top: number, bottom: number): 'labels' |
     const upper = baseLabel(mU ? grid.norm(mU.top, mU.left) : grid.norm(top, c));
     const base = baseLabel(norm);
     // 计划 / 实际 under 初验时间 are known labels once read with their group
-    if (matchLabel(base, upper + base, upper).length > 0 || (upper && QUALIFIER.test(base))) known++;
+    if (matchLabel(base, upper + base, upper).length > 0 || (upper && underGroup(base, upper) !== null)) known++;
   }
   if (own === 0) return hasMergeDown(grid, top, bottom) ? 'merged' : false;
   return known * 2 >= own ? 'labels' : false;

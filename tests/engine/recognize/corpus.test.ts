@@ -35,6 +35,17 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     // beside 申报金额 the audited amount is not the row's amount; alone it would be
     'expense|审定金额（万元）': 'audited amount',
   },
+  'corpus-third': {
+    // 进展情况 reads as progress; here it is the state of preliminary work, no column of ours
+    'declaration|前期工作\n进展情况': 'progress reading',
+    // alone on a form 建设单位 is the builder (附件2); the corpus reads it as the unit, as it is beside 承建单位
+    'progress-form|建设单位：': 'form builder',
+    // the first corpus counts a planned completion as the completion date; this one does not
+    'progress-form|计划完成时间': 'corpora disagree',
+    'expense|审定金额': 'audited amount',
+    // 项目内容 on an expense sheet is its item here; read as the project's content
+    'expense|项目内容': 'content reading',
+  },
 };
 
 /** Layouts with a column the reader cannot place, and which. */
@@ -51,6 +62,8 @@ const KNOWN_LAYOUT_MISSES: Record<string, string[]> = {
   'pt-weekly-code-export': ['progress'],
   // the title 项目进度情况 is read as a 建设进度 label
   'pf-colon-labels': ['progress'],
+  // a vertical form whose 建设单位 sits beside no other builder label: read as the builder, as on 附件2
+  绩效及验收节点: ['unit'],
 };
 
 for (const corpus of CORPORA) {

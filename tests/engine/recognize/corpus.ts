@@ -6,6 +6,8 @@ import wordingsJson from './corpus/wordings.json';
 import sheetsJson from './corpus/sheets.json';
 import heldoutWordingsJson from './corpus-heldout/wordings.json';
 import heldoutSheetsJson from './corpus-heldout/sheets.json';
+import thirdWordingsJson from './corpus-third/wordings.json';
+import thirdSheetsJson from './corpus-third/sheets.json';
 
 export type TableKind = Exclude<SheetKind, 'unknown'>;
 
@@ -26,10 +28,11 @@ export interface Layout {
   note?: string;
 }
 
-/** Two corpora, each built by a helper who did not see the matcher: the second was measured before any tuning on it. */
+/** Three corpora, each built by a helper who did not see the matcher: the second and third were measured before any tuning on them. */
 export const CORPORA: { name: string; wordings: Wording[]; layouts: Layout[] }[] = [
   { name: 'corpus', wordings: wordingsJson as Wording[], layouts: sheetsJson as Layout[] },
   { name: 'corpus-heldout', wordings: heldoutWordingsJson as Wording[], layouts: heldoutSheetsJson as Layout[] },
+  { name: 'corpus-third', wordings: thirdWordingsJson as Wording[], layouts: thirdSheetsJson as Layout[] },
 ];
 
 /** Columns that make a table of each kind recognisable, so the wording under test is read in its own setting. */

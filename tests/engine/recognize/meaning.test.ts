@@ -211,3 +211,16 @@ describe('a group header says whose a bare label is, and a qualifier under it wh
     expect(best('资金使用存在问题')).toBeUndefined();
   });
 });
+
+test('a subject under its group takes the group head (初验 / 终验 under 验收时间); a form naming 承建单位 reads its 建设单位 as the unit', () => {
+  const s = sheet('台账', [
+    ['项目名称', '总投资（万元）', '验收时间', ''],
+    ['', '', '初验', '终验'],
+    ['某项目', 10, 46000, 46010],
+  ], ['A1:A2', 'B1:B2', 'C1:D1']);
+  expect(recognizeSheet(s).columns).toMatchObject({ preliminaryAcceptanceDate: 2, acceptanceDate: 3 });
+  const form = sheet('进度', [['进度情况表'], ['建设单位', '叶集区数据资源局', '承建单位', '安徽某某信息科技有限公司'], ['项目名称', 'x'], ['负责人', 'y'], ['总投资（万元）', 1], ['已投资（万元）', 1]]);
+  const r = recognizeSheet(form);
+  expect(r.formFields.unit).toEqual({ row: 1, col: 1 });
+  expect(r.formFields.builder).toEqual({ row: 1, col: 3 });
+});
