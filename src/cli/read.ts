@@ -5,6 +5,7 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from '../engine/types';
 import { dateToSerial, fillHoles, snapshotWorkbook } from './exceljs-snapshot';
+import { readXlsxFast } from './xlsx-fast';
 
 export { dateToSerial, serialToDate, snapshotSheet, snapshotWorkbook } from './exceljs-snapshot';
 
@@ -282,14 +283,18 @@ export function snapshotSheetJsWorkbook(wb: XLSX.WorkBook, name?: string): { sna
  * name's (SheetJS itself goes by the bytes, so an .et holding BIFF8 or OOXML reads either way). `unreadSheets`
  * names sheets the workbook declares but whose data could not be found.
  */
-export async function readSpreadsheet(path: string): Promise<{ snapshot: WorkbookSnapshot; format: SpreadsheetFormat; unreadSheets: string[] }> {
+export async function readSpreadsheet(
+  path: string,
+  options: { fast?: boolean } = {},
+): Promise<{ snapshot: WorkbookSnapshot; format: SpreadsheetFormat; unreadSheets: string[] }> {
   const format = spreadsheetFormat(path) ?? 'xlsx';
   const bytes = await fs.promises.readFile(path);
-  const wb = quietly(() =>
-    format === 'csv'
-      ? XLSX.read(decodeCsv(bytes), { ...PARSE_OPTIONS, type: 'string' })
-      : XLSX.read(bytes, { ...PARSE_OPTIONS, type: 'buffer' }),
-  );
+  const sheetjs = (b: Uint8Array): XLSX.WorkBook =>
+    quietly(() => XLSX.read(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length), { ...PARSE_OPTIONS, type: 'buffer' }));
+  // .xlsx/.xlsm: the fast reader (xlsx-fast.ts), which gives SheetJS's workbook or null when the package is unusual;
+  // `fast: false` reads through SheetJS alone (the tests compare the two).
+  const fast = options.fast !== false && (format === 'xlsx' || format === 'xlsm') ? readXlsxFast(bytes, sheetjs) : null;
+  const wb = format === 'csv' ? quietly(() => XLSX.read(decodeCsv(bytes), { ...PARSE_OPTIONS, type: 'string' })) : (fast ?? sheetjs(bytes));
   if (format !== 'csv') checkPackage(wb);
   const base = path.split(/[\\/]/).pop() ?? path;
   const { snapshot, unreadSheets } = snapshotSheetJsWorkbook(wb, base);
