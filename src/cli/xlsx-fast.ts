@@ -156,13 +156,35 @@ function inlineText(x: string): string | undefined {
   return undefined;
 }
 
+/**
+ * parse_sst_xml's table from the content of <sst>: `<si>` open tags removed, split at `</si>`, each piece trimmed and
+ * read as parse_si reads it (so the piece after the last `</si>` gives one more, empty, string, as in SheetJS).
+ */
+function parseSst(inner: string): { t?: unknown }[] {
+  const pieces = inner.replace(/<(?:\w+:)?(?:si|sstItem)>/g, '').split(/<\/(?:\w+:)?(?:si|sstItem)>/);
+  const out: { t?: unknown }[] = new Array(pieces.length);
+  for (let i = 0; i < pieces.length; i++) {
+    const x = pieces[i]!.trim();
+    // The plain <t>text</t> (or <t xml:space="preserve">) read without regular expressions; else parse_si's way.
+    if (x.charCodeAt(0) === 60 && x.charCodeAt(1) === 116 && (x.charCodeAt(2) === 62 || x.charCodeAt(2) === 32)) {
+      const gt = x.indexOf('>');
+      const lt = x.indexOf('<', gt + 1);
+      if (lt > 0 && x.startsWith('</t>', lt)) {
+        out[i] = { t: unescapexml(utf8read(x.slice(gt + 1, lt)), true) };
+        continue;
+      }
+    }
+    out[i] = { t: inlineText(x) };
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The scanner of <sheetData>: accepts rows of cells in the plain shape every common writer produces and reads them
 // as parse_ws_xml_data (cellFormula, cellNF, cellStyles, sheetStubs, dense, cellText off) does.
 
 const WS = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 const ROW_ATTRS = new Set(['r', 'spans', 's', 'customFormat', 'ht', 'hidden', 'customHeight', 'outlineLevel', 'collapsed', 'thickTop', 'thickBot', 'ph', 'x14ac:dyDescent']);
-const CELL_ATTRS = new Set(['r', 's', 't', 'cm', 'vm', 'ph']);
 const F_ATTRS = new Set(['t', 'ref', 'si', 'aca', 'ca', 'dt2D', 'dtr', 'del1', 'del2', 'r1', 'r2', 'bx']);
 const INLINE_TAGS = new Set(['t', 'r', 'rPr', 'rPh', 'phoneticPr', 'b', 'i', 'u', 'sz', 'color', 'rFont', 'family', 'charset', 'scheme', 'vertAlign', 'strike', 'outline', 'shadow', 'condense', 'extend']);
 
@@ -226,6 +248,64 @@ class Scanner {
       this.pos = close + 1;
     }
   }
+  cellR: string | undefined;
+  cellS: string | number | undefined;
+  cellT: string | undefined;
+  /** readAttrs for a cell's tag (r, s, t; cm, vm, ph ignored), without a map: the hot path of a big sheet. */
+  readCellAttrs(): void {
+    const s = this.s;
+    let seen = 0;
+    this.cellR = this.cellS = this.cellT = undefined;
+    for (;;) {
+      const before = this.pos;
+      this.skipWs();
+      if (this.pos >= this.end) throw new Unsupported('eof in tag');
+      const ch = s.charCodeAt(this.pos);
+      if (ch === 62 /* > */) {
+        this.pos++;
+        this.selfClosing = false;
+        return;
+      }
+      if (ch === 47 /* / */) {
+        if (s.charCodeAt(this.pos + 1) !== 62) throw new Unsupported('tag');
+        this.pos += 2;
+        this.selfClosing = true;
+        return;
+      }
+      if (this.pos === before) throw new Unsupported('attribute without whitespace');
+      const n0 = ch;
+      const n1 = s.charCodeAt(this.pos + 1);
+      let bit: number;
+      let eq: number;
+      if (n1 === 61 /* = */) {
+        eq = this.pos + 1;
+        bit = n0 === 114 /* r */ ? 1 : n0 === 115 /* s */ ? 2 : n0 === 116 /* t */ ? 4 : 0;
+      } else if (s.charCodeAt(this.pos + 2) === 61) {
+        eq = this.pos + 2;
+        bit = (n0 === 99 && n1 === 109) /* cm */ ? 8 : (n0 === 118 && n1 === 109) /* vm */ ? 16 : (n0 === 112 && n1 === 104) /* ph */ ? 32 : 0;
+      } else throw new Unsupported('attribute');
+      if (bit === 0 || seen & bit) throw new Unsupported('attribute');
+      seen |= bit;
+      const q = s.charCodeAt(eq + 1);
+      if (q !== 34 && q !== 39) throw new Unsupported('unquoted');
+      let close = eq + 2;
+      let digits = true;
+      for (; close < this.end; close++) {
+        const c = s.charCodeAt(close);
+        if (c === q) break;
+        if (c === 60 || c === 62) throw new Unsupported('angle bracket in attribute');
+        if (c < 48 || c > 57) digits = false;
+      }
+      if (close >= this.end) throw new Unsupported('attribute value');
+      if (bit === 1) this.cellR = s.slice(eq + 2, close);
+      else if (bit === 2) {
+        // A plain index looks up the same entry as its text; anything else (leading zeros, signs) stays text.
+        const len = close - eq - 2;
+        this.cellS = digits && len > 0 && len < 10 && (len === 1 || s.charCodeAt(eq + 2) !== 48) ? parseInt(s.slice(eq + 2, close), 10) : s.slice(eq + 2, close);
+      } else if (bit === 4) this.cellT = s.slice(eq + 2, close);
+      this.pos = close + 1;
+    }
+  }
   /** Text up to `</name>`, which must hold no markup. */
   textUntil(close: string): string {
     const at = this.s.indexOf(close, this.pos);
@@ -271,11 +351,11 @@ function scanSheetData(s: string, start: number, end: number, ctx: SheetContext)
       }
       if (!sc.at('<c ')) throw new Unsupported('not a cell');
       sc.pos += 2;
-      sc.readAttrs(CELL_ATTRS);
-      const r = sc.attrs.get('r');
+      sc.readCellAttrs();
+      const r = sc.cellR;
       if (!r) throw new Unsupported('cell without r');
-      const t = sc.attrs.get('t');
-      const sAttr = sc.attrs.get('s');
+      const t = sc.cellT;
+      const sAttr = sc.cellS;
       let vRaw: string | undefined;
       let hasV = false;
       let fText: string | undefined; // content of <f>…</f>
@@ -403,7 +483,7 @@ function scanSheetData(s: string, start: number, end: number, ctx: SheetContext)
       }
       let fmtid: unknown = 0;
       if (cellXf && sAttr !== undefined) {
-        const cf = cellXf[sAttr as unknown as number];
+        const cf = cellXf[sAttr as number];
         if (cf != null && cf.numFmtId != null) fmtid = cf.numFmtId;
       }
       const z = fmt[fmtid as string];
@@ -429,10 +509,13 @@ interface StubbedPart {
   to: number;
 }
 
-function isWorksheetRoot(text: string): boolean {
-  const m = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(text.slice(0, 2048));
-  return m !== null;
+/** The local name of a part's root element, from its first bytes (latin1), or null. */
+function rootName(head: string): string | null {
+  const m = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>]/.exec(head);
+  return m ? m[1]! : null;
 }
+const SST_OPEN = /<(?:\w+:)?sst\b[^<>]*>/g;
+const SST_CLOSE = /<\/(?:\w+:)?sst>/g;
 
 /**
  * Reads an .xlsx/.xlsm package as `XLSX.read` would, giving the same workbook object for everything the snapshot
@@ -463,27 +546,40 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
     seen.add(k);
   }
   const stubbed: StubbedPart[] = [];
+  let sst: StubbedPart | null = null;
   const pkg: Zippable = {};
   for (const name of names) {
     const content = entries[name]!;
     let out: Uint8Array = content;
     if (content.length > 64 && !/\.bin$/i.test(name) && !(content[0] === 0xff && content[1] === 0xfe) && !(content[1] === 0xfe && content[2] === 0xff)) {
       const buf = Buffer.from(content.buffer, content.byteOffset, content.length);
-      if (buf.indexOf('sheetData') >= 0) {
+      const root = rootName(buf.toString('latin1', 0, Math.min(buf.length, 2048)));
+      if (root === 'sst' && sst === null) {
+        // The shared strings are read here too (parseSst), if this is the part SheetJS takes them from.
         const text = buf.toString('latin1');
-        if (isWorksheetRoot(text)) {
-          SHEETDATA_OPEN.lastIndex = 0;
-          const open = SHEETDATA_OPEN.exec(text);
-          if (open) {
-            SHEETDATA_CLOSE.lastIndex = SHEETDATA_OPEN.lastIndex;
-            const close = SHEETDATA_CLOSE.exec(text);
-            if (close) {
-              const from = SHEETDATA_OPEN.lastIndex;
-              const to = close.index;
-              const marker = `<row r="1"><c r="A1" t="str"><v>${MARK}${stubbed.length}</v></c></row>`;
-              stubbed.push({ name, original: content, text, from, to });
-              out = Buffer.from(text.slice(0, from) + marker + text.slice(to), 'latin1');
-            }
+        SST_OPEN.lastIndex = 0;
+        const open = SST_OPEN.exec(text);
+        if (open) {
+          SST_CLOSE.lastIndex = SST_OPEN.lastIndex;
+          const close = SST_CLOSE.exec(text);
+          if (close) {
+            sst = { name, original: content, text, from: SST_OPEN.lastIndex, to: close.index };
+            out = Buffer.from(text.slice(0, sst.from) + text.slice(sst.to), 'latin1');
+          }
+        }
+      } else if (root === 'worksheet' && buf.indexOf('sheetData') >= 0) {
+        const text = buf.toString('latin1');
+        SHEETDATA_OPEN.lastIndex = 0;
+        const open = SHEETDATA_OPEN.exec(text);
+        if (open) {
+          SHEETDATA_CLOSE.lastIndex = SHEETDATA_OPEN.lastIndex;
+          const close = SHEETDATA_CLOSE.exec(text);
+          if (close) {
+            const from = SHEETDATA_OPEN.lastIndex;
+            const to = close.index;
+            const marker = `<row r="1"><c r="A1" t="str"><v>${MARK}${stubbed.length}</v></c></row>`;
+            stubbed.push({ name, original: content, text, from, to });
+            out = Buffer.from(text.slice(0, from) + marker + text.slice(to), 'latin1');
           }
         }
       }
@@ -497,8 +593,20 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
     return null;
   }
   const styles = (wb as { Styles?: { CellXf?: unknown } }).Styles;
+  // The shared strings: ours when SheetJS took them from the part stubbed here, else its own.
+  const dirSst = (wb as { Directory?: { sst?: unknown } }).Directory?.sst;
+  const ownSst = sst !== null && typeof dirSst === 'string' && dirSst.replace(/^\//, '').toLowerCase() === sst.name.toLowerCase() && !/\.bin$/i.test(dirSst);
+  let strs = ((wb as { Strings?: unknown }).Strings ?? []) as { t?: unknown }[];
+  if (ownSst) {
+    try {
+      strs = parseSst(sst!.text.slice(sst!.from, sst!.to));
+    } catch (e) {
+      if (e instanceof Unsupported) return null;
+      throw e;
+    }
+  }
   const ctx: SheetContext = {
-    strs: ((wb as { Strings?: unknown }).Strings ?? []) as { t?: unknown }[],
+    strs,
     cellXf: Array.isArray(styles?.CellXf) ? (styles.CellXf as { numFmtId?: unknown }[]) : null,
     fmt: ((wb as { SSF?: unknown }).SSF ?? {}) as Record<string, string>,
   };
@@ -507,7 +615,11 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
     for (const sheetName of wb.SheetNames) {
       const ws = wb.Sheets[sheetName] as unknown as (Record<string, unknown> & { '!data'?: (Cell | undefined)[][] }) | undefined;
       const first = ws?.['!data']?.[0]?.[0];
-      if (!ws || !first || typeof first.v !== 'string' || !first.v.startsWith(MARK)) continue;
+      if (!ws || !first || typeof first.v !== 'string' || !first.v.startsWith(MARK)) {
+        // A sheet SheetJS read in full would have read our stub of the shared strings.
+        if (ownSst && ws?.['!data']?.some((row) => row && row.length > 0)) return null;
+        continue;
+      }
       const idx = Number(first.v.slice(MARK.length));
       const part = stubbed[idx];
       if (!part) return null;
@@ -523,6 +635,6 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
   }
   // The package's files as read (for the integrity check): the worksheets as they are, not the stubs.
   const files = (wb as { files?: Record<string, { content?: unknown } | undefined> }).files;
-  if (files) for (const part of stubbed) if (files[part.name]) files[part.name]!.content = Buffer.from(part.original.buffer, part.original.byteOffset, part.original.length);
+  if (files) for (const part of sst ? [...stubbed, sst] : stubbed) if (files[part.name]) files[part.name]!.content = Buffer.from(part.original.buffer, part.original.byteOffset, part.original.length);
   return wb;
 }
