@@ -13,7 +13,7 @@ interface Cell {
   z?: string;
 }
 
-const MARK = '\u0001fundcheck-fast-part:';
+const MARK_PREFIX = '\u0001fundcheck-fast-part:';
 
 // ---------------------------------------------------------------------------------------------------------------
 // SheetJS 0.20.3 helpers, reproduced as they are (xlsx.js: unescapexml, utf8read, parsexmltag, parsexmlbool, RBErr,
@@ -547,6 +547,8 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
   }
   const stubbed: StubbedPart[] = [];
   let sst: StubbedPart | null = null;
+  // A fresh marker per read, so no value a workbook holds can pass for one.
+  const MARK = `${MARK_PREFIX}${Math.random().toString(36).slice(2)}:`;
   const pkg: Zippable = {};
   for (const name of names) {
     const content = entries[name]!;

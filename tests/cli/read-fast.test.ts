@@ -8,7 +8,7 @@ import { readSpreadsheet, snapshotSheetJsWorkbook } from '../../src/cli/read';
 import { readXlsxFast } from '../../src/cli/xlsx-fast';
 import { declarationSnapshot, progressSnapshot } from '../../src/bench/inputs';
 import { writeDeclarationXlsx, writeSnapshotXlsx } from '../../src/bench/xlsx';
-import { goodWorkbook, malformedFiles, realWorkbookParts, renamedSheetPart, writeHostileWorkbook } from '../support/hostile';
+import { goodWorkbook, malformedFiles, realWorkbookParts, renamedSheetPart, withPart, writeHostileWorkbook } from '../support/hostile';
 import { makeZip } from '../support/zip';
 
 // Generous on purpose: a busy 2-core machine runs this several times slower. No assertion here is about speed.
@@ -94,6 +94,20 @@ describe('the fast reader equals SheetJS on the corpus', () => {
       if (m.sparseSize !== undefined || /^bomb-/.test(m.file)) continue; // preflight refuses these before any reading
       const file = path.join(dir, m.file);
       fs.writeFileSync(file, m.data);
+      await expectSame(file, false);
+    }
+    // Damaged after a complete <sheetData> (the cells read, the part refused), and a sheet XML with a DTD but no entity.
+    const parts = realWorkbookParts();
+    const cases: [string, Buffer][] = [
+      ['sheet-end-cut.xlsx', withPart(parts, 'xl/worksheets/sheet1.xml', (x) => x.replace('</worksheet>', ''))],
+      ['strings-end-cut.xlsx', withPart(parts, 'xl/sharedStrings.xml', (x) => x.replace(/<\/sst>$/, ''))],
+      ['strings-index-out-of-range.xlsx', withPart(parts, 'xl/worksheets/sheet1.xml', (x) => x.replace('<v>3</v>', '<v>99</v>'))],
+      ['strings-missing.xlsx', withPart(parts, 'xl/sharedStrings.xml', () => null)],
+      ['sheet-prefixed.xlsx', withPart(parts, 'xl/worksheets/sheet1.xml', (x) => x.replace(/<(\/?)(row|c|v)\b/g, '<$1x:$2').replace('<worksheet ', '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '))],
+    ];
+    for (const [name, data] of cases) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, data);
       await expectSame(file, false);
     }
   });
