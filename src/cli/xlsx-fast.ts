@@ -161,7 +161,11 @@ function inlineText(x: string): string | undefined {
  * read as parse_si reads it (so the piece after the last `</si>` gives one more, empty, string, as in SheetJS).
  */
 function parseSst(inner: string): { t?: unknown }[] {
-  const pieces = inner.replace(/<(?:\w+:)?(?:si|sstItem)>/g, '').split(/<\/(?:\w+:)?(?:si|sstItem)>/);
+  // Without prefixed or sstItem tags the regular expressions match exactly the literal <si> and </si>.
+  const literal = inner.indexOf('sstItem') < 0 && inner.indexOf(':si>') < 0;
+  const pieces = literal
+    ? inner.split('<si>').join('').split('</si>')
+    : inner.replace(/<(?:\w+:)?(?:si|sstItem)>/g, '').split(/<\/(?:\w+:)?(?:si|sstItem)>/);
   const out: { t?: unknown }[] = new Array(pieces.length);
   for (let i = 0; i < pieces.length; i++) {
     const x = pieces[i]!.trim();
@@ -420,7 +424,7 @@ function scanSheetData(s: string, start: number, end: number, ctx: SheetContext)
       }
 
       // parse_ws_xml_data from here on.
-      const p: Cell = { t: '' };
+      const p: Cell = { t: '', v: undefined, f: undefined, z: undefined }; // one shape for every cell
       if (vRaw !== undefined && vRaw !== '') p.v = unescapexml(vRaw);
       if (fAttrs) {
         if (fText !== undefined && fText !== '') {
