@@ -1,5 +1,6 @@
 // Reads a workbook file (.xlsx .xlsm .xls .et .ods .csv) into the engine's WorkbookSnapshot, giving values the way Excel
-// (and Office.js) would: SheetJS for every format; the ExcelJS reader is kept for the annotated copy until its writer changes.
+// (and Office.js) would: SheetJS for every format (.xlsx/.xlsm through xlsx-fast.ts, which gives SheetJS's workbook faster or
+// hands the file back); the ExcelJS reader is kept for the annotated copy until its writer changes.
 import * as fs from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
