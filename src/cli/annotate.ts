@@ -5,7 +5,8 @@ import type { Lang, Notice, Report, WorkbookSnapshot } from '../engine/types';
 import { buildXlsx } from './copy/build';
 import { patchPackage, writeAtomically } from './copy/package';
 
-export { NOTE_MARKER, SEVERITY_FILL, noteText } from './copy/marks';
+export { SEVERITY_FILL } from './copy/marks';
+export { NOTE_MARKER, isOwnNote, noteText } from '../engine/presentation';
 export { colIndex as columnIndex } from './copy/xml';
 
 /** Formats whose package is patched in place; every other input gets an .xlsx copy built from its values. */

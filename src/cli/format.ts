@@ -2,6 +2,7 @@
 import { citationText } from '../engine/regulations';
 import { computedValues } from '../engine/computed';
 import { uncheckedSheets } from '../engine/rules/coverage';
+import { SEVERITIES, SEVERITY_NAME } from '../engine/presentation';
 import type { Citation, Finding, Lang, Report, Severity, SheetKind } from '../engine/types';
 
 /** One checked file: its report, or why it could not be used. */
@@ -22,11 +23,9 @@ export interface FileResult {
 
 export type OutputFormat = 'text' | 'json' | 'csv';
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
 const L = {
   zh: {
-    severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+    severity: SEVERITY_NAME.zh,
     kind: {
       declaration: '申报表',
       'progress-table': '进度台账',
@@ -64,6 +63,7 @@ const L = {
     csvHeader: ['文件', '工作表', '行', '单元格', '严重程度', '规则', '类别', '说明', '依据'],
   },
   en: {
+    // English text and CSV print the severity ids themselves, which scripts filter on.
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     kind: {
       declaration: 'declaration table',

@@ -3,7 +3,7 @@ import type { CellValue, FieldKey, Finding, HolidaySchedule, MergeRange, Report,
 import { validateHolidaySchedule } from '../engine/calendar/schedule';
 import { FIELD_KEYS } from '../engine/vocabulary';
 import { COMPUTED_HEADER_MARKER } from '../engine/types';
-import { citationText } from '../engine/regulations';
+import { fillHex, noteText, topSeverity } from '../engine/presentation';
 import {
   MAX_COLS,
   cellAddress,
@@ -31,17 +31,11 @@ const FILL_PROPS_BYTES_PER_CELL = 64;
 /** Per-call overhead assumed when estimating a write request. */
 const OP_OVERHEAD = 160;
 const SETTINGS_KEY = 'fundcheck.settings';
-/** Longest note we write; the finding list is cut with an ellipsis beyond it. */
-const MAX_NOTE_CHARS = 2000;
 /** Own writes are ignored by live mode for this long when the host cannot tell us the source of a change. */
 const OWN_WRITE_GRACE_MS = 3000;
 
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: '#FFC7CE',
-  warning: '#FFEB9C',
-  info: '#DDEBF7',
-};
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** #RRGGBB fills by severity, from the shared presentation so the CLI's copy marks a cell the same way. */
+export const SEVERITY_FILL: Record<Severity, string> = { error: fillHex('error'), warning: fillHex('warning'), info: fillHex('info') };
 
 const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
 
@@ -170,21 +164,6 @@ function fillKey(color: string, pattern: string): string | null {
 
 interface CellPropsFill {
   format?: { fill?: { color?: string; pattern?: string } };
-}
-
-function noteHeader(lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? '【fundcheck 资金规则检查】' : '[fundcheck funding check]';
-}
-
-function noteText(findings: Finding[], lang: 'zh' | 'en'): string {
-  const sorted = findings.slice().sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-  const sev = lang === 'zh' ? { error: '错误', warning: '警告', info: '提示' } : { error: 'Error', warning: 'Warning', info: 'Note' };
-  let s = noteHeader(lang);
-  for (const f of sorted) {
-    const cite = f.citation ? (lang === 'zh' ? `（依据：${citationText(f.citation)}）` : ` (per ${citationText(f.citation)})`) : '';
-    s += `\n• ${sev[f.severity]}: ${f.message}${cite}`;
-  }
-  return s.length > MAX_NOTE_CHARS ? s.slice(0, MAX_NOTE_CHARS - 1) + '…' : s;
 }
 
 /** Cells a run will write or has written, per sheet: used by live mode to ignore our own changes. */
@@ -654,7 +633,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
         if (cells) {
           const groups = new Map<string, { set: string; orig: string | null; keys: number[] }>();
           for (const [k, list] of cells) {
-            const top = list.reduce((a, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[a] ? f.severity : a), 'info' as Severity);
+            const top = topSeverity(list);
             const set = SEVERITY_FILL[top];
             const orig = origFills.get(name)!.get(k) ?? null;
             const gk = set + '|' + (orig ?? '');

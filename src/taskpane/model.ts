@@ -1,8 +1,9 @@
 // Pure view-model helpers for the task pane: ordering, filtering and counting findings, and the deadline list.
 import type { Category, CellValue, Finding, Report, Severity, WorkbookSnapshot } from '../engine/types';
 import { computedValues } from '../engine/computed';
+import { SEVERITIES, SEVERITY_RANK } from '../engine/presentation';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export { SEVERITIES };
 export const CATEGORIES: readonly Category[] = [
   'threshold',
   'eligibility',
@@ -12,8 +13,6 @@ export const CATEGORIES: readonly Category[] = [
   'format',
   'completeness',
 ];
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Column letters → 0-based index ('A' → 0, 'AA' → 26); -1 when not letters. */
 export function columnIndex(letters: string): number {
@@ -38,7 +37,7 @@ export function orderFindings(findings: readonly Finding[], sheetOrder: readonly
         rankOf(a.f) - rankOf(b.f) ||
         a.f.row - b.f.row ||
         columnIndex(a.f.column) - columnIndex(b.f.column) ||
-        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
         a.i - b.i,
     )
     .map((x) => x.f);

@@ -1,5 +1,6 @@
 // Task pane UI strings in Chinese (default) and English; report text itself comes from the engine.
 import type { Category, Lang, ProfileId, Severity, SheetKind } from '../engine/types';
+import { SEVERITY_NAME } from '../engine/presentation';
 
 export interface UiStrings {
   appTitle: string;
@@ -142,7 +143,7 @@ const zh: UiStrings = {
     unknown: '未知错误',
   },
   tabs: { findings: '问题', deadlines: '期限', sheets: '工作表' },
-  severityNames: { error: '错误', warning: '警告', info: '提示' },
+  severityNames: SEVERITY_NAME.zh,
   categoryNames: {
     threshold: '审批路径',
     eligibility: '经费范围',
@@ -249,7 +250,7 @@ const en: UiStrings = {
     unknown: 'unknown error',
   },
   tabs: { findings: 'Findings', deadlines: 'Deadlines', sheets: 'Sheets' },
-  severityNames: { error: 'Error', warning: 'Warning', info: 'Info' },
+  severityNames: SEVERITY_NAME.en,
   categoryNames: {
     threshold: 'Approval path',
     eligibility: 'Eligible expenses',

@@ -93,11 +93,11 @@ describe('writeAnnotatedCopy', () => {
     const f5 = ws.getCell('F5');
     expect(f5.fill).toEqual(expect.objectContaining({ type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL.error } }));
     const note = String(f5.note);
-    expect(note.startsWith(NOTE_MARKER)).toBe(true);
-    expect(note).toContain('【错误】调整金额超过概算总投资的15%');
-    expect(note).toContain('【提示】另一条提示');
-    expect(note).toContain('依据：《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）第二十六条');
-    expect(note.indexOf('【错误】')).toBeLessThan(note.indexOf('【提示】'));
+    expect(note.startsWith(NOTE_MARKER.zh + '\n')).toBe(true);
+    expect(note).toContain('错误：调整金额超过概算总投资的15%');
+    expect(note).toContain('提示：另一条提示');
+    expect(note).toContain('（依据：《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）第二十六条）');
+    expect(note.indexOf('错误：')).toBeLessThan(note.indexOf('提示：'));
     expect((ws.getCell('J9').fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: SEVERITY_FILL.warning });
     expect((ws.getCell('F6').fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: SEVERITY_FILL.info });
     expect(String(ws.getCell('A1').note)).toContain('标题提示');
@@ -148,7 +148,7 @@ describe('writeAnnotatedCopy', () => {
     expect(ws.getCell('Q4').value).toBeNull();
     expect(ws.getCell('R3').value).toBeNull();
     // Our note on F5 is replaced, not stacked.
-    expect(String(ws.getCell('F5').note).split(NOTE_MARKER).length).toBe(2);
+    expect(String(ws.getCell('F5').note).split(NOTE_MARKER.zh).length).toBe(2);
   });
 
   test('a note of ours on a cell without findings any more is removed on a re-check; the others stay', async () => {
@@ -157,7 +157,7 @@ describe('writeAnnotatedCopy', () => {
     const again = await annotateFile(out, r, path.join(dir, 'ledger-fewer.xlsx'));
     const ws = (await load(again)).getWorksheet('进度台账')!;
     expect(ws.getCell('F6').note ?? null).toBeNull();
-    expect(noteString(ws.getCell('F5').note)).toMatch(/^fundcheck\n/);
+    expect(noteString(ws.getCell('F5').note).startsWith(NOTE_MARKER.zh + '\n')).toBe(true);
   });
 
   test('a header cell the user filled is never overwritten', async () => {
@@ -183,8 +183,8 @@ describe('writeAnnotatedCopy', () => {
     for (const file of [once, twice]) {
       const ws = (await load(file)).getWorksheet('进度台账')!;
       const text = noteString(ws.getCell('F5').note);
-      expect(text.startsWith('经办人备注\n\nfundcheck\n')).toBe(true);
-      expect(text.split(NOTE_MARKER).length).toBe(2);
+      expect(text.startsWith(`经办人备注\n\n${NOTE_MARKER.zh}\n`)).toBe(true);
+      expect(text.split(NOTE_MARKER.zh).length).toBe(2);
       expect(noteString(ws.getCell('B4').note)).toBe('另一条备注');
     }
   });
@@ -194,8 +194,8 @@ describe('writeAnnotatedCopy', () => {
     r.lang = 'en';
     const file = await annotateFile(input, r, path.join(dir, 'en.xlsx'), 'en');
     const ws = (await load(file)).getWorksheet('进度台账')!;
-    expect(noteString(ws.getCell('F5').note)).toContain('【Error】');
-    expect(noteString(ws.getCell('F5').note)).toContain('Basis：');
+    expect(noteString(ws.getCell('F5').note)).toContain(`${NOTE_MARKER.en}\nError: `);
+    expect(noteString(ws.getCell('F5').note)).toContain(' (per ');
     expect(noteString(ws.getCell('P8').note)).toContain('Provisional');
   });
 

@@ -186,7 +186,7 @@ describe('what each fixture’s copy must keep', () => {
     const comments = text(p[commentsPart]);
     const plain = (ref: string) =>
       [...(new RegExp(`<comment ref="${ref}"[\\s\\S]*?</comment>`).exec(comments)?.[0] ?? '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join('');
-    expect(plain('F7')).toMatch(/^(张三:\n)?经办人：资金来源待财政局确认\n\nfundcheck\n/);
+    expect(plain('F7')).toMatch(/^(张三:\n)?经办人：资金来源待财政局确认\n\n【fundcheck 资金规则检查】\n/);
     expect(plain('B5')).toMatch(/单位全称以公章为准$/);
     expect(plain('B5')).not.toContain('fundcheck');
     for (const part of ['xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/pivotTables/pivotTable1.xml', 'xl/externalLinks/externalLink1.xml', 'docProps/custom.xml', 'xl/theme/theme1.xml']) {

@@ -186,7 +186,7 @@ describe('the annotated copy of a hostile workbook', () => {
     // The marks themselves: fill and a note starting with the checker's marker, the user's note kept above it.
     const f4 = after.getWorksheet('申报表')!.getCell('F4');
     expect((f4.fill as ExcelJS.FillPattern).pattern).toBe('solid');
-    expect(noteString(f4.note)).toMatch(/^经办人：金额待确认\n\nfundcheck\n/);
+    expect(noteString(f4.note)).toMatch(/^经办人：金额待确认\n\n【fundcheck 资金规则检查】\n/);
   });
 
   test('text starting with = + - @ stays text in the copy (never turned into a formula)', async () => {

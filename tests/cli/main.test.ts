@@ -377,7 +377,7 @@ describe('--out: annotated copies', () => {
     // Each marked cell has a note that starts with the checker's marker.
     for (const key of marked) {
       const [sheet, addr] = key.split('!') as [string, string];
-      expect(String(after.getWorksheet(sheet)!.getCell(addr).note)).toMatch(/^fundcheck\n/);
+      expect(String(after.getWorksheet(sheet)!.getCell(addr).note)).toMatch(/^【fundcheck 资金规则检查】\n/);
     }
   });
 
@@ -562,8 +562,8 @@ describe('an honest verdict: data left unchecked is never a clean result', () =>
     const copy = await load(path.join(out, 'verdict-foreign.xlsx'));
     const cell = copy.getWorksheet('资产')!.getCell('A2');
     const note = typeof cell.note === 'string' ? cell.note : (cell.note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
-    expect(note).toMatch(/^fundcheck\n【警告】未识别工作表“资产”（.+），表中数据未检查\n依据：/);
-    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE699');
+    expect(note).toMatch(/^【fundcheck 资金规则检查】\n警告：未识别工作表“资产”（.+），表中数据未检查（依据：/);
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
   });
 
   test('a checked sheet beside a sheet of 填表说明: exit 0, 未发现问题, and the column it did not use', async () => {

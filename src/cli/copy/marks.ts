@@ -1,42 +1,23 @@
 // What an annotated copy adds, planned from the report and the snapshot alone: fills, notes and computed columns per sheet.
-import { citationText } from '../../engine/regulations';
 import { COMPUTED_HEADER_MARKER } from '../../engine/types';
+import { bySeverity, fillArgb, noteText, ownNote, ownNoteBody } from '../../engine/presentation';
 import type { CellValue, Finding, Lang, Report, Severity, SheetSnapshot, WorkbookSnapshot } from '../../engine/types';
 import type { CellEdit, SheetEdits } from './sheet';
 import { colIndex, colLetters, textWidth } from './xml';
 
-/** ARGB fills by severity: Excel's own light "bad" red, an amber and a light blue. */
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFE699',
-  info: 'FFDDEBF7',
-};
+/** ARGB fills by severity, from the shared presentation so the add-in marks a cell the same way. */
+export const SEVERITY_FILL: Record<Severity, string> = { error: fillArgb('error'), warning: fillArgb('warning'), info: fillArgb('info') };
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** Every note the checker writes starts with this line, so a re-check replaces its own note and keeps the user's. */
-export const NOTE_MARKER = 'fundcheck';
-
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
+/**
+ * Fills a re-check takes for an earlier run's marks and removes before marking again: today's, and the amber earlier
+ * copies used for warnings. Their light-blue info fill (FFDDEBF7) is not listed: it is the templates' own header band.
+ */
+const MARK_FILLS: readonly string[] = [...Object.values(SEVERITY_FILL), 'FFFFE699'];
 
 const PROVISIONAL: Record<Lang, string> = {
   zh: '暂定：所依据年份的节假日调休安排尚未公布，按周一至周五计算工作日。',
   en: 'Provisional: the holiday schedule for that year is not published yet; working days counted Monday–Friday.',
 };
-
-const BASIS: Record<Lang, string> = { zh: '依据', en: 'Basis' };
-
-export function noteText(findings: Finding[], lang: Lang): string {
-  const lines: string[] = [NOTE_MARKER];
-  for (const f of findings) {
-    lines.push(`【${SEVERITY_LABEL[lang][f.severity]}】${f.message}`);
-    if (f.citation) lines.push(`${BASIS[lang]}：${citationText(f.citation)}`);
-  }
-  return lines.join('\n');
-}
 
 export interface SheetPlan {
   edits: SheetEdits;
@@ -83,7 +64,7 @@ export function planMarks(report: Report, snapshot: WorkbookSnapshot, lang: Lang
   const plans = new Map<string, SheetPlan>();
   const planOf = (name: string): SheetPlan => {
     let p = plans.get(name);
-    if (!p) plans.set(name, (p = { edits: { cells: new Map(), widths: new Map(), merges: [], markFills: Object.values(SEVERITY_FILL) }, notes: new Map() }));
+    if (!p) plans.set(name, (p = { edits: { cells: new Map(), widths: new Map(), merges: [], markFills: MARK_FILLS }, notes: new Map() }));
     return p;
   };
   const snaps = new Map(snapshot.sheets.map((s) => [s.name, s]));
@@ -136,7 +117,7 @@ export function planMarks(report: Report, snapshot: WorkbookSnapshot, lang: Lang
         e.styleFrom = { col: lastCol, date: cc.type === 'date' };
         e.value = cc.type === 'date' ? { number: dateSerial(value, date1904) } : { text: value };
         width = Math.max(width, cc.type === 'date' ? 10 : textWidth(value));
-        if (cc.provisional?.[i]) plan.notes.set(`${cc.column}${row}`, `${NOTE_MARKER}\n${PROVISIONAL[lang]}`);
+        if (cc.provisional?.[i]) plan.notes.set(`${cc.column}${row}`, ownNote([PROVISIONAL[lang]], lang));
         written.add(row);
       }
       // A value from an earlier run that no longer applies would mislead: clear it, in our own columns only.
@@ -179,11 +160,11 @@ export function planMarks(report: Report, snapshot: WorkbookSnapshot, lang: Lang
   for (const [sheet, cells] of byCell) {
     const plan = planOf(sheet);
     for (const [ref, { row, col, findings }] of cells) {
-      findings.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+      findings.sort(bySeverity);
       edit(plan, row, col).fill = SEVERITY_FILL[findings[0]!.severity];
       const text = noteText(findings, lang);
       const prior = plan.notes.get(ref);
-      plan.notes.set(ref, prior ? `${text}\n${prior.slice(NOTE_MARKER.length + 1)}` : text);
+      plan.notes.set(ref, prior ? [text, ...ownNoteBody(prior)].join('\n') : text);
     }
   }
   return plans;

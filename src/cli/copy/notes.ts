@@ -1,12 +1,12 @@
 // Cell notes of one sheet: its comments part and VML drawing patched so our notes are added or replaced and the user's kept.
-import { NOTE_MARKER } from './marks';
+import { isOwnNote, ownNoteStart } from '../../engine/presentation';
 import { attr, colLetters, escapeText, parseRef, unescapeXml } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const AUTHOR = 'fundcheck';
 
-/** Where our text starts inside a note that also holds the user's own. */
-const OURS_AFTER_USER = `\n\n${NOTE_MARKER}\n`;
+/** Our text follows a user's own note after a blank line. */
+const OURS_AFTER_USER = '\n\n';
 
 function plainText(commentInner: string): string {
   let s = '';
@@ -55,13 +55,13 @@ export function patchNotes(commentsXml: string | null, vmlXml: string | null, ou
       const inner = m[2] ?? '';
       const text = plainText(inner);
       const mine = ours.get(ref);
-      const isOurs = text.startsWith(NOTE_MARKER);
-      const userPart = isOurs ? null : text.includes(OURS_AFTER_USER) ? stripOurs(inner) : inner;
+      const isOurs = isOwnNote(text);
+      const userPart = isOurs ? null : ownNoteStart(text) >= 0 ? stripOurs(inner) : inner;
       if (mine !== undefined) {
         handled.add(ref);
         const authorId = authorIndex(authors);
         if (userPart === null) kept.push({ ref, xml: commentXml(ref, authorId, run(mine)) });
-        else kept.push({ ref, xml: `<comment${m[1]}>${appendRun(userPart, OURS_AFTER_USER.slice(0, 2) + mine)}</comment>` });
+        else kept.push({ ref, xml: `<comment${m[1]}>${appendRun(userPart, OURS_AFTER_USER + mine)}</comment>` });
       } else if (isOurs) {
         removedShapes.add(ref);
       } else if (userPart !== inner) {
@@ -107,7 +107,7 @@ function appendRun(inner: string, text: string): string {
 function stripOurs(inner: string): string {
   const runs = [...inner.matchAll(/<r>[\s\S]*?<\/r>/g)];
   for (const r of runs) {
-    if (plainText(r[0]).startsWith(OURS_AFTER_USER.slice(0, 2) + NOTE_MARKER)) {
+    if (ownNoteStart(plainText(r[0])) === 0) {
       const end = inner.lastIndexOf('</text>');
       return inner.slice(0, r.index) + inner.slice(end);
     }

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Lang, Report, WorkbookSnapshot } from '../../engine/types';
-import { NOTE_MARKER, planMarks } from './marks';
+import { NOTE_MARKER_TOKEN } from '../../engine/presentation';
+import { planMarks } from './marks';
 import type { SheetPlan } from './marks';
 import { patchNotes } from './notes';
 import { patchSheet } from './sheet';
@@ -161,7 +162,7 @@ function ensureDefault(ct: string, ext: string, type: string): string {
 
 function hasOurNotes(pkg: Package, part: string): boolean {
   const rel = parseRels(pkg.text(relsPathOf(part))).find((r) => r.type === REL_COMMENTS && !r.external);
-  return !!rel && (pkg.text(resolveTarget(part, rel.target)) ?? '').includes(NOTE_MARKER);
+  return !!rel && (pkg.text(resolveTarget(part, rel.target)) ?? '').includes(NOTE_MARKER_TOKEN);
 }
 
 /** Applies one sheet's plan: cells, widths, merges and notes (comments part, VML drawing, relationships). */
@@ -174,7 +175,7 @@ function patchSheetPart(pkg: Package, part: string, plan: SheetPlan, styles: Sty
   const commentsPart = commentsRel ? resolveTarget(part, commentsRel.target) : null;
   const vmlPart = vmlRel ? resolveTarget(part, vmlRel.target) : null;
   const commentsXml = commentsPart ? pkg.text(commentsPart) : null;
-  const staleOurs = !!commentsXml && commentsXml.includes(NOTE_MARKER);
+  const staleOurs = !!commentsXml && commentsXml.includes(NOTE_MARKER_TOKEN);
 
   const sheetXml = pkg.text(part)!;
   if (plan.notes.size || staleOurs) {
