@@ -39,6 +39,20 @@ export function rebuiltCopyNotice(format: InputFormat, lang: Lang): Notice {
   };
 }
 
+/** The notice a copy carries when some sheet's problems could not be marked in it: the report is then the record. */
+export function unmarkedSheetsNotice(sheets: string[], lang: Lang): Notice {
+  const names = sheets.map((n) => (lang === 'zh' ? `“${n}”` : `"${n}"`)).join(lang === 'zh' ? '、' : ', ');
+  return {
+    id: 'cli/copy-unmarked',
+    severity: 'warning',
+    message:
+      lang === 'zh'
+        ? `标注副本中未能标注工作表${names}（该表的存储格式使用了命名空间前缀，无法在原表上标注）；这些表的问题以检查报告为准`
+        : `The annotated copy could not mark sheet ${names} (stored with namespace prefixes, which cannot be marked in place); for those sheets the report is the record of the problems`,
+    citation: null,
+  };
+}
+
 export interface CopyRequest {
   /** The input file (read once more here) or its bytes. */
   input: string | Uint8Array;
@@ -63,6 +77,7 @@ export function writeAnnotatedCopy(req: CopyRequest): string {
     : buildXlsx(req.snapshot);
   const out = copyPath(req.outPath, req.format);
   const copy = patchPackage({ bytes, snapshot: req.snapshot, report: req.report, lang: req.lang });
+  if (copy.unmarked.length > 0) req.report.notices.push(unmarkedSheetsNotice(copy.unmarked, req.lang));
   writeAtomically(out, copy.bytes);
   return out;
 }

@@ -214,8 +214,11 @@ export interface CopyInput {
   lang: Lang;
 }
 
-/** The annotated package's bytes, and the names of the parts that changed. */
-export function patchPackage({ bytes, snapshot, report, lang }: CopyInput): { bytes: Uint8Array; changed: string[] } {
+/**
+ * The annotated package's bytes, the names of the parts that changed, and the sheets that had marks but could not be
+ * marked (a sheet written with namespace prefixes, <x:sheetData>, which the string-level patcher does not edit).
+ */
+export function patchPackage({ bytes, snapshot, report, lang }: CopyInput): { bytes: Uint8Array; changed: string[]; unmarked: string[] } {
   const pkg = new Package(bytes);
   const { workbook, sheets, styles: stylesPart } = sheetParts(pkg);
   // The date system the package itself declares decides the serials written into it.
@@ -224,16 +227,21 @@ export function patchPackage({ bytes, snapshot, report, lang }: CopyInput): { by
   const plans = planMarks(report, { ...snapshot, date1904 }, lang);
   const styleXml = stylesPart ? pkg.text(stylesPart) : null;
   const styles = new StyleSheet(styleXml ?? '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></styleSheet>');
+  const unmarked: string[] = [];
   for (const [name, part] of sheets) {
     if (!pkg.has(part)) continue;
     const plan = plans.get(name);
+    if (plan && !/<sheetData\b/.test(pkg.text(part) ?? '')) {
+      unmarked.push(name);
+      continue;
+    }
     // A sheet without marks this time is still opened when an earlier run left notes of ours there (they are removed).
     if (!plan && !hasOurNotes(pkg, part)) continue;
     patchSheetPart(pkg, part, plan ?? { edits: { cells: new Map(), widths: new Map(), merges: [], markFills: [] }, notes: new Map() }, styles);
   }
   if (styles.changed && stylesPart) pkg.set(stylesPart, styles.toXml());
 
-  return { bytes: pkg.toZip(), changed: [...pkg.changed] };
+  return { bytes: pkg.toZip(), changed: [...pkg.changed], unmarked };
 }
 
 /** Writes bytes next to their final name, then renames, so a failed write leaves no half file. */
