@@ -75,7 +75,8 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-const PARSE_OPTIONS: XLSX.ParsingOptions = {
+/** How every format is read through SheetJS (exported so the fast reader's equivalence test reads the same way). */
+export const PARSE_OPTIONS: XLSX.ParsingOptions = {
   // Formula text and number formats are part of the snapshot; dates stay serial numbers in the workbook's own system.
   cellFormula: true,
   cellNF: true,

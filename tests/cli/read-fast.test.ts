@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
-import { readSpreadsheet, snapshotSheetJsWorkbook } from '../../src/cli/read';
+import { PARSE_OPTIONS, readSpreadsheet, snapshotSheetJsWorkbook } from '../../src/cli/read';
 import { readXlsxFast } from '../../src/cli/xlsx-fast';
 import { declarationSnapshot, progressSnapshot } from '../../src/bench/inputs';
 import { writeDeclarationXlsx, writeSnapshotXlsx } from '../../src/bench/xlsx';
@@ -18,18 +18,7 @@ const ROOT = path.join(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-fast-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const OPTIONS: XLSX.ParsingOptions = {
-  cellFormula: true,
-  cellNF: true,
-  cellDates: false,
-  cellStyles: true,
-  cellText: false,
-  cellHTML: false,
-  dense: true,
-  bookVBA: false,
-  bookDeps: false,
-  bookFiles: true,
-};
+const OPTIONS: XLSX.ParsingOptions = PARSE_OPTIONS;
 const sheetjs = (b: Uint8Array): XLSX.WorkBook => XLSX.read(Buffer.from(b.buffer, b.byteOffset, b.length), { ...OPTIONS, type: 'buffer' });
 
 type Outcome = { ok: Awaited<ReturnType<typeof readSpreadsheet>> } | { error: string };
