@@ -229,31 +229,9 @@ function failZ(code: PreflightCode, message: string, messageEn: string): Preflig
  * .xls, an encrypted workbook or text renamed .xlsx), complete, and not expanding beyond the limits.
  */
 export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LIMITS): PreflightResult {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(path);
-  } catch {
-    return fail('not-found', '文件不存在或无法访问', 'file not found or not accessible');
-  }
-  if (!stat.isFile()) return fail('not-a-file', '不是文件', 'not a regular file');
-  if (stat.size === 0) return fail('empty', '文件为空（0 字节）', 'the file is empty (0 bytes)');
-  if (stat.size > limits.maxFileBytes) {
-    return fail(
-      'too-large',
-      `文件过大（${fmtMB(stat.size)}，上限 ${fmtMB(limits.maxFileBytes)}）`,
-      `file too large (${fmtMB(stat.size)}; the limit is ${fmtMB(limits.maxFileBytes)})`,
-    );
-  }
-  let fd: number;
-  try {
-    fd = fs.openSync(path, 'r');
-  } catch {
-    return fail('unreadable', '无法打开文件（权限不足或被占用）', 'cannot open the file (permission denied or locked)');
-  }
-  try {
-    const head = readAt(fd, 0, Math.min(stat.size, 4096));
-    if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
-      const whole = stat.size <= 8 * MB ? readAt(fd, 0, stat.size) : head;
+  return withFile(path, limits.maxFileBytes, (fd, size, head) => {
+    if (isOle(head)) {
+      const whole = size <= 8 * MB ? readAt(fd, 0, size) : head;
       if (whole.includes(ENCRYPTED_STREAM)) {
         return fail(
           'encrypted',
@@ -267,7 +245,7 @@ export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LI
         'this is an Excel 97-2003 (.xls) file; save it as .xlsx in Excel and check again',
       );
     }
-    if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) {
+    if (!isZip(head)) {
       if (looksLikeText(head)) {
         return fail(
           'text',
@@ -277,21 +255,16 @@ export function preflightXlsx(path: string, limits: PreflightLimits = DEFAULT_LI
       }
       return fail('not-zip', '不是 .xlsx 工作簿（文件格式无法识别）', 'not an .xlsx workbook (unrecognised file format)');
     }
-    const zip = checkZip(fd, stat.size, limits);
+    const zip = checkZip(fd, size, limits);
     if ('code' in zip) return zip;
     const entries = zip.entries;
-    const expanded = zip.expanded;
     const names = new Set(entries.map((e) => e.name));
     if (!names.has('xl/workbook.xml') && !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e.name))) {
       const what = names.has('word/document.xml') ? '（这是 Word 文档）' : names.has('ppt/presentation.xml') ? '（这是 PowerPoint 文件）' : '';
       return fail('not-xlsx', `压缩包中没有 Excel 工作簿${what}`, 'the archive holds no Excel workbook');
     }
-    return { ok: true, bytes: stat.size, expandedBytes: expanded, parts: entries.map((e) => e.name) };
-  } catch {
-    return fail('unreadable', '读取文件时出错', 'error while reading the file');
-  } finally {
-    fs.closeSync(fd);
-  }
+    return { ok: true, bytes: size, expandedBytes: zip.expanded, parts: entries.map((e) => e.name) };
+  });
 }
 
 export type FileFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'ods' | 'csv';
