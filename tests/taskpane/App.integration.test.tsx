@@ -2,22 +2,15 @@
 // The pane over the real adapter, the strict fake Excel and the real engine: check marks cells, a click selects, clear restores.
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { createOfficeHost } from '../../src/excel';
 import { createFakeExcel } from '../../src/fake-excel';
+import './jsdom-env';
 
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 // Generous on purpose: a busy 2-core machine runs this several times slower.
 jest.setTimeout(120_000);
-// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
-configure({ asyncUtilTimeout: 20_000 });
 
 // A Yeji declaration (附件1) with a funding split that does not add up and a phone number that is not one.
 function workbook() {

@@ -2,12 +2,13 @@
 // Task pane behaviour through a fake WorkbookHost: check/clear/fill, findings, filters, navigation, settings, errors.
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CheckOptions, Report, WorkbookSnapshot } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import { SNAPSHOT, fakeHost, stubReport } from './fixtures';
 import { columnsOf } from '../support/report';
+import './jsdom-env';
 
 // The pane always gets runCheck injected here; the engine itself is tested on its own.
 jest.mock('../../src/engine', () => ({
@@ -19,16 +20,6 @@ jest.mock('../../src/engine', () => ({
 const TODAY = '2024-06-01';
 // Fluent renders are heavy under jsdom and this 2-core machine is shared with other suites: generous on purpose.
 jest.setTimeout(120_000);
-// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
-configure({ asyncUtilTimeout: 20_000 });
-
-// jsdom lacks ResizeObserver, which Fluent's MessageBar uses for layout (Office webviews have it).
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
 function setup(
   opts: { host?: ReturnType<typeof fakeHost>; report?: (o: CheckOptions) => Report; pageSize?: number; liveDelayMs?: number } = {},

@@ -2,20 +2,14 @@
 // The pane says, visibly, when this Excel cannot tell the workbook's date system (dates then read in the 1900 system).
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { configure, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CheckOptions, WorkbookSnapshot } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import { fakeHost, stubReport } from './fixtures';
+import './jsdom-env';
 
 jest.setTimeout(120_000);
-configure({ asyncUtilTimeout: 20_000 });
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
 test.each([
   [false, true],

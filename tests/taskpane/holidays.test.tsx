@@ -4,11 +4,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as React from 'react';
 import '@testing-library/jest-dom';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CheckOptions, HolidaySchedule, WorkbookSnapshot } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import { fakeHost, stubReport } from './fixtures';
+import './jsdom-env';
 
 jest.mock('../../src/engine', () => ({
   check: () => {
@@ -19,14 +20,6 @@ jest.mock('../../src/engine', () => ({
 const TODAY = '2026-10-20';
 // Fluent under jsdom on a shared 2-core machine is slow: generous on purpose, nothing here measures speed.
 jest.setTimeout(120_000);
-configure({ asyncUtilTimeout: 20_000 });
-
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
 const CAL = path.join(__dirname, '../engine/calendar');
 /** Invented for the tests (see tests/engine/calendar/fixtures/README.md): not the State Council's 2027 notice. */

@@ -1,24 +1,16 @@
 /** @jest-environment jsdom */
 // Task pane entry: waits for Office.onReady, builds the host from Office's globals, picks the UI language from Office.
 import '@testing-library/jest-dom';
-import { configure, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { fakeHost } from './fixtures';
+import './jsdom-env';
 
 jest.mock('../../src/engine', () => ({ check: jest.fn() }));
 const createOfficeHost = jest.fn();
 jest.mock('../../src/excel', () => ({ createOfficeHost: (...a: unknown[]) => createOfficeHost(...a) }));
 
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
-
 // Generous on purpose: booting the pane takes several seconds here, several times that on a busy 2-core machine.
 jest.setTimeout(120_000);
-// findBy*/waitFor give up after 1 s by default; a busy 2-core machine renders Fluent under jsdom several times slower.
-configure({ asyncUtilTimeout: 20_000 });
 
 type Ready = (info: { host: string }) => void;
 
