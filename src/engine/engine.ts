@@ -807,7 +807,9 @@ function* runSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows:
     sr.runAfterHooks(rowRules);
     sr.runSheetRules(sheetRules.filter((r) => r.phase !== 'before'));
     report.computedColumns = sr.finish();
-    findingsBySheet.push(run.findings.splice(before));
+    const sheetFindings = run.findings.splice(before);
+    attachProjects(sheetFindings, sheet, recognition);
+    findingsBySheet.push(sheetFindings);
   }
 
   if (workbookRules.length > 0) {
@@ -840,6 +842,32 @@ function* runSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows:
     sheets: sheetReports,
     findings,
   };
+}
+
+/**
+ * Names each finding's project (the projectName cell of its row; on a form, the form's), so a list of findings can be
+ * read per project. Only findings are looked up: a ledger's rows cost nothing more.
+ */
+function attachProjects(findings: Finding[], sheet: SheetSnapshot, recognition: Recognition): void {
+  const nameOf = (row: number, col: number): string | undefined => {
+    const v = sheet.rows[row]?.[col];
+    if (typeof v === 'string') return v.trim() || undefined;
+    return typeof v === 'number' ? String(v) : undefined;
+  };
+  if (recognition.kind === 'progress-form') {
+    const cell = recognition.formFields.projectName;
+    const name = cell === undefined ? undefined : nameOf(cell.row, cell.col);
+    if (name !== undefined) for (const f of findings) if (f.row > 0) f.project = name;
+    return;
+  }
+  const col = recognition.columns.projectName;
+  if (col === undefined) return;
+  const data = new Set(recognition.dataRows);
+  for (const f of findings) {
+    if (f.row <= 0 || !data.has(f.row - 1)) continue;
+    const name = nameOf(f.row - 1, col);
+    if (name !== undefined) f.project = name;
+  }
 }
 
 // On one cell, findings keep the order the rules run in (a row rule's `after` hook reports after the row pass).

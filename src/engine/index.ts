@@ -17,3 +17,6 @@ export { templateCitation } from './templates';
 export { calendarFor, calendarCoverage } from './calendar/workdays';
 export { HolidayScheduleError, readHolidaySource, summarizeHolidaySchedule, validateHolidaySchedule, validateHolidaySchedules } from './calendar/schedule';
 export { parseHolidayNotice } from './calendar/notice';
+export { findingsTable, FINDINGS_TABLE_HEADER } from './findings-table';
+export type { FindingsTable } from './findings-table';
+export { WAIVER_SHEET, WAIVER_STATUSES, WAIVER_STATUS_NAME, WAIVER_STALE_NAME, waiverText } from './waivers';

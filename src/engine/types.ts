@@ -159,6 +159,25 @@ export interface Finding {
   /** Message in the report's language. */
   message: string;
   citation: Citation | null;
+  /** Project name of the row the finding is on (a form: the form's project), when the sheet has one. */
+  project?: string;
+  /** The user's recorded assessment of this finding (sheet, cell and rule match a row of the waiver sheet). */
+  waiver?: Waiver;
+}
+
+export type WaiverStatus = 'verified' | 'approved';
+
+/**
+ * A finding marked 已核实 (verified) or 经评估同意 (approved after assessment), kept in the workbook's very hidden
+ * sheet WAIVER_SHEET so every host sees it. Stale when the cell's value differs from the one recorded with it.
+ */
+export interface Waiver {
+  status: WaiverStatus;
+  reason: string;
+  by: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  stale: boolean;
 }
 
 export interface Notice {
