@@ -355,7 +355,11 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
     return tasks;
   }
 
-  async function clearWithin(ctx: Ctx, signal?: AbortSignal): Promise<{ restored: number }> {
+  /**
+   * Undoes what the record says we wrote. `keepComputed`: only the marks (fills, notes) go; the computed values stay
+   * and stay in the record, so a later full clear or re-check still knows what they replaced.
+   */
+  async function clearWithin(ctx: Ctx, signal?: AbortSignal, keepComputed = false): Promise<{ restored: number }> {
     const { parts, record } = await loadRecordParts(ctx);
     if (!record) return { restored: 0 };
     const c = caps();
@@ -418,7 +422,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
         }
       }
       const back = new Map<number, { v: string | number | boolean; f: string }>();
-      for (const v of s.values) {
+      for (const v of keepComputed ? [] : s.values) {
         const k = keyOf(v.cell);
         const now = cur.values.get(k);
         if (!now || hashValue(now.v) !== v.hash) continue; // typed over by the user, or never written
@@ -442,6 +446,10 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
         // The record goes last: an interrupted Clear can simply be run again.
         after: () => {
           for (const p of parts) p.delete();
+          if (keepComputed) {
+            const kept: MarksRecord = { run: record.run, sheets: record.sheets.filter((x) => x.values.length).map((x) => ({ ...x, fills: [], notes: [] })) };
+            if (kept.sheets.length) for (const xml of encodeRecord(kept)) ctx.workbook.customXmlParts.add(xml);
+          }
         },
       });
     } finally {
@@ -713,8 +721,8 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
 
     applyReport: applyImpl,
 
-    clearMarks(): Promise<{ restored: number }> {
-      return excel.run((ctx) => clearWithin(ctx));
+    clearMarks(opts?: { keepComputed?: boolean }): Promise<{ restored: number }> {
+      return excel.run((ctx) => clearWithin(ctx, undefined, opts?.keepComputed === true));
     },
 
     async selectCell(sheet: string, cell: string): Promise<void> {

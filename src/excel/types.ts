@@ -40,7 +40,11 @@ export interface HostCapabilities {
 export interface WorkbookHost {
   readSnapshot(onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<WorkbookSnapshot>;
   applyReport(report: Report, opts: ApplyOptions): Promise<{ marked: number; computed: number }>;
-  clearMarks(): Promise<{ restored: number }>;
+  /**
+   * Undoes what the add-in wrote: fills (each cell's own fill back), notes, and — unless `keepComputed` — the computed
+   * columns' values. With `keepComputed` (the pane's 清除标记) only the marks go; `restored` counts the cells given back.
+   */
+  clearMarks(opts?: { keepComputed?: boolean }): Promise<{ restored: number }>;
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<HostSettings>;
   saveSettings(s: HostSettings): Promise<void>;

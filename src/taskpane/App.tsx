@@ -139,6 +139,8 @@ export function App(props: AppProps): React.ReactElement {
   const [filter, setFilter] = React.useState<FindingFilter>({ severity: 'all', category: 'all' });
   const [current, setCurrent] = React.useState<Finding | null>(null);
   const [view, setView] = React.useState<View>('findings');
+  // 清除标记 says what it will clear and waits for a second, explicit confirmation.
+  const [confirmClear, setConfirmClear] = React.useState(false);
 
   const abortRef = React.useRef<AbortController | null>(null);
   const quietUntil = React.useRef(0);
@@ -307,6 +309,7 @@ export function App(props: AppProps): React.ReactElement {
   }
 
   async function onClear() {
+    setConfirmClear(false);
     if (abortRef.current) return;
     const ac = new AbortController();
     abortRef.current = ac;
@@ -314,7 +317,8 @@ export function App(props: AppProps): React.ReactElement {
     setStatus(null);
     setBusy({ op: 'clear', phase: 'clear', done: 0, total: 0 });
     try {
-      const res = await host.clearMarks();
+      // Only the marks: the filled 期限 / 审批路径 columns are the user's to keep (the confirmation says so).
+      const res = await host.clearMarks({ keepComputed: true });
       quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
       if (mounted.current) setStatus({ key: 'cleared', a: res.restored, b: 0 });
     } catch (e) {
@@ -497,7 +501,7 @@ export function App(props: AppProps): React.ReactElement {
           >
             {busy?.op === 'check' ? s.cancel : s.check}
           </Button>
-          <Button onClick={() => void onClear()} disabled={!!busy} data-testid="clear">
+          <Button onClick={() => setConfirmClear(true)} disabled={!!busy} aria-expanded={confirmClear} data-testid="clear">
             {s.clear}
           </Button>
           <Button
@@ -509,6 +513,19 @@ export function App(props: AppProps): React.ReactElement {
             {busy?.op === 'fill' ? s.cancel : s.fillComputed}
           </Button>
         </div>
+        {confirmClear && !busy && (
+          <div role="group" aria-label={s.clear} data-testid="clear-confirm" style={{ marginTop: 6, padding: 6, border: '1px solid #d1d1d1', borderRadius: 4 }}>
+            <p style={{ margin: '0 0 6px', fontSize: 12 }}>{s.clearExplain}</p>
+            <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+              <Button size="small" appearance="primary" onClick={() => void onClear()} data-testid="clear-confirm-yes">
+                {s.clearConfirm}
+              </Button>
+              <Button size="small" onClick={() => setConfirmClear(false)} data-testid="clear-confirm-no">
+                {s.clearKeep}
+              </Button>
+            </div>
+          </div>
+        )}
         <Checkbox
           checked={live}
           onChange={(_, d) => setLive(d.checked === true)}

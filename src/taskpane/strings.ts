@@ -15,6 +15,10 @@ export interface UiStrings {
   check: string;
   cancel: string;
   clear: string;
+  /** What 清除标记 removes and what it keeps, shown before it does anything. */
+  clearExplain: string;
+  clearConfirm: string;
+  clearKeep: string;
   fillComputed: string;
   checkHint: string;
   phaseRead: string;
@@ -114,6 +118,10 @@ const zh: UiStrings = {
   check: '检查',
   cancel: '取消',
   clear: '清除标记',
+  clearExplain:
+    '将去掉本工具加上的单元格颜色和批注，单元格恢复原来的填充色；您自己的颜色和批注不动。已填写的期限列和审批/管理路径列保留。',
+  clearConfirm: '清除颜色和批注',
+  clearKeep: '不清除',
   fillComputed: '填写期限列',
   checkHint: '点击“检查”开始。检查进行中再次点击可取消。',
   phaseRead: '正在读取工作簿…',
@@ -125,7 +133,7 @@ const zh: UiStrings = {
   checkedStatus: (findings, marked) => `检查完成：发现 ${findings} 个问题，已标记 ${marked} 个单元格。`,
   checkedNothingStatus: '检查完成：没有识别出可检查的表，未做任何检查。',
   filledStatus: (computed, marked) => `已填写 ${computed} 个期限值，已标记 ${marked} 个单元格。`,
-  clearedStatus: (restored) => `已清除标记，恢复 ${restored} 个单元格。`,
+  clearedStatus: (restored) => `已清除标记：${restored} 个单元格恢复原来的填充色。`,
   staleNotice: '工作簿在检查后有改动，请重新检查。',
   liveMode: '实时检查（编辑后自动重新检查）',
   noAnnotations: '此版本 Excel 不支持批注：有问题的单元格只标颜色，说明请看本窗格。',
@@ -221,6 +229,10 @@ const en: UiStrings = {
   check: 'Check',
   cancel: 'Cancel',
   clear: 'Clear marks',
+  clearExplain:
+    'Removes the cell colours and notes this add-in added and gives each cell its own fill back; your own colours and notes stay. Filled deadline and approval-path columns stay.',
+  clearConfirm: 'Clear colours and notes',
+  clearKeep: 'Keep them',
   fillComputed: 'Fill deadline columns',
   checkHint: 'Click “Check” to start. Click it again while running to cancel.',
   phaseRead: 'Reading the workbook…',
@@ -232,7 +244,7 @@ const en: UiStrings = {
   checkedStatus: (findings, marked) => `Check finished: ${findings} findings, ${marked} cells marked.`,
   checkedNothingStatus: 'Check finished: no sheet was recognised, so nothing was checked.',
   filledStatus: (computed, marked) => `Filled ${computed} deadline values, marked ${marked} cells.`,
-  clearedStatus: (restored) => `Marks cleared, ${restored} cells restored.`,
+  clearedStatus: (restored) => `Marks cleared: ${restored} cells have their own fill back.`,
   staleNotice: 'The workbook changed after the check. Please check again.',
   liveMode: 'Live check (re-check after edits)',
   noAnnotations: 'This Excel cannot add notes: flagged cells are only coloured; read the explanations here.',

@@ -188,6 +188,7 @@ test('check a sample in the preview, jump to a finding, clear the marks', async 
   }
 
   await page.click('[data-testid="clear"]');
+  await page.click('[data-testid="clear-confirm-yes"]');
   await page.waitForSelector('text=已清除标记', WAIT);
   expect(await allFills()).toEqual(before);
   expect(pageErrors).toEqual([]);

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-// The pane over the real adapter, the strict fake Excel and the real engine: check marks cells, a click selects, clear restores.
+// The pane over the real adapter, the strict fake Excel and the real engine: check marks cells, a click selects, clear restores the marks only.
 import * as React from 'react';
 import '@testing-library/jest-dom';
 import { render, screen, waitFor } from '@testing-library/react';
@@ -55,7 +55,25 @@ test('check → marks in the workbook; click a finding → its cell selected; cl
   await waitFor(() => expect(fake.selection()).toEqual({ sheet: '申报表', address: target.getAttribute('data-cell') }));
 
   await user.click(screen.getByRole('button', { name: '清除标记' }));
+  await user.click(screen.getByRole('button', { name: '清除颜色和批注' }));
   await screen.findByText(/已清除标记/);
   expect(fake.fills('申报表')).toEqual({});
   expect(fake.notes('申报表')).toEqual({});
+});
+
+test('清除标记 after 填写期限列 keeps the filled columns', async () => {
+  const fake = workbook();
+  const host = createOfficeHost(fake.Excel, fake.Office);
+  const user = userEvent.setup({ delay: null });
+  render(<App host={host} today="2025-01-10" lang="zh" />);
+  await user.click(screen.getByRole('button', { name: '填写期限列' }));
+  await screen.findByText(/已填写/, undefined, { timeout: 20_000 });
+  const headers = () => (fake.save().sheets[1].values![1] as unknown[]).filter((v) => typeof v === 'string' && v.endsWith('（自动）'));
+  expect(headers().length).toBeGreaterThan(0);
+  const filled = headers();
+  await user.click(screen.getByRole('button', { name: '清除标记' }));
+  await user.click(screen.getByRole('button', { name: '清除颜色和批注' }));
+  await screen.findByText(/已清除标记/);
+  expect(fake.fills('申报表')).toEqual({});
+  expect(headers()).toEqual(filled);
 });

@@ -124,12 +124,22 @@ describe('task pane', () => {
     expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'B4');
   });
 
-  test('clear calls clearMarks and reports how many cells were restored', async () => {
+  test('clear says what it will clear, waits for confirmation, then clears only the marks', async () => {
     const { host, user } = setup();
     await checkOnce(user);
     await user.click(screen.getByRole('button', { name: '清除标记' }));
+    // Nothing is cleared yet: the pane says what goes and what stays.
+    expect(host.clearMarks).not.toHaveBeenCalled();
+    expect(screen.getByTestId('clear-confirm')).toHaveTextContent('期限列和审批/管理路径列保留');
+    await user.click(screen.getByRole('button', { name: '不清除' }));
+    expect(screen.queryByTestId('clear-confirm')).toBeNull();
+    expect(host.clearMarks).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: '清除标记' }));
+    await user.click(screen.getByRole('button', { name: '清除颜色和批注' }));
     expect(host.clearMarks).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText('已清除标记，恢复 3 个单元格。')).toBeInTheDocument();
+    expect(host.clearMarks).toHaveBeenCalledWith({ keepComputed: true });
+    expect(await screen.findByText('已清除标记：3 个单元格恢复原来的填充色。')).toBeInTheDocument();
+    expect(screen.queryByTestId('clear-confirm')).toBeNull();
   });
 
   test('fill deadline columns applies the report with fillComputed', async () => {
