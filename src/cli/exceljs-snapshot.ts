@@ -2,6 +2,9 @@
 // preview page (a browser bundle) can use it too; read.ts does the file reading.
 import ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from '../engine/types';
+import { dateToSerial, fillHoles } from './serial';
+
+export { dateToSerial, fillHoles, serialToDate } from './serial';
 
 // ExcelJS ValueType enum values (exceljs/lib/doc/enums.js); the typings expose them only as a const enum.
 const T_NULL = 0;
@@ -15,27 +18,6 @@ const T_SHARED_STRING = 7;
 const T_RICH_TEXT = 8;
 const T_BOOLEAN = 9;
 const T_ERROR = 10;
-
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 system; ExcelJS converts linearly from it, so the inverse is linear too. */
-const EPOCH_1900 = 25569;
-const OFFSET_1904 = 1462;
-
-/**
- * The serial number Excel stores for a date ExcelJS handed us. ExcelJS maps serial → UTC Date linearly
- * (so serials < 61, around the fictitious 1900-02-29, come out a day off as dates, but invert exactly);
- * its millisecond rounding is undone by snapping to whole days when within a millisecond of one.
- */
-export function dateToSerial(d: Date, date1904: boolean): number {
-  const serial = d.getTime() / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0);
-  const whole = Math.round(serial);
-  return Math.abs(serial - whole) < 1 / MS_PER_DAY ? whole : serial;
-}
-
-/** The UTC Date ExcelJS writes as the given serial (the exact inverse of dateToSerial for whole days). */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - EPOCH_1900 + (date1904 ? OFFSET_1904 : 0)) * MS_PER_DAY));
-}
 
 function richTextToString(v: unknown): string {
   if (v == null) return '';
@@ -168,21 +150,6 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSn
   if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
   if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
   return sheet;
-}
-
-/** Sparse arrays would surprise consumers that iterate with for..of; make every row an array, every gap null. */
-export function fillHoles(grid: (string | null)[][], height: number): (string | null)[][] {
-  const out: (string | null)[][] = new Array(Math.max(height, grid.length));
-  for (let r = 0; r < out.length; r++) {
-    const row = grid[r];
-    if (!row) {
-      out[r] = [];
-      continue;
-    }
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    out[r] = row;
-  }
-  return out;
 }
 
 /** The workbook's snapshot for the engine from an already loaded ExcelJS workbook. */
