@@ -276,12 +276,13 @@ export function App(props: AppProps): React.ReactElement {
       quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       if (mounted.current) {
+        // Nothing recognised is never "0 problems" nor "0 deadlines filled": say nothing was checked, as the CLI does.
         setStatus(
-          op === 'fill'
-            ? { key: 'filled', a: res.computed, b: res.marked }
-            : rep.sheets.some((x) => x.kind !== 'unknown') || rep.findings.length > 0
-              ? { key: 'checked', a: rep.findings.length, b: res.marked }
-              : { key: 'checkedNothing', a: 0, b: 0 },
+          !rep.sheets.some((x) => x.kind !== 'unknown')
+            ? { key: 'checkedNothing', a: uncheckedSheets(rep).length, b: res.marked }
+            : op === 'fill'
+              ? { key: 'filled', a: res.computed, b: res.marked }
+              : { key: 'checked', a: rep.findings.length, b: res.marked },
         );
       }
     } catch (e) {
@@ -300,12 +301,13 @@ export function App(props: AppProps): React.ReactElement {
   runFlowRef.current = runFlow;
 
   function onRun(op: 'check' | 'fill') {
-    if (abortRef.current) {
-      // A second click while running cancels the run in progress.
-      abortRef.current.abort();
-      return;
-    }
+    // A run in progress is never cancelled by a second click here (a double-click would): only by 取消.
+    if (abortRef.current) return;
     void runFlow(op);
+  }
+
+  function onCancel() {
+    abortRef.current?.abort();
   }
 
   async function onClear() {
@@ -402,7 +404,7 @@ export function App(props: AppProps): React.ReactElement {
     ? status.key === 'checked'
       ? s.checkedStatus(status.a, status.b)
       : status.key === 'checkedNothing'
-        ? s.checkedNothingStatus
+        ? s.checkedNothingStatus(status.a)
         : status.key === 'filled'
           ? s.filledStatus(status.a, status.b)
           : status.key === 'cleared'
@@ -431,36 +433,9 @@ export function App(props: AppProps): React.ReactElement {
           </Button>
         </header>
 
-        {problem && (
-          <MessageBar intent="error" role="alert" style={{ marginTop: 8 }} data-testid="error">
-            <MessageBarBody>{`${s.errors[problem.key]}${problem.detail}`}</MessageBarBody>
-          </MessageBar>
-        )}
-        {report && report.notices.length > 0 && (
-          <section aria-label={s.notices} style={{ marginTop: 8, display: 'grid', gap: 4 }}>
-            {report.notices.map((n) => (
-              <MessageBar key={n.id} intent={INTENT[n.severity]} data-testid="notice">
-                <MessageBarBody>
-                  {n.message}
-                  {n.citation ? `（${citationText(n.citation)}）` : ''}
-                </MessageBarBody>
-              </MessageBar>
-            ))}
-          </section>
-        )}
         {noAnnotations && (
-          <MessageBar intent="info" style={{ marginTop: 8 }} data-testid="no-annotations">
+          <MessageBar layout="multiline" intent="info" style={{ marginTop: 8 }} data-testid="no-annotations">
             <MessageBarBody>{s.noAnnotations}</MessageBarBody>
-          </MessageBar>
-        )}
-        {dateSystemUnknown && (
-          <MessageBar intent="warning" style={{ marginTop: 8 }} data-testid="date-system-unknown">
-            <MessageBarBody>{s.dateSystemUnknown}</MessageBarBody>
-          </MessageBar>
-        )}
-        {stale && (
-          <MessageBar intent="warning" style={{ marginTop: 8 }}>
-            <MessageBarBody>{s.staleNotice}</MessageBarBody>
           </MessageBar>
         )}
 
@@ -485,32 +460,17 @@ export function App(props: AppProps): React.ReactElement {
           onImport={(added) => onHolidays([...holidays.filter((h) => !added.some((a) => a.year === h.year)), ...added].sort((a, b) => a.year - b.year))}
           onRemove={(year) => onHolidays(holidays.filter((h) => h.year !== year))}
         />
-        {profileLine && (
-          <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
-            {profileLine}
-          </p>
-        )}
 
-        <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginTop: 8 }}>
-          <Button
-            appearance="primary"
-            onClick={() => onRun('check')}
-            disabled={!!busy && busy.op !== 'check'}
-            aria-label={busy?.op === 'check' ? `${s.cancel} ${s.check}` : s.check}
-            data-testid="check"
-          >
-            {busy?.op === 'check' ? s.cancel : s.check}
+        <div role="group" aria-label={s.actions} style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginTop: 8 }}>
+          {/* A second click while running does nothing: cancelling is 取消's job alone. */}
+          <Button appearance="primary" onClick={() => onRun('check')} disabledFocusable={!!busy} data-testid="check">
+            {s.check}
           </Button>
-          <Button onClick={() => setConfirmClear(true)} disabled={!!busy} aria-expanded={confirmClear} data-testid="clear">
+          <Button onClick={() => onRun('fill')} disabledFocusable={!!busy} data-testid="fill">
+            {s.fillComputed}
+          </Button>
+          <Button onClick={() => setConfirmClear(true)} disabledFocusable={!!busy} aria-expanded={confirmClear} data-testid="clear">
             {s.clear}
-          </Button>
-          <Button
-            onClick={() => onRun('fill')}
-            disabled={!!busy && busy.op !== 'fill'}
-            aria-label={busy?.op === 'fill' ? `${s.cancel} ${s.fillComputed}` : s.fillComputed}
-            data-testid="fill"
-          >
-            {busy?.op === 'fill' ? s.cancel : s.fillComputed}
           </Button>
         </div>
         {confirmClear && !busy && (
@@ -533,25 +493,64 @@ export function App(props: AppProps): React.ReactElement {
           data-testid="live"
         />
 
+        {/* Progress and 取消 sit right under the buttons, above everything a run adds, so they never move while it runs. */}
         {busy && (
-          <Field
-            label={phaseText[busy.phase]}
-            size="small"
-            style={{ marginTop: 8 }}
-            validationState="none"
-            validationMessage={busy.total > 0 ? `${busy.done} / ${busy.total}` : undefined}
-          >
-            <ProgressBar
-              aria-label={s.progressLabel}
-              value={busy.total > 0 ? Math.min(1, busy.done / busy.total) : undefined}
-            />
-          </Field>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', marginTop: 8 }}>
+            {busy.op !== 'clear' && (
+              <Button size="small" onClick={onCancel} data-testid="cancel">
+                {s.cancel}
+              </Button>
+            )}
+            <Field
+              label={phaseText[busy.phase]}
+              size="small"
+              style={{ flex: 1, minWidth: 0 }}
+              validationState="none"
+              validationMessage={busy.total > 0 ? `${busy.done} / ${busy.total}` : undefined}
+            >
+              <ProgressBar
+                aria-label={s.progressLabel}
+                value={busy.total > 0 ? Math.min(1, busy.done / busy.total) : undefined}
+              />
+            </Field>
+          </div>
         )}
         <p role="status" aria-live="polite" style={{ fontSize: 12, minHeight: 16, margin: '6px 0' }}>
           {statusText ?? (report ? '' : s.checkHint)}
           {overridesDirty && report ? ` ${s.overridesChanged}` : ''}
         </p>
-
+        {problem && (
+          <MessageBar layout="multiline" intent="error" role="alert" style={{ marginTop: 8 }} data-testid="error">
+            <MessageBarBody>{`${s.errors[problem.key]}${problem.detail}`}</MessageBarBody>
+          </MessageBar>
+        )}
+        {dateSystemUnknown && (
+          <MessageBar layout="multiline" intent="warning" style={{ marginTop: 8 }} data-testid="date-system-unknown">
+            <MessageBarBody>{s.dateSystemUnknown}</MessageBarBody>
+          </MessageBar>
+        )}
+        {stale && (
+          <MessageBar layout="multiline" intent="warning" style={{ marginTop: 8 }}>
+            <MessageBarBody>{s.staleNotice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {report && report.notices.length > 0 && (
+          <section aria-label={s.notices} style={{ marginTop: 8, display: 'grid', gap: 4 }}>
+            {report.notices.map((n) => (
+              <MessageBar layout="multiline" key={n.id} intent={INTENT[n.severity]} data-testid="notice">
+                <MessageBarBody>
+                  {n.message}
+                  {n.citation ? `（${citationText(n.citation)}）` : ''}
+                </MessageBarBody>
+              </MessageBar>
+            ))}
+          </section>
+        )}
+        {profileLine && (
+          <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
+            {profileLine}
+          </p>
+        )}
         {report ? (
           <>
             <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">

@@ -142,6 +142,7 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
         )}
       </div>
 
+      {!checkedAny && ordered.length > 0 && <p data-testid="verdict">{s.nothingChecked}</p>}
       {ordered.length === 0 ? (
         <p data-testid="verdict">{!checkedAny ? s.nothingChecked : loudNotices ? s.noFindingsButNotices : s.noFindings}</p>
       ) : visible.length === 0 ? (

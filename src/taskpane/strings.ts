@@ -13,6 +13,8 @@ export interface UiStrings {
   chosenProfile: (name: string, reason: string) => string;
   asOf: string;
   check: string;
+  /** The group of the main buttons. */
+  actions: string;
   cancel: string;
   clear: string;
   /** What 清除标记 removes and what it keeps, shown before it does anything. */
@@ -29,7 +31,7 @@ export interface UiStrings {
   cancelled: string;
   checkedStatus: (findings: number, marked: number) => string;
   /** Status after a check that recognised no sheet: never "0 problems". */
-  checkedNothingStatus: string;
+  checkedNothingStatus: (uncheckedSheets: number) => string;
   filledStatus: (computed: number, marked: number) => string;
   clearedStatus: (restored: number) => string;
   staleNotice: string;
@@ -116,6 +118,7 @@ const zh: UiStrings = {
   chosenProfile: (name, reason) => `使用：${name}（${reason}）`,
   asOf: '基准日期',
   check: '检查',
+  actions: '操作',
   cancel: '取消',
   clear: '清除标记',
   clearExplain:
@@ -123,7 +126,7 @@ const zh: UiStrings = {
   clearConfirm: '清除颜色和批注',
   clearKeep: '不清除',
   fillComputed: '填写期限列',
-  checkHint: '点击“检查”开始。检查进行中再次点击可取消。',
+  checkHint: '点击“检查”开始。检查进行中可点“取消”停止。',
   phaseRead: '正在读取工作簿…',
   phaseCheck: '正在检查…',
   phaseWrite: '正在标记单元格…',
@@ -131,7 +134,8 @@ const zh: UiStrings = {
   progressLabel: '进度',
   cancelled: '已取消。',
   checkedStatus: (findings, marked) => `检查完成：发现 ${findings} 个问题，已标记 ${marked} 个单元格。`,
-  checkedNothingStatus: '检查完成：没有识别出可检查的表，未做任何检查。',
+  checkedNothingStatus: (n) =>
+    `检查完成：没有识别出可检查的表，未做任何检查。${n > 0 ? `${n} 张工作表有数据未检查，已在表中标出。` : ''}`,
   filledStatus: (computed, marked) => `已填写 ${computed} 个期限值，已标记 ${marked} 个单元格。`,
   clearedStatus: (restored) => `已清除标记：${restored} 个单元格恢复原来的填充色。`,
   staleNotice: '工作簿在检查后有改动，请重新检查。',
@@ -227,6 +231,7 @@ const en: UiStrings = {
   chosenProfile: (name, reason) => `Using: ${name} (${reason})`,
   asOf: 'Reference date',
   check: 'Check',
+  actions: 'Actions',
   cancel: 'Cancel',
   clear: 'Clear marks',
   clearExplain:
@@ -234,7 +239,7 @@ const en: UiStrings = {
   clearConfirm: 'Clear colours and notes',
   clearKeep: 'Keep them',
   fillComputed: 'Fill deadline columns',
-  checkHint: 'Click “Check” to start. Click it again while running to cancel.',
+  checkHint: 'Click “Check” to start. While it runs, “Cancel” stops it.',
   phaseRead: 'Reading the workbook…',
   phaseCheck: 'Checking…',
   phaseWrite: 'Marking cells…',
@@ -242,7 +247,8 @@ const en: UiStrings = {
   progressLabel: 'Progress',
   cancelled: 'Cancelled.',
   checkedStatus: (findings, marked) => `Check finished: ${findings} findings, ${marked} cells marked.`,
-  checkedNothingStatus: 'Check finished: no sheet was recognised, so nothing was checked.',
+  checkedNothingStatus: (n) =>
+    `Check finished: no sheet was recognised, so nothing was checked.${n > 0 ? ` ${n} sheet(s) hold data that was not checked; marked in the sheet.` : ''}`,
   filledStatus: (computed, marked) => `Filled ${computed} deadline values, marked ${marked} cells.`,
   clearedStatus: (restored) => `Marks cleared: ${restored} cells have their own fill back.`,
   staleNotice: 'The workbook changed after the check. Please check again.',

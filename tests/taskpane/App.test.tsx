@@ -150,7 +150,7 @@ describe('task pane', () => {
     expect(host.applyReport.mock.calls[0][1]).toMatchObject({ fillComputed: true });
   });
 
-  test('a second click of 检查 while running cancels the first run', async () => {
+  test('a second click of 检查 while running does not cancel; 取消, its own button, does', async () => {
     let seenSignal: AbortSignal | undefined;
     const host = fakeHost({
       readSnapshot: jest.fn(
@@ -165,7 +165,13 @@ describe('task pane', () => {
     await user.click(screen.getByRole('button', { name: '检查' }));
     expect(await screen.findByText('正在读取工作簿…')).toBeInTheDocument();
     expect(seenSignal?.aborted).toBe(false);
-    await user.click(screen.getByRole('button', { name: '取消 检查' }));
+    // A double-click's second click lands on 检查 again: the run goes on.
+    await user.click(screen.getByRole('button', { name: '检查' }));
+    await user.dblClick(screen.getByRole('button', { name: '填写期限列' }));
+    expect(seenSignal?.aborted).toBe(false);
+    expect(host.readSnapshot).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText('已取消。')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '取消' }));
     expect(seenSignal?.aborted).toBe(true);
     expect(await screen.findByText('已取消。')).toBeInTheDocument();
     expect(runCheck).not.toHaveBeenCalled();
@@ -179,7 +185,7 @@ describe('task pane', () => {
     const host = fakeHost({ readSnapshot: jest.fn(() => new Promise((r) => (resolveRead = r))) });
     const { runCheck, user } = setup({ host });
     await user.click(screen.getByRole('button', { name: '检查' }));
-    await user.click(await screen.findByRole('button', { name: '取消 检查' }));
+    await user.click(await screen.findByRole('button', { name: '取消' }));
     await act(async () => resolveRead(SNAPSHOT));
     expect(await screen.findByText('已取消。')).toBeInTheDocument();
     expect(runCheck).not.toHaveBeenCalled();
@@ -464,7 +470,10 @@ describe('an honest verdict', () => {
   test('data left unchecked: a warning finding with its citation, a summary that says the result is incomplete, never 未发现问题', async () => {
     const { user } = setup({ report: uncheckedReport });
     await checkOnce(user);
-    expect(screen.getByText('检查完成：发现 1 个问题，已标记 3 个单元格。')).toBeInTheDocument();
+    // No sheet was recognised: the status says nothing was checked (as the CLI), never "发现 n 个问题".
+    expect(screen.getByText('检查完成：没有识别出可检查的表，未做任何检查。1 张工作表有数据未检查，已在表中标出。')).toBeInTheDocument();
+    expect(screen.queryByText(/发现 \d+ 个问题/)).toBeNull();
+    expect(screen.getByTestId('verdict')).toHaveTextContent('没有识别出可检查的表，未做任何检查。');
     expect(screen.getByTestId('unchecked-sheets')).toHaveTextContent('1 张工作表有数据未检查：“资产”。检查结果不完整。');
     expect(screen.getByTestId('count-warning')).toHaveTextContent('警告 1');
     const f = screen.getByTestId('finding');
@@ -483,7 +492,7 @@ describe('an honest verdict', () => {
     const user = userEvent.setup({ delay: null });
     render(<App host={host} runCheck={runCheck} today={TODAY} lang="en" />);
     await user.click(screen.getByRole('button', { name: 'Check' }));
-    await screen.findByText(/Check finished/);
+    await screen.findByText(/Check finished: no sheet was recognised, so nothing was checked\. 1 sheet\(s\) hold data/);
     expect(screen.getByTestId('unchecked-sheets')).toHaveTextContent('1 sheet(s) hold data that was not checked: "资产". The result is incomplete.');
     expect(screen.queryByText(/No findings/)).toBeNull();
   });
@@ -501,6 +510,21 @@ describe('an honest verdict', () => {
     expect(screen.getByTestId('verdict')).toHaveTextContent('没有识别出可检查的表，未做任何检查。');
     expect(screen.queryByText(/未发现问题|发现 0 个问题/)).toBeNull();
     expect(screen.queryByTestId('unchecked-sheets')).toBeNull();
+  });
+
+  test('填写期限列 on a workbook with nothing recognised says nothing was checked, not "0 deadline values"', async () => {
+    const host = fakeHost({ applyReport: jest.fn(async () => ({ marked: 0, computed: 0 })) });
+    const { user } = setup({
+      host,
+      report: (o) => {
+        const r = uncheckedReport(o);
+        r.findings = [];
+        return r;
+      },
+    });
+    await user.click(screen.getByRole('button', { name: '填写期限列' }));
+    expect(await screen.findByText('检查完成：没有识别出可检查的表，未做任何检查。')).toBeInTheDocument();
+    expect(screen.queryByText(/已填写/)).toBeNull();
   });
 
   test('a clean check still says 未发现问题; a warning notice beside it is pointed to', async () => {
