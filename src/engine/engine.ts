@@ -50,6 +50,7 @@ import type {
 } from './rules/api';
 import { AMOUNT_FIELDS, DATE_FIELDS, FIELD_COUNT, FIELD_KEYS, fieldIndex, fieldKey } from './rules/fields';
 import { templateCitation } from './templates';
+import { attachWaivers, splitWaivers } from './waivers';
 import { sheetUnchecked } from './rules/coverage';
 import type { FieldId, FieldRef } from './rules/fields';
 import { ENGINE_MESSAGES } from './i18n/messages';
@@ -699,7 +700,9 @@ export function* checkSteps(snapshot: WorkbookSnapshot, options: CheckOptions, c
   }
 }
 
-function* runSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows: number): Generator<CheckProgress, Report, void> {
+function* runSteps(workbook: WorkbookSnapshot, options: CheckOptions, chunkRows: number): Generator<CheckProgress, Report, void> {
+  // The waiver sheet is the user's record of assessments, not data: it is read, never checked.
+  const { data: snapshot, entries: waivers } = splitWaivers(workbook);
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const asOf = dayFromIso(options.asOf);
   const { id, info, conflict } = profileInfo(snapshot, options, lang);
@@ -833,6 +836,7 @@ function* runSteps(snapshot: WorkbookSnapshot, options: CheckOptions, chunkRows:
     list.sort(byPlace);
     for (let i = 0; i < list.length; i++) findings.push(list[i]);
   }
+  attachWaivers(findings, snapshot, waivers);
 
   return {
     asOf: options.asOf,

@@ -19,4 +19,5 @@ export { HolidayScheduleError, readHolidaySource, summarizeHolidaySchedule, vali
 export { parseHolidayNotice } from './calendar/notice';
 export { findingsTable, FINDINGS_TABLE_HEADER } from './findings-table';
 export type { FindingsTable } from './findings-table';
-export { WAIVER_SHEET, WAIVER_STATUSES, WAIVER_STATUS_NAME, WAIVER_STALE_NAME, waiverText } from './waivers';
+export { WAIVER_SHEET, WAIVER_HEADER, WAIVER_STATUSES, WAIVER_STATUS_NAME, WAIVER_STALE_NAME, waiverText, waiverRow, waiverValueText, waiverKey, readWaiverSheet } from './waivers';
+export type { WaiverEntry } from './waivers';
