@@ -22,7 +22,17 @@ export interface FakeSheetData {
   comments?: Record<string, string>;
   /** Merged areas as A1 ranges, e.g. "A1:C1". */
   merges?: string[];
+  /** Absent = Visible. */
+  visibility?: FakeVisibility;
+  /** Addresses of bold cells. */
+  bold?: string[];
+  /** Addresses of cells that wrap their text. */
+  wrap?: string[];
+  /** Column letter → width in points. */
+  columnWidths?: Record<string, number>;
 }
+
+export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeWorkbookData {
   name?: string;
@@ -48,6 +58,11 @@ export class SheetState {
   notes = new Map<number, string>();
   comments = new Map<number, { id: string; content: string }>();
   merges: Rect[] = [];
+  visibility: FakeVisibility = 'Visible';
+  bold = new Set<number>();
+  wrap = new Set<number>();
+  /** 0-based column → width in points. */
+  columnWidths = new Map<number, number>();
 
   constructor(public id: string, public name: string) {}
 
@@ -221,6 +236,10 @@ function loadSheet(id: string, s: FakeSheetData): SheetState {
     sh.comments.set(cellKey(rect.top, rect.left), { id: `${id}-c${n++}`, content: text });
   }
   sh.merges = (s.merges ?? []).map(mustRect);
+  if (s.visibility) sh.visibility = s.visibility;
+  for (const a of s.bold ?? []) sh.bold.add(cellKey(mustRect(a).top, mustRect(a).left));
+  for (const a of s.wrap ?? []) sh.wrap.add(cellKey(mustRect(a).top, mustRect(a).left));
+  for (const [letters, w] of Object.entries(s.columnWidths ?? {})) sh.columnWidths.set(mustRect(letters + '1').left, w);
   return sh;
 }
 
@@ -260,7 +279,7 @@ function saveSheet(sh: SheetState): FakeSheetData {
     return out;
   });
   while (formats.length && !formats[formats.length - 1].length) formats.pop();
-  return {
+  const out: FakeSheetData = {
     name: sh.name,
     values,
     formats,
@@ -269,6 +288,14 @@ function saveSheet(sh: SheetState): FakeSheetData {
     comments,
     merges: sh.merges.map((m) => `${addr(cellKey(m.top, m.left))}:${addr(cellKey(m.bottom, m.right))}`),
   };
+  // Only what was set: workbooks that never use these save as before.
+  if (sh.visibility !== 'Visible') out.visibility = sh.visibility;
+  if (sh.bold.size) out.bold = [...sh.bold].sort((a, b) => a - b).map(addr);
+  if (sh.wrap.size) out.wrap = [...sh.wrap].sort((a, b) => a - b).map(addr);
+  if (sh.columnWidths.size) {
+    out.columnWidths = Object.fromEntries([...sh.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [addr(cellKey(0, c)).replace(/\d+$/, ''), w]));
+  }
+  return out;
 }
 
 export { MAX_COLS };

@@ -1,6 +1,6 @@
 // Request-batching proxies of the fake Excel: every call is queued until context.sync(), unloaded reads throw, limits are enforced per request.
 import { Rect, cellAddress, cellKey, keyCol, keyRow, parseRect, quoteSheet, rectAddress, splitAreas, utf8Length } from '../excel/address';
-import { FakeFill, FakeOfficeError, FakeValue, SheetState, WorkbookState, normalizeColor, rootNamespace } from './model';
+import { FakeFill, FakeOfficeError, FakeValue, FakeVisibility, SheetState, WorkbookState, normalizeColor, rootNamespace } from './model';
 
 export interface FakeLimits {
   /** Largest request (queued calls + their results) in bytes; Excel on the web refuses more than 5 MB. */
@@ -522,6 +522,26 @@ export class FakeWorksheetCollection extends CollectionProxy<FakeWorksheet> {
     return new FakeWorksheet(this.context, () => st.sheetByName(name) ?? st.sheetById(name) ?? null, false);
   }
 
+  /** Adds a sheet at the end, as Excel does; a name already used (any case) or not allowed is refused at sync. */
+  add(name?: string): FakeWorksheet {
+    const ctx = this.context;
+    const st = ctx.host.state;
+    let id: string | null = null;
+    write(ctx, { call: 'WorksheetCollection.add', name }, () => {
+      let n = name;
+      if (n === undefined) for (let i = st.sheets.length + 1; n === undefined || st.sheetByName(n); i++) n = `Sheet${i}`;
+      if (!n || n.length > 31 || /[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
+        throw new FakeOfficeError('InvalidArgument', `The sheet name '${n}' is not valid.`);
+      }
+      if (st.sheetByName(n)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${n}' already exists.`);
+      const sheet = new SheetState(st.newId('sheet'), n);
+      st.sheets.push(sheet);
+      id = sheet.id;
+      ctx.undo(() => { st.sheets = st.sheets.filter((x) => x !== sheet); });
+    });
+    return new FakeWorksheet(ctx, () => (id === null ? null : st.sheetById(id) ?? null), true);
+  }
+
   getActiveWorksheet(): FakeWorksheet {
     const st = this.context.host.state;
     return new FakeWorksheet(this.context, () => st.sheetById(st.activeSheetId)!, true);
@@ -538,7 +558,7 @@ function sheetProps(st: WorkbookState, s: SheetState, names: string[]): Record<s
     if (n === 'name') out.name = s.name;
     else if (n === 'id') out.id = s.id;
     else if (n === 'position') out.position = st.sheets.indexOf(s);
-    else if (n === 'visibility') out.visibility = 'Visible';
+    else if (n === 'visibility') out.visibility = s.visibility;
   }
   return out;
 }
@@ -570,6 +590,41 @@ export class FakeWorksheet extends Proxy {
   }
   get position(): number {
     return this.get('position');
+  }
+  get visibility(): FakeVisibility {
+    return this.get('visibility');
+  }
+  /** Like Excel, the last visible sheet cannot be hidden; hiding the active sheet activates the first visible one. */
+  set visibility(v: FakeVisibility) {
+    const ctx = this.context;
+    write(ctx, { set: 'Worksheet.visibility', visibility: v }, () => {
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', `Bad visibility '${String(v)}'.`);
+      const st = ctx.host.state;
+      const s = this.sheet();
+      if (v !== 'Visible' && !st.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      const prev = s.visibility, prevActive = st.activeSheetId, prevSel = st.selection;
+      ctx.undo(() => { s.visibility = prev; st.activeSheetId = prevActive; st.selection = prevSel; });
+      s.visibility = v;
+      if (v !== 'Visible' && st.activeSheetId === s.id) activateFirstVisible(st);
+    });
+  }
+
+  /** Deletes the sheet; the last visible one cannot be deleted. */
+  delete(): void {
+    const ctx = this.context;
+    write(ctx, { call: 'Worksheet.delete' }, () => {
+      const st = ctx.host.state;
+      const s = this.sheet();
+      if (s.visibility === 'Visible' && !st.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      const before = st.sheets, prevActive = st.activeSheetId, prevSel = st.selection;
+      ctx.undo(() => { st.sheets = before; st.activeSheetId = prevActive; st.selection = prevSel; });
+      st.sheets = st.sheets.filter((x) => x !== s);
+      if (st.activeSheetId === s.id) activateFirstVisible(st);
+    });
   }
 
   protected readProps(names: string[]): Record<string, unknown> {
@@ -646,6 +701,12 @@ export class FakeWorksheet extends Proxy {
   get onChanged(): FakeEventHandlers {
     return new FakeEventHandlers(this.context, () => this.sheet().id, 7, 'Worksheet.onChanged');
   }
+}
+
+function activateFirstVisible(st: WorkbookState): void {
+  const first = st.sheets.find((x) => x.visibility === 'Visible') ?? st.sheets[0];
+  st.activeSheetId = first.id;
+  st.selection = { sheetId: first.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
 }
 
 // ───────────────────────────── Ranges ─────────────────────────────
@@ -890,8 +951,61 @@ export class FakeRangeAreas extends Proxy {
 
 export class FakeRangeFormat {
   readonly fill: FakeRangeFill;
-  constructor(ctx: FakeContext, target: () => { sheet: SheetState; rects: Rect[] }) {
+  readonly font: FakeRangeFont;
+  constructor(private ctx: FakeContext, private target: () => { sheet: SheetState; rects: Rect[] }) {
     this.fill = new FakeRangeFill(ctx, target);
+    this.font = new FakeRangeFont(ctx, target);
+  }
+
+  get wrapText(): boolean {
+    throw propertyNotLoaded('RangeFormat', 'wrapText');
+  }
+  set wrapText(v: boolean) {
+    write(this.ctx, { set: 'RangeFormat.wrapText', wrapText: v }, () => {
+      const { sheet, rects } = this.target();
+      for (const rect of rects) for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) {
+        const k = cellKey(r, c), had = sheet.wrap.has(k);
+        this.ctx.undo(() => (had ? sheet.wrap.add(k) : sheet.wrap.delete(k)));
+        if (v) sheet.wrap.add(k);
+        else sheet.wrap.delete(k);
+      }
+    });
+  }
+
+  get columnWidth(): number {
+    throw propertyNotLoaded('RangeFormat', 'columnWidth');
+  }
+  /** Width in points of every column of the range. */
+  set columnWidth(w: number) {
+    write(this.ctx, { set: 'RangeFormat.columnWidth', columnWidth: w }, () => {
+      if (typeof w !== 'number' || !(w >= 0) || w > 255 * 7.5) throw new FakeOfficeError('InvalidArgument', `Bad column width ${String(w)}.`);
+      const { sheet, rects } = this.target();
+      for (const rect of rects) for (let c = rect.left; c <= rect.right; c++) {
+        const old = sheet.columnWidths.get(c);
+        this.ctx.undo(() => (old === undefined ? sheet.columnWidths.delete(c) : sheet.columnWidths.set(c, old)));
+        sheet.columnWidths.set(c, w);
+      }
+    });
+  }
+}
+
+/** Font of a Range or RangeAreas: bold only, write-only (the add-in never reads fonts). */
+export class FakeRangeFont {
+  constructor(private ctx: FakeContext, private target: () => { sheet: SheetState; rects: Rect[] }) {}
+
+  get bold(): boolean {
+    throw propertyNotLoaded('RangeFont', 'bold');
+  }
+  set bold(v: boolean) {
+    write(this.ctx, { set: 'RangeFont.bold', bold: v }, () => {
+      const { sheet, rects } = this.target();
+      for (const rect of rects) for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) {
+        const k = cellKey(r, c), had = sheet.bold.has(k);
+        this.ctx.undo(() => (had ? sheet.bold.add(k) : sheet.bold.delete(k)));
+        if (v) sheet.bold.add(k);
+        else sheet.bold.delete(k);
+      }
+    });
   }
 }
 

@@ -112,6 +112,7 @@ export function Grid(props: GridProps): React.ReactElement {
       const addr = a1(r, c);
       const span = merges.span.get(key);
       const fill = sheet.fills?.[addr] ?? '';
+      const bold = !!sheet.bold?.includes(addr);
       const note = sheet.notes?.[addr] ?? sheet.comments?.[addr];
       const selected = !!sel && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
       const isAnchor = !!sel && r === sel.top && c === sel.left;
@@ -132,6 +133,7 @@ export function Grid(props: GridProps): React.ReactElement {
             outline: selected ? '2px solid #107c41' : undefined,
             outlineOffset: selected ? -2 : undefined,
             position: note ? 'relative' : undefined,
+            fontWeight: bold ? 600 : undefined,
           }}
         >
           <div style={clipStyle}>{displayValue(sheet.values?.[r]?.[c], sheet.formats?.[r]?.[c])}</div>
@@ -161,7 +163,7 @@ export function Grid(props: GridProps): React.ReactElement {
         {(size.rows > rows || size.cols > cols) && <p style={{ fontSize: 12 }}>{labels.truncated(rows, cols)}</p>}
       </div>
       <div role="tablist" aria-label={labels.sheets} style={{ display: 'flex', gap: 2, borderTop: '1px solid #ccc' }}>
-        {data.sheets.map((s) => (
+        {data.sheets.filter((s) => (s.visibility ?? 'Visible') === 'Visible').map((s) => (
           <button
             key={s.name}
             role="tab"
