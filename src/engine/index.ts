@@ -1,10 +1,14 @@
 // Public entry of the engine: check(), the report types, profiles and detection, rule metadata and i18n helpers.
 export * from './types';
-export { REGULATIONS, cite, citationText } from './regulations';
+export { REGULATIONS, articleText, cite, citationText } from './regulations';
+export { Registry, builtinRegistry, articleNumberEn } from './packs/registry';
+export { loadPack, parsePack, PackError } from './packs/load';
+export type { RegulationPack } from './packs/types';
+export { PACK_FORMAT } from './packs/types';
 export type { Regulation, RegulationId } from './regulations';
 export { check, columnLetter, a1 } from './engine';
 export { computedValues } from './computed';
-export { detectProfile, PROFILES, PROFILE_IDS, getProfile } from './profiles';
+export { detectProfile, getProfile, profileIds } from './profiles';
 export type { Detection, Profile, ProfileParams, ThresholdBand } from './profiles';
 export { RULES, RULE_DOCS } from './rules/registry';
 export type { RuleDoc } from './rules/registry';
@@ -17,7 +21,7 @@ export { templateCitation } from './templates';
 export { calendarFor, calendarCoverage } from './calendar/workdays';
 export { HolidayScheduleError, readHolidaySource, summarizeHolidaySchedule, validateHolidaySchedule, validateHolidaySchedules } from './calendar/schedule';
 export { parseHolidayNotice } from './calendar/notice';
-export { findingsTable, FINDINGS_TABLE_HEADER } from './findings-table';
+export { findingsTable, FINDINGS_TABLE_HEADER, FINDINGS_SHEET, dropFindingsSheets } from './findings-table';
 export type { FindingsTable } from './findings-table';
 export { WAIVER_SHEET, WAIVER_HEADER, WAIVER_STATUSES, WAIVER_STATUS_NAME, WAIVER_STALE_NAME, waiverText, waiverRow, waiverValueText, waiverKey, readWaiverSheet } from './waivers';
 export type { WaiverEntry } from './waivers';

@@ -19,6 +19,7 @@ import {
 } from './address';
 import { FillGroup, MARKS_NS, MarksRecord, NoteMark, SheetMarks, ValueMark, decodeRecord, encodeRecord, hashText, hashValue } from './record';
 import type { ApplyOptions, HostCapabilities, HostSettings, WorkbookHost } from './types';
+import { removeWaiver, saveWaiver, sheetExists, writeTableSheet } from './workbook-sheets';
 
 /** Request budget: Excel on the web refuses requests or responses over 5 MB; estimates are rough, so keep a margin. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
@@ -797,6 +798,11 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
     },
 
     capabilities: caps,
+
+    sheetExists: (name) => sheetExists((b) => excel.run(b), name),
+    writeTableSheet: (name, table) => writeTableSheet((b) => excel.run(b), name, table),
+    saveWaiver: (entry) => saveWaiver((b) => excel.run(b), entry),
+    removeWaiver: (target) => removeWaiver((b) => excel.run(b), target),
 
     displayLanguage(): string {
       return off?.context?.displayLanguage || (typeof navigator !== 'undefined' ? navigator.language : '') || 'zh-CN';

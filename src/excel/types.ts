@@ -1,5 +1,9 @@
 // The contract between the task pane and the workbook: the pane only ever sees this interface, never Office.js.
 import type { HolidaySchedule, Report, SheetOverride, WorkbookSnapshot } from '../engine/types';
+import type { WaiverEntry } from '../engine/waivers';
+import type { TableSheet } from './workbook-sheets';
+
+export type { TableSheet };
 
 export interface HostSettings {
   profile?: string;
@@ -51,6 +55,14 @@ export interface WorkbookHost {
   /** Live mode: calls back with 1-based row numbers the user changed; our own writes are not reported. Resolves to an unsubscribe. */
   watchChanges(onRowsChanged: (sheet: string, rows: number[]) => void): Promise<() => Promise<void>>;
   capabilities(): HostCapabilities;
+  /** Whether a sheet of this name exists (to say so before writing over it). Optional: test doubles may lack it. */
+  sheetExists?(name: string): Promise<boolean>;
+  /** Writes a table to a new sheet (replacing one of that name): header bold, text wrapping, widths set. */
+  writeTableSheet?(name: string, table: TableSheet): Promise<{ replaced: boolean; rows: number }>;
+  /** Records a finding's waiver in the workbook's very hidden sheet fundcheck_核实记录 (replacing one for the same finding). */
+  saveWaiver?(entry: WaiverEntry): Promise<number>;
+  /** Removes a finding's waiver from that sheet. */
+  removeWaiver?(target: { sheet: string; cell: string; rule: string }): Promise<number>;
   /** Office's UI language, e.g. zh-CN. */
   displayLanguage(): string;
 }

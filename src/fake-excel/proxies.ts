@@ -585,6 +585,21 @@ export class FakeWorksheet extends Proxy {
   get name(): string {
     return this.get('name');
   }
+  /** Renames the sheet; a name another sheet has (any case) or Excel does not allow is refused. */
+  set name(n: string) {
+    const ctx = this.context;
+    write(ctx, { set: 'Worksheet.name', name: n }, () => {
+      const st = ctx.host.state;
+      const s = this.sheet();
+      const other = st.sheetByName(n);
+      if (!n || n.length > 31 || /[[\]:*?/\\]/.test(n) || (other && other !== s)) {
+        throw new FakeOfficeError('InvalidArgument', `The sheet name '${n}' is not valid or is already used.`);
+      }
+      const prev = s.name;
+      ctx.undo(() => { s.name = prev; });
+      s.name = n;
+    });
+  }
   get id(): string {
     return this.get('id');
   }
