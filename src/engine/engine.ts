@@ -19,10 +19,7 @@ import type {
   CheckOptions,
   ProfileId,
 } from './types';
-import { validityCitation } from './regulations';
-import { builtinRegistry } from './packs/registry';
-import type { Registry } from './packs/registry';
-import type { RegulationPack } from './packs/types';
+import { REGULATIONS, validityCitation } from './regulations';
 import { recognizeSheet } from './recognize';
 import type { Recognition } from './recognize';
 import { parseAmount } from './values/amount';
@@ -32,7 +29,7 @@ import type { DayNumber } from './values/date';
 import { parsePeriod } from './values/period';
 import { cellText, isBlankText, normalizeText } from './values/text';
 import { DEADLINE_HEADERS } from './deadlines';
-import { detectProfile } from './profiles';
+import { PROFILES, detectProfile } from './profiles';
 import type { Profile, ProfileParams } from './profiles/types';
 import { RULES } from './rules/registry';
 import { ruleRunsIn } from './rules/api';
@@ -655,25 +652,15 @@ function workbookContext(run: Run, snapshot: WorkbookSnapshot, sheets: { sheet: 
   };
 }
 
-function profileInfo(snapshot: WorkbookSnapshot, options: CheckOptions, lang: Lang, registry: Registry): { id: ProfileId; info: ProfileInfo; conflict: string | null } {
-  const reg = (id: ProfileId) => (id === 'generic' ? '' : (registry.regulation(id)?.title ?? ''));
+function profileInfo(snapshot: WorkbookSnapshot, options: CheckOptions, lang: Lang): { id: ProfileId; info: ProfileInfo; conflict: string | null } {
+  const reg = (id: ProfileId) => (id === 'generic' ? '' : REGULATIONS[id].title);
   if (options.profile !== undefined && options.profile !== 'auto') {
     const id = options.profile;
-    if (id !== 'generic' && registry.regulation(id) === undefined) throw new Error(`no regulation "${id}" (known: ${registry.ids().join(', ')})`);
     return { id, info: { id, regulation: reg(id), detected: false, reason: ENGINE_MESSAGES['profile/chosen'][lang] }, conflict: null };
   }
-  const d = detectProfile(snapshot, registry);
+  const d = detectProfile(snapshot);
   const reason = lang === 'en' ? d.reasonEn : d.reason;
   return { id: d.id, info: { id: d.id, regulation: reg(d.id), detected: d.detected, reason }, conflict: d.conflict ? reason : null };
-}
-
-// The registry with a run's user packs: built once per list, as a batch passes the same list for every workbook.
-const REGISTRIES = new WeakMap<readonly RegulationPack[], Registry>();
-function registryFor(user: readonly RegulationPack[] | undefined): Registry {
-  if (user === undefined || user.length === 0) return builtinRegistry();
-  let r = REGISTRIES.get(user);
-  if (r === undefined) REGISTRIES.set(user, (r = builtinRegistry().with(user)));
-  return r;
 }
 
 /** Checks a workbook snapshot against the funding rules of one profile and returns the report. */
@@ -720,35 +707,31 @@ function* runSteps(workbook: WorkbookSnapshot, options: CheckOptions, chunkRows:
   const { data: snapshot, entries: waivers } = splitWaivers(dropFindingsSheets(workbook));
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const asOf = dayFromIso(options.asOf);
-  const registry = registryFor(options.regulations);
-  const { id, info, conflict } = profileInfo(snapshot, options, lang, registry);
-  const profile = registry.profile(id)!;
+  const { id, info, conflict } = profileInfo(snapshot, options, lang);
+  const profile = PROFILES[id];
   const run = new Run(profile, lang, asOf, snapshot.date1904 === true);
 
   if (conflict !== null) {
     run.notices.push({ id: 'profile/conflict', severity: 'warning', message: noticeText('profile/conflict', lang, { reason: conflict }), citation: null });
   }
   if (profile.regulation === null) {
-    const names = registry.regulations;
-    const regulations = names.map((r) => r.name.zh).join('、');
-    const regulationsEn = names.map((r) => r.name.en).join(', ');
-    run.notices.push({ id: 'profile/generic', severity: 'info', message: noticeText('profile/generic', lang, { regulations, regulationsEn }), citation: null });
+    run.notices.push({ id: 'profile/generic', severity: 'info', message: noticeText('profile/generic', lang), citation: null });
   } else {
-    const r = profile.regulation;
+    const r = REGULATIONS[profile.regulation];
     const regulation = lang === 'en' ? r.titleEn : r.title;
     if (r.inForceTo !== null && options.asOf > r.inForceTo) {
       run.notices.push({
         id: 'profile/expired',
         severity: 'warning',
         message: noticeText('profile/expired', lang, { regulation, to: r.inForceTo, asOf: options.asOf }),
-        citation: validityCitation(r),
+        citation: validityCitation(profile.regulation),
       });
     } else if (r.inForceFrom !== null && options.asOf < r.inForceFrom) {
       run.notices.push({
         id: 'profile/not-yet-in-force',
         severity: 'warning',
         message: noticeText('profile/not-yet-in-force', lang, { regulation, from: r.inForceFrom, asOf: options.asOf }),
-        citation: validityCitation(r),
+        citation: validityCitation(profile.regulation),
       });
     }
   }
