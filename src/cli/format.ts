@@ -4,6 +4,7 @@ import { computedValues } from '../engine/computed';
 import { uncheckedSheets } from '../engine/rules/coverage';
 import { SEVERITIES, SEVERITY_NAME } from '../engine/presentation';
 import type { Citation, Finding, Lang, Report, Severity, SheetKind } from '../engine/types';
+import type { ProjectFact } from '../engine/summary';
 
 /** One checked file: its report, or why it could not be used. */
 export interface FileResult {
@@ -19,6 +20,8 @@ export interface FileResult {
   skipped?: string;
   /** Where the annotated copy was written. */
   outPath?: string;
+  /** The project rows a --summary needs (what crosses from a worker thread instead of the workbook). */
+  facts?: ProjectFact[];
 }
 
 export type OutputFormat = 'text' | 'json' | 'csv';
@@ -246,6 +249,8 @@ export interface JsonDocument {
   errors?: { file: string; error: string }[];
   /** Present only when files found in a folder look like spreadsheets but were not checked: which, and why. */
   skipped?: { file: string; reason: string }[];
+  /** Present only with --summary: the reviewer's summary (projects, cross-file findings, files not checked). */
+  summary?: Record<string, unknown>;
 }
 
 /** The JSON shape of one report (plain data, key order fixed). */
@@ -275,7 +280,7 @@ export function toJsonWorkbook(file: string, r: Report): JsonWorkbook {
 }
 
 /** The whole run as one JSON document (pretty-printed, newline-terminated). */
-export function formatJson(results: FileResult[], asOf: string): string {
+export function formatJson(results: FileResult[], asOf: string, summary?: Record<string, unknown>): string {
   const doc: JsonDocument = {
     asOf,
     workbooks: results.filter((r) => r.report).map((r) => toJsonWorkbook(r.file, r.report!)),
@@ -284,6 +289,7 @@ export function formatJson(results: FileResult[], asOf: string): string {
   if (errors.length) doc.errors = errors;
   const skipped = results.filter((r) => r.skipped !== undefined).map((r) => ({ file: r.file, reason: r.skipped! }));
   if (skipped.length) doc.skipped = skipped;
+  if (summary) doc.summary = summary;
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

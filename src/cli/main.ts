@@ -9,6 +9,8 @@ import type { FileResult, OutputFormat } from './format';
 // Type-only: the runtime module (which loads ExcelJS) is imported when work starts, after arguments are checked.
 import type { Job, JobOptions, JobResult } from './process';
 import { loadHolidayFiles } from './holidays';
+import { previousRoundNotes, summaryArgumentError, summaryJson, writeSummary } from './summary';
+import type { WrittenSummary } from './summary';
 
 /**
  * Exit codes: 0 no error findings, 1 some finding of severity error or a sheet holding data that was not checked (a
@@ -44,6 +46,9 @@ export interface CliOptions {
   version: boolean;
   /** --holidays files (repeatable): schedule JSON or notice text. */
   holidays: string[];
+  /** --summary FILE: the reviewer's summary workbook; --previous DIR: the previous round to compare with. */
+  summary?: string | null;
+  previous?: string | null;
 }
 
 const PROFILES = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as const;
@@ -96,6 +101,10 @@ Options:
   --lang zh|en            language of messages (default zh)
   --holidays FILE         a State Council holiday schedule (JSON, or the notice's text as published) for years
                           the bundled data lacks; repeatable; what was read is shown on stderr
+  --summary FILE.xlsx     also write one reviewer's summary of all files: a row per project (overdue first),
+                          the findings by severity, checks across files, and the files that could not be checked
+  --previous DIR          with --summary: the previous round's folder; its ledgers are compared with this round's
+                          (已投资 going down, 建设进度 not moving)
   -h, --help              this help
   -V, --version           version
 
@@ -118,6 +127,8 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
   --out DIR               将标注副本（问题单元格着色并加批注、追加计算列）写入 DIR；从不修改输入文件
   --lang zh|en            信息语言（默认 zh）
   --holidays FILE         补充国务院放假安排（JSON，或通知原文 .txt），用于内置数据没有的年份；可重复；读入结果显示在标准错误
+  --summary 文件.xlsx     另写一份审核汇总：每个项目一行（逾期的在前）、按严重程度分列的问题、跨文件核对、不能检查的文件
+  --previous 文件夹       与 --summary 同用：上一轮的文件夹，与本轮的进度表比较（已投资减少、建设进度未推进）
   -h, --help              显示本帮助
   -V, --version           显示版本
 
@@ -172,7 +183,7 @@ export function parseArgs(argv: string[]): ParseResult {
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!['--profile', '--as-of', '--format', '--out', '--lang', '--holidays'].includes(name)) return fail(m.unknownOption(name));
+    if (!['--profile', '--as-of', '--format', '--out', '--lang', '--holidays', '--summary', '--previous'].includes(name)) return fail(m.unknownOption(name));
     let value: string | undefined;
     if (eq > 0) value = a.slice(eq + 1);
     else {
@@ -204,6 +215,11 @@ export function parseArgs(argv: string[]): ParseResult {
       case '--holidays':
         if (!value) return fail(m.missingValue(name));
         o.holidays.push(value);
+        break;
+      case '--summary':
+      case '--previous':
+        if (!value) return fail(m.missingValue(name));
+        o[name === '--summary' ? 'summary' : 'previous'] = value;
         break;
     }
   }
@@ -442,6 +458,20 @@ async function runAll(jobs: Job[], workers: number, onResult: (r: JobResult) => 
   while (next < jobs.length) onResult(await runJob(jobs[next++]!));
 }
 
+/** The previous round (--previous): its files checked like this round's, without copies, for their project facts. */
+async function checkPrevious(dir: string, cwd: string, options: JobOptions, workers: number): Promise<FileResult[]> {
+  const { files, errors, skipped } = collectInputs([dir], cwd, options.lang);
+  const results: FileResult[] = new Array(files.length);
+  await runAll(
+    files.map((f, index) => ({ index, path: f.abs, options })),
+    workers,
+    (r) => {
+      results[r.index] = { file: files[r.index]!.display, ...(r.report ? { report: r.report } : {}), ...(r.error ? { error: r.error } : {}), ...(r.facts ? { facts: r.facts } : {}) };
+    },
+  );
+  return [...errors, ...results.filter(Boolean), ...skipped];
+}
+
 export async function main(argv: string[], io?: Partial<MainIO>): Promise<number> {
   const stdout = io?.stdout ?? process.stdout;
   const stderr = io?.stderr ?? process.stderr;
@@ -494,8 +524,14 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
     }
   }
 
+  const summaryError = summaryArgumentError(o.summary ?? null, o.previous ?? null, files, cwd, o.lang);
+  if (summaryError) {
+    stderr.write(`fundcheck: ${summaryError}\n`);
+    return EXIT_UNUSABLE;
+  }
+
   const asOf = o.asOf ?? io?.today ?? localToday();
-  const jobOptions: JobOptions = { asOf, profile: o.profile, lang: o.lang };
+  const jobOptions: JobOptions = { asOf, profile: o.profile, lang: o.lang, ...(o.summary ? { facts: true } : {}) };
   if (holidays.schedules.length) jobOptions.holidays = holidays.schedules;
   const jobs: Job[] = files.map((f, index) => {
     const job: Job = { index, path: f.abs, options: jobOptions };
@@ -528,6 +564,7 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
     if (r.report) result.report = r.report;
     if (r.error) result.error = r.error;
     if (r.outPath && !r.error) result.outPath = displayName(r.outPath, cwd);
+    if (r.facts) result.facts = r.facts;
     results[r.index] = result;
     done++;
     clearProgress();
@@ -543,8 +580,23 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
     else if (o.format === 'csv') stdout.write(formatCsvRows(r, o.lang));
   }
   const all = [...inputErrors, ...(results.filter(Boolean) as FileResult[]), ...skipped];
-  if (o.format === 'json') stdout.write(formatJson(all, asOf));
+  let summary: WrittenSummary | null = null;
+  let summaryFailed = false;
+  if (o.summary) {
+    const previous = o.previous ? await checkPrevious(o.previous, cwd, jobOptions, io?.workers ?? defaultWorkers()) : null;
+    if (previous) stderr.write(previousRoundNotes(previous, o.lang));
+    const summaryPath = path.resolve(cwd, o.summary);
+    try {
+      summary = writeSummary({ summaryPath, display: displayName(summaryPath, cwd), asOf, lang: o.lang, current: all, previous });
+    } catch (err) {
+      stderr.write(`fundcheck: ${err instanceof Error ? err.message : String(err)}\n`);
+      summaryFailed = true;
+    }
+  }
+  if (o.format === 'json') stdout.write(formatJson(all, asOf, summary ? summaryJson(summary) : undefined));
   else if (o.format === 'text' && all.length > 1) stdout.write(formatTextTotals(all, o.lang));
+  if (o.format === 'text' && summary) stdout.write(summary.text);
+  if (summaryFailed) return EXIT_UNUSABLE;
 
   if (all.some((r) => r.error)) return EXIT_UNUSABLE;
   const anyError = all.some(

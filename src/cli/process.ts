@@ -5,6 +5,8 @@ import { rebuiltCopyNotice, isPatchable, writeAnnotatedCopy } from './annotate';
 import type { InputFormat } from './annotate';
 import { preflight } from './preflight';
 import { readSpreadsheet, spreadsheetFormat } from './read';
+import { projectFacts } from '../engine/summary';
+import type { ProjectFact } from '../engine/summary';
 
 export interface JobOptions {
   asOf: string;
@@ -12,6 +14,8 @@ export interface JobOptions {
   lang: Lang;
   /** --holidays schedules, passed to every check (plain data: it crosses to worker threads). */
   holidays?: HolidaySchedule[];
+  /** --summary: send back each project row's facts (a few values per row) with the report. */
+  facts?: boolean;
 }
 
 export interface Job {
@@ -29,6 +33,7 @@ export interface JobResult {
   /** One-line reason the file could not be used. */
   error?: string;
   outPath?: string;
+  facts?: ProjectFact[];
 }
 
 /** First line of an error message, without the stack; ExcelJS messages can be long or multi-line. */
@@ -81,6 +86,12 @@ export async function runJob(job: Job): Promise<JobResult> {
     return { index: job.index, error: `${CHECK_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }
 
+  let facts: ProjectFact[] | undefined;
+  try {
+    if (job.options.facts) facts = projectFacts(loaded.snapshot, report);
+  } catch (err) {
+    return { index: job.index, error: `${CHECK_FAILED[lang]}${paren(lang, oneLine(err))}` };
+  }
   let outPath = job.outPath;
   if (job.outPath) {
     // An .xlsx/.xlsm is patched (an .xlsm copy stays .xlsm); anything else gets an .xlsx copy and says what it lacks.
@@ -89,8 +100,8 @@ export async function runJob(job: Job): Promise<JobResult> {
     try {
       outPath = writeAnnotatedCopy({ input: job.path, format, snapshot: loaded.snapshot, report, lang, outPath: job.outPath });
     } catch (err) {
-      return { index: job.index, report, error: `${WRITE_FAILED[lang]}${paren(lang, oneLine(err))}` };
+      return { index: job.index, report, facts, error: `${WRITE_FAILED[lang]}${paren(lang, oneLine(err))}` };
     }
   }
-  return { index: job.index, report, outPath };
+  return facts ? { index: job.index, report, outPath, facts } : { index: job.index, report, outPath };
 }
