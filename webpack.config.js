@@ -1,12 +1,19 @@
-// Builds the add-in pages (task pane, ribbon commands, and with --env preview the Office-free preview) and the deployable manifest.
+// Builds the add-in pages (task pane, ribbon commands, and with --env preview the Office-free preview), the web page
+// (check.html) and the deployable manifest; --env offline (or OFFICE_JS=local) serves office.js from the add-in's host.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const PORT = 3000;
+/** Where the templates load office.js from; an offline build loads the npm package's copy from OFFICE_JS_DIR instead. */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_DIR = 'office-js';
+/** Stands in the web page's bundle for the worker's source (src/web/worker-source.ts); InlineWorker replaces it. */
+const WORKER_SOURCE_PLACEHOLDER = '__FUNDCHECK_CHECK_WORKER_SOURCE__';
 
 /**
  * Content-Security-Policy of every page. Data never leaves the machine: scripts come from us and from Office's CDN
@@ -14,8 +21,9 @@ const PORT = 3000;
  * and connections go nowhere but our own origin (same-origin websockets included, for the dev server's reload).
  * Styles need 'unsafe-inline': Fluent UI and Excel on the web's office.js inject style elements at run time.
  */
-function csp(withOffice) {
-  const office = withOffice ? ' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com' : '';
+function csp(withOffice, offline = false) {
+  // Offline, office.js and the host files it loads come from our own origin ('self').
+  const office = withOffice && !offline ? ' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com' : '';
   return [
     "default-src 'self'",
     `script-src 'self'${office}`,
@@ -29,8 +37,27 @@ function csp(withOffice) {
   ].join('; ');
 }
 
+/**
+ * The web page's policy: no connection at all (what a user drops never leaves the machine), scripts only from the page's
+ * own files, and its worker from the blob the page makes of the inlined worker bundle (a file:// page can start no other).
+ */
+function webCsp() {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    'worker-src blob:',
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 /** A page: its template when the file exists (others may not have written it yet), html-webpack-plugin's default otherwise. */
-function page(name, template, withOffice) {
+function page(name, template, withOffice, offline = false) {
   const file = path.resolve(__dirname, template);
   const plugin = new HtmlWebpackPlugin({
     filename: `${name}.html`,
@@ -38,7 +65,8 @@ function page(name, template, withOffice) {
     title: name,
     ...(fs.existsSync(file) ? { template: file } : {}),
   });
-  plugin.cspContent = csp(withOffice);
+  plugin.cspContent = csp(withOffice, offline);
+  plugin.officeJsLocal = withOffice && offline;
   return plugin;
 }
 
@@ -50,6 +78,8 @@ class CspFirst {
   apply(compiler) {
     compiler.hooks.compilation.tap('CspFirst', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('CspFirst', (data) => {
+        // Offline build: office.js from the add-in's own host, next to the page.
+        if (data.plugin.officeJsLocal) data.html = data.html.split(OFFICE_JS_CDN).join(`${OFFICE_JS_DIR}/office.js`);
         const content = data.plugin.cspContent;
         if (!content) return data;
         const tag = `<meta http-equiv="Content-Security-Policy" content="${content}">`;
@@ -89,6 +119,44 @@ class KeepOutOfBundles {
   }
 }
 
+/**
+ * Puts the worker's bundle into the web page's bundle as a string (replacing WORKER_SOURCE_PLACEHOLDER), which the page
+ * starts from a blob: a page opened as file:// cannot start a worker from a file. Runs after minification, before the
+ * content hashes are computed, so the page bundle's name still follows its content; the worker's own file is dropped.
+ */
+class InlineWorker {
+  constructor(pageEntry, workerEntry, placeholder) {
+    this.pageEntry = pageEntry;
+    this.workerEntry = workerEntry;
+    this.placeholder = placeholder;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlineWorker', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineWorker', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE - 1 }, () => {
+        const files = (entry) => [...(compilation.entrypoints.get(entry)?.getFiles() ?? [])].filter((f) => f.endsWith('.js'));
+        const workerFiles = files(this.workerEntry);
+        if (workerFiles.length !== 1) {
+          compilation.errors.push(new Error(`InlineWorker: ${this.workerEntry} must be one .js file (got ${workerFiles.join(', ') || 'none'})`));
+          return;
+        }
+        const source = compilation.getAsset(workerFiles[0]).source.source().toString();
+        const quoted = new RegExp(`(["'\`])${this.placeholder}\\1`, 'g');
+        let replaced = 0;
+        for (const f of files(this.pageEntry)) {
+          const text = compilation.getAsset(f).source.source().toString();
+          const next = text.replace(quoted, () => (replaced++, JSON.stringify(source)));
+          if (next !== text) compilation.updateAsset(f, new webpack.sources.RawSource(next));
+        }
+        if (replaced === 0) compilation.errors.push(new Error(`InlineWorker: no ${this.placeholder} in ${this.pageEntry}`));
+        compilation.deleteAsset(workerFiles[0]);
+      });
+    });
+  }
+}
+
+/** node: modules the reader, preflight and copy writer import, served in the web page's worker by small shims. */
+const NODE_SHIMS = { fs: 'src/web/shims/fs.ts', path: 'src/web/shims/path.ts', zlib: 'src/web/shims/zlib.ts' };
+
 /** dev-server certificates from office-addin-dev-certs (trusted by Office); falls back to the dev server's own self-signed ones. */
 async function httpsOptions() {
   try {
@@ -107,12 +175,18 @@ module.exports = async (env = {}, argv = {}) => {
   const preview = !!env.preview;
   const serving = !!env.WEBPACK_SERVE;
   const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, '/') : null;
+  // Units that cannot reach Microsoft's CDN (政务外网, intranets): office.js from the add-in's own host.
+  const offline = !!env.offline || process.env.OFFICE_JS === 'local';
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',
+    check: './src/web/index.tsx',
+    'check-worker': './src/web/worker.ts',
   };
-  const pages = [page('taskpane', 'src/taskpane/taskpane.html', true), page('commands', 'src/commands/commands.html', true)];
+  const webPage = page('check', 'src/web/check.html', false);
+  webPage.cspContent = webCsp();
+  const pages = [page('taskpane', 'src/taskpane/taskpane.html', true, offline), page('commands', 'src/commands/commands.html', true, offline), webPage];
   if (preview) {
     entry.preview = './src/preview/index.tsx';
     pages.push(page('preview', 'src/preview/preview.html', false));
@@ -164,9 +238,28 @@ module.exports = async (env = {}, argv = {}) => {
             transform: (content) => (addinUrl && !dev ? content.toString().split(DEV_URL).join(addinUrl) : content),
           },
           ...(preview ? [{ from: 'assets/samples', to: 'samples', noErrorOnMissing: true }] : []),
+          // Offline: office.js, the Excel host files it loads next to itself, and its strings for every locale.
+          ...(offline
+            ? [
+                {
+                  from: '{office.js,excel-*-16.*.js,*/office_strings.js}',
+                  context: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
+                  to: OFFICE_JS_DIR,
+                  globOptions: { ignore: ['**/*.debug.js'] },
+                },
+              ]
+            : []),
         ],
       }),
-      new KeepOutOfBundles(/[\\/]node_modules[\\/]exceljs[\\/]/, ['taskpane', 'commands']),
+      new webpack.NormalModuleReplacementPlugin(/^(node:)?(fs|path|zlib)$/, (resource) => {
+        const name = resource.request.replace(/^node:/, '');
+        // Only what the web page's worker imports from src/ (the CLI's reader, preflight and copy writer); node_modules keep theirs.
+        if (/[\\/]node_modules[\\/]/.test(resource.context)) return;
+        resource.request = path.resolve(__dirname, NODE_SHIMS[name]);
+      }),
+      new InlineWorker('check', 'check-worker', WORKER_SOURCE_PLACEHOLDER),
+      new KeepOutOfBundles(/[\\/]node_modules[\\/]exceljs[\\/]/, ['taskpane', 'commands', 'check', 'check-worker']),
+      new KeepOutOfBundles(/[\\/]src[\\/]web[\\/]shims[\\/]/, ['taskpane', 'commands', 'check']),
     ],
     performance: { hints: false },
     devServer: {

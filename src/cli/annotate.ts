@@ -70,14 +70,24 @@ export interface CopyRequest {
  * built from the snapshot, then marked the same way (the caller adds rebuiltCopyNotice to the report).
  */
 export function writeAnnotatedCopy(req: CopyRequest): string {
-  const bytes = isPatchable(req.format)
-    ? typeof req.input === 'string'
-      ? fs.readFileSync(req.input)
-      : req.input
-    : buildXlsx(req.snapshot);
+  const input = isPatchable(req.format) && typeof req.input === 'string' ? fs.readFileSync(req.input) : req.input;
   const out = copyPath(req.outPath, req.format);
-  const copy = patchPackage({ bytes, snapshot: req.snapshot, report: req.report, lang: req.lang });
+  const copy = annotatedCopy({ ...req, input: typeof input === 'string' ? new Uint8Array(0) : input });
   if (copy.unmarked.length > 0) req.report.notices.push(unmarkedSheetsNotice(copy.unmarked, req.lang));
   writeAtomically(out, copy.bytes);
   return out;
+}
+
+/**
+ * The annotated copy's bytes, without writing them (the web page offers them as a download): the input's own package
+ * patched, or for an unpatchable format an .xlsx built from the snapshot and marked. `unmarked` names sheets whose
+ * problems could not be marked (see unmarkedSheetsNotice).
+ */
+export function annotatedCopy(req: Pick<CopyRequest, 'format' | 'snapshot' | 'report' | 'lang'> & { input: Uint8Array }): {
+  bytes: Uint8Array;
+  unmarked: string[];
+} {
+  const bytes = isPatchable(req.format) ? req.input : buildXlsx(req.snapshot);
+  const copy = patchPackage({ bytes, snapshot: req.snapshot, report: req.report, lang: req.lang });
+  return { bytes: copy.bytes, unmarked: copy.unmarked };
 }

@@ -80,7 +80,9 @@ export interface GridProps {
   activeSheet: string;
   selection: GridSelection | null;
   onActivateSheet: (name: string) => void;
-  labels: { sheets: string; truncated: (rows: number, cols: number) => string };
+  labels: { sheets: string; truncated: (rows: number, cols: number) => string; window?: (from: number, to: number, total: number) => string };
+  /** First row shown (0-based; default 0): a large sheet is shown a window of MAX_GRID_ROWS rows from here. */
+  firstRow?: number;
 }
 
 export function Grid(props: GridProps): React.ReactElement {
@@ -88,7 +90,8 @@ export function Grid(props: GridProps): React.ReactElement {
   const sheet = data.sheets.find((s) => s.name === activeSheet) ?? data.sheets[0];
   const merges = React.useMemo(() => mergeInfo(sheet), [sheet]);
   const size = extent(sheet);
-  const rows = Math.min(size.rows, MAX_GRID_ROWS);
+  const first = Math.max(0, Math.min(props.firstRow ?? 0, size.rows - 1));
+  const rows = Math.min(size.rows - first, MAX_GRID_ROWS);
   const cols = Math.min(size.cols, MAX_GRID_COLS);
   const selectedRef = React.useRef<HTMLTableCellElement>(null);
   const sel = selection && selection.sheet === sheet.name ? selection : null;
@@ -100,7 +103,7 @@ export function Grid(props: GridProps): React.ReactElement {
   }, [sel?.top, sel?.left, sheet.name]);
 
   const body: React.ReactElement[] = [];
-  for (let r = 0; r < rows; r++) {
+  for (let r = first; r < first + rows; r++) {
     const tds: React.ReactElement[] = [
       <th key="h" scope="row" style={headStyle}>
         {r + 1}
@@ -160,7 +163,11 @@ export function Grid(props: GridProps): React.ReactElement {
           </thead>
           <tbody>{body}</tbody>
         </table>
-        {(size.rows > rows || size.cols > cols) && <p style={{ fontSize: 12 }}>{labels.truncated(rows, cols)}</p>}
+        {first > 0 && labels.window ? (
+          <p style={{ fontSize: 12 }}>{labels.window(first + 1, first + rows, size.rows)}</p>
+        ) : (
+          (size.rows > rows || size.cols > cols) && <p style={{ fontSize: 12 }}>{labels.truncated(rows, cols)}</p>
+        )}
       </div>
       <div role="tablist" aria-label={labels.sheets} style={{ display: 'flex', gap: 2, borderTop: '1px solid #ccc' }}>
         {data.sheets.filter((s) => (s.visibility ?? 'Visible') === 'Visible').map((s) => (
