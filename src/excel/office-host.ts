@@ -559,7 +559,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
     });
   }
 
-  async function applyImpl(report: Report, opts: ApplyOptions): Promise<{ marked: number; computed: number }> {
+  async function applyImpl(report: Report, opts: ApplyOptions): Promise<{ marked: number; computed: number; computedDates: number }> {
     const c = caps();
     const { signal, onProgress, lang } = opts;
     checkAbort(signal);
@@ -633,7 +633,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       // The record, then the writes it describes.
       const record: MarksRecord = { run: `${report.asOf}/${Date.now().toString(36)}`, sheets: [] };
       const writes: Task[] = [];
-      let marked = 0, computedCount = 0;
+      let marked = 0, computedCount = 0, computedDates = 0;
       for (const name of new Set([...flagged.keys(), ...computed.keys()])) {
         const ws = sheetByName.get(name)!;
         const sm: SheetMarks = { sheet: name, fills: [], notes: [], values: [] };
@@ -692,14 +692,18 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
             // Excel hands back what it stored: a serial stays a number, text stays text.
             sm.values.push({ cell: cellAddress(keyRow(k), keyCol(k)), hash: hashValue(want.v), prev: prev.v, prevFormat: prev.f } as ValueMark);
             touched.push(k);
-            if (!want.header) computedCount++;
+            if (!want.header) {
+              computedCount++;
+              // Dates are written as serials; every other computed value (审批/管理路径 …) is text.
+              if (typeof want.v === 'number') computedDates++;
+            }
           }
           writes.push(...valueWriteTasks(ws, toWrite));
         }
         record.sheets.push(sm);
         noteOwnWrites(name, touched);
       }
-      if (!writes.length) return { marked: 0, computed: 0 };
+      if (!writes.length) return { marked: 0, computed: 0, computedDates: 0 };
 
       try {
         // The record is written (and synced) before any mark: whatever happens next, Clear can undo it.
@@ -713,7 +717,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       } finally {
         endOwnWrites();
       }
-      return { marked, computed: computedCount };
+      return { marked, computed: computedCount, computedDates };
     });
   }
 

@@ -43,7 +43,8 @@ export interface HostCapabilities {
 
 export interface WorkbookHost {
   readSnapshot(onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<WorkbookSnapshot>;
-  applyReport(report: Report, opts: ApplyOptions): Promise<{ marked: number; computed: number }>;
+  /** `computed` counts every computed value written; `computedDates` the dates among them (the rest are texts such as 审批/管理路径). */
+  applyReport(report: Report, opts: ApplyOptions): Promise<{ marked: number; computed: number; computedDates?: number }>;
   /**
    * Undoes what the add-in wrote: fills (each cell's own fill back), notes, and — unless `keepComputed` — the computed
    * columns' values. With `keepComputed` (the pane's 清除标记) only the marks go; `restored` counts the cells given back.

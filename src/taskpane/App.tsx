@@ -26,6 +26,7 @@ import type {
   WorkbookSnapshot,
 } from '../engine/types';
 import { citationText } from '../engine/regulations';
+import { computedValues } from '../engine/computed';
 import { uncheckedSheets } from '../engine/rules/coverage';
 import { checkAsync } from '../engine/chunked';
 import type { WorkbookHost } from '../excel';
@@ -40,6 +41,7 @@ import {
   type FindingFilter,
 } from './model';
 import { FindingsView } from './FindingsView';
+import { usePaneAdditions } from './additions';
 import { DeadlinesView } from './DeadlinesView';
 import { SheetsView } from './SheetsView';
 import { HolidaysImport } from './HolidaysImport';
@@ -78,7 +80,7 @@ interface Busy {
   total: number;
 }
 type Problem = { key: keyof UiStrings['errors']; detail: string };
-type Status = { key: 'checked' | 'checkedNothing' | 'filled' | 'cleared' | 'cancelled'; a: number; b: number };
+type Status = { key: 'checked' | 'checkedNothing' | 'filled' | 'cleared' | 'cancelled'; a: number; b: number; c?: number };
 type View = 'findings' | 'deadlines' | 'sheets';
 
 const INTENT: Record<Severity, 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
@@ -107,6 +109,13 @@ function readDateSystemUnknown(host: WorkbookHost): boolean {
   } catch {
     return false;
   }
+}
+
+/** Deadlines and the other computed values (审批/管理路径 …) written, counted apart: a path is no deadline. */
+function filledCounts(rep: Report, res: { computed: number; computedDates?: number }): { a: number; c: number } {
+  // A host that does not count dates apart: the report's dates, as far as the total allows.
+  const dates = res.computedDates ?? Math.min(res.computed, computedValues(rep).filter((v) => v.type === 'date').length);
+  return { a: dates, c: res.computed - dates };
 }
 
 function isProfileChoice(v: unknown): v is ProfileChoice {
@@ -236,6 +245,20 @@ export function App(props: AppProps): React.ReactElement {
   );
   const visible = React.useMemo(() => filterFindings(ordered, filter), [ordered, filter]);
   const deadlines = React.useMemo(() => (report ? upcomingDeadlines(report, snapshot) : []), [report, snapshot]);
+  // Export, waivers and articles (issue #14): their own components; a waiver updates the report shown.
+  const additions = usePaneAdditions({
+    host,
+    lang,
+    report,
+    snapshot,
+    current,
+    today,
+    busy: !!busy,
+    onReport: (r, cur) => {
+      setReport(r);
+      setCurrent(cur);
+    },
+  });
 
   const progress = (done: number, total: number) => {
     if (mounted.current) setBusy((b) => (b ? { ...b, done, total } : b));
@@ -281,7 +304,7 @@ export function App(props: AppProps): React.ReactElement {
           !rep.sheets.some((x) => x.kind !== 'unknown')
             ? { key: 'checkedNothing', a: uncheckedSheets(rep).length, b: res.marked }
             : op === 'fill'
-              ? { key: 'filled', a: res.computed, b: res.marked }
+              ? { key: 'filled', ...filledCounts(rep, res), b: res.marked }
               : { key: 'checked', a: rep.findings.length, b: res.marked },
         );
       }
@@ -406,7 +429,7 @@ export function App(props: AppProps): React.ReactElement {
       : status.key === 'checkedNothing'
         ? s.checkedNothingStatus(status.a)
         : status.key === 'filled'
-          ? s.filledStatus(status.a, status.b)
+          ? s.filledStatus(status.a, status.c ?? 0, status.b)
           : status.key === 'cleared'
             ? s.clearedStatus(status.a)
             : s.cancelled
@@ -473,6 +496,7 @@ export function App(props: AppProps): React.ReactElement {
             {s.clear}
           </Button>
         </div>
+        {additions.exportNode}
         {confirmClear && !busy && (
           <div role="group" aria-label={s.clear} data-testid="clear-confirm" style={{ marginTop: 6, padding: 6, border: '1px solid #d1d1d1', borderRadius: 4 }}>
             <p style={{ margin: '0 0 6px', fontSize: 12 }}>{s.clearExplain}</p>
@@ -559,6 +583,7 @@ export function App(props: AppProps): React.ReactElement {
               <Tab value="sheets">{`${s.tabs.sheets} (${report.sheets.length})`}</Tab>
             </TabList>
             <div role="tabpanel" style={{ marginTop: 6 }}>
+              {view === 'findings' && additions.actionsNode}
               {view === 'findings' && (
                 <FindingsView
                   s={s}
@@ -574,6 +599,7 @@ export function App(props: AppProps): React.ReactElement {
                   onSelect={onSelectFinding}
                   onStep={onStep}
                   pageSize={props.pageSize}
+                  renderExtra={additions.renderWaiver}
                 />
               )}
               {view === 'deadlines' && <DeadlinesView s={s} entries={deadlines} onSelect={select} pageSize={props.pageSize} />}

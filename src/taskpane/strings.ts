@@ -32,7 +32,8 @@ export interface UiStrings {
   checkedStatus: (findings: number, marked: number) => string;
   /** Status after a check that recognised no sheet: never "0 problems". */
   checkedNothingStatus: (uncheckedSheets: number) => string;
-  filledStatus: (computed: number, marked: number) => string;
+  /** After 填写期限列: deadline dates and other computed values (审批/管理路径) are counted apart. */
+  filledStatus: (dates: number, others: number, marked: number) => string;
   clearedStatus: (restored: number) => string;
   staleNotice: string;
   liveMode: string;
@@ -136,7 +137,8 @@ const zh: UiStrings = {
   checkedStatus: (findings, marked) => `检查完成：发现 ${findings} 个问题，已标记 ${marked} 个单元格。`,
   checkedNothingStatus: (n) =>
     `检查完成：没有识别出可检查的表，未做任何检查。${n > 0 ? `${n} 张工作表有数据未检查，已在表中标出。` : ''}`,
-  filledStatus: (computed, marked) => `已填写 ${computed} 个期限值，已标记 ${marked} 个单元格。`,
+  filledStatus: (dates, others, marked) =>
+    `已填写 ${dates} 个期限日期${others > 0 ? `和 ${others} 个审批/管理路径等其他计算值` : ''}，已标记 ${marked} 个单元格。`,
   clearedStatus: (restored) => `已清除标记：${restored} 个单元格恢复原来的填充色。`,
   staleNotice: '工作簿在检查后有改动，请重新检查。',
   liveMode: '实时检查（编辑后自动重新检查）',
@@ -249,7 +251,8 @@ const en: UiStrings = {
   checkedStatus: (findings, marked) => `Check finished: ${findings} findings, ${marked} cells marked.`,
   checkedNothingStatus: (n) =>
     `Check finished: no sheet was recognised, so nothing was checked.${n > 0 ? ` ${n} sheet(s) hold data that was not checked; marked in the sheet.` : ''}`,
-  filledStatus: (computed, marked) => `Filled ${computed} deadline values, marked ${marked} cells.`,
+  filledStatus: (dates, others, marked) =>
+    `Filled ${dates} deadline dates${others > 0 ? ` and ${others} other computed values (approval path …)` : ''}, marked ${marked} cells.`,
   clearedStatus: (restored) => `Marks cleared: ${restored} cells have their own fill back.`,
   staleNotice: 'The workbook changed after the check. Please check again.',
   liveMode: 'Live check (re-check after edits)',

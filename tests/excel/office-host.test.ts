@@ -160,7 +160,7 @@ describe('applyReport', () => {
     const fake = createFakeExcel(data);
     const host = createOfficeHost(fake.Excel, fake.Office);
     const res = await host.applyReport(rep, { lang: 'zh', fillComputed: false });
-    expect(res).toEqual({ marked: 20_000, computed: 0 });
+    expect(res).toEqual({ marked: 20_000, computed: 0, computedDates: 0 });
     expect(fake.stats.largestRequestBytes).toBeLessThan(FIVE_MB);
     expect(fake.stats.longestAddress).toBeLessThanOrEqual(8192);
     expect(fake.stats.syncs).toBeLessThanOrEqual(20);
@@ -244,7 +244,7 @@ describe('applyReport', () => {
     ];
     const rep = report([], [sheetReport('进度表', [cc, cc2], [3, 4, 5, 6, 7])], computed);
     const res = await host.applyReport(rep, { lang: 'zh', fillComputed: true });
-    expect(res).toEqual({ marked: 0, computed: 3 });
+    expect(res).toEqual({ marked: 0, computed: 3, computedDates: 2 }); // two dates, one 审批路径 text
     expect(fake.cell('进度表', 'P2').value).toBe('验收截止（自动）');
     expect(fake.cell('进度表', 'P3')).toMatchObject({ value: dateToSerial('2025-03-31'), format: 'yyyy-mm-dd' });
     expect(dateToSerial('2025-03-31')).toBe(45747);

@@ -143,10 +143,11 @@ describe('task pane', () => {
   });
 
   test('fill deadline columns applies the report with fillComputed', async () => {
-    const host = fakeHost({ applyReport: jest.fn(async () => ({ marked: 3, computed: 4 })) });
+    const host = fakeHost({ applyReport: jest.fn(async () => ({ marked: 3, computed: 21, computedDates: 10 })) });
     const { user } = setup({ host });
     await user.click(screen.getByRole('button', { name: '填写期限列' }));
-    expect(await screen.findByText('已填写 4 个期限值，已标记 3 个单元格。')).toBeInTheDocument();
+    // 审批/管理路径 texts are no deadlines: counted apart.
+    expect(await screen.findByText('已填写 10 个期限日期和 11 个审批/管理路径等其他计算值，已标记 3 个单元格。')).toBeInTheDocument();
     expect(host.applyReport.mock.calls[0][1]).toMatchObject({ fillComputed: true });
   });
 
