@@ -319,6 +319,56 @@ const cliBatchCase: CaseDef = {
   },
 };
 
+const cliSummaryCase: CaseDef = {
+  name: 'cli-summary',
+  async run(ctx) {
+    const count = ctx.opts.quick ? 9 : 50;
+    const runs = ctx.opts.quick ? 1 : 3;
+    const dir = path.join(ctx.tmp, 'cli-summary');
+    ctx.log(`  writing ${count} small workbooks`);
+    await writeSmallWorkbooks(count, dir, 31);
+    const bin = path.join(ctx.dist, 'cli', 'bin.js');
+    const summaryFile = path.join(ctx.tmp, 'cli-summary-out', '汇总.xlsx');
+    const withSummary: { seconds: number; maxRssMB: number; cpuSeconds: number }[] = [];
+    const without: { seconds: number; maxRssMB: number; cpuSeconds: number }[] = [];
+    // Interleaved, so both see the same machine load: what --summary adds is the difference.
+    for (let i = 0; i < runs; i++) {
+      without.push(await timedNode(ctx, [bin, dir, '--as-of', AS_OF]));
+      withSummary.push(await timedNode(ctx, [bin, dir, '--summary', summaryFile, '--as-of', AS_OF]));
+      ctx.log(`  run ${i + 1}: ${fmt2(without[i]!.seconds)} s, with --summary ${fmt2(withSummary[i]!.seconds)} s`);
+    }
+    const ms = median(withSummary.map((x) => x.seconds));
+    const m0 = median(without.map((x) => x.seconds));
+    const perFileMs = (ms / count) * 1000;
+    const overhead = ms / m0 - 1;
+    return [
+      {
+        name: 'cli-summary',
+        figure: 'ms per file with --summary',
+        value: perFileMs,
+        median: ms,
+        target: '--summary adds ≤ 25 %',
+        pass: overhead <= 0.25,
+        figures: {
+          files: count,
+          perFileMs,
+          summarySeconds: ms,
+          plainSeconds: m0,
+          overhead,
+          summaryCpuSeconds: median(withSummary.map((x) => x.cpuSeconds)),
+          plainCpuSeconds: median(without.map((x) => x.cpuSeconds)),
+          maxRssMB: Math.max(...withSummary.map((x) => x.maxRssMB)),
+          summaryBytes: fs.statSync(summaryFile).size,
+        },
+        times: withSummary.map((x) => x.seconds),
+        detail:
+          `${count} files: ${fmt2(ms)} s with --summary, ${fmtInt(perFileMs)} ms/file; without ${fmt2(m0)} s (${overhead >= 0 ? '+' : ''}${fmt1(overhead * 100)} %); ` +
+          `CPU ${fmt2(median(withSummary.map((x) => x.cpuSeconds)))} s vs ${fmt2(median(without.map((x) => x.cpuSeconds)))} s`,
+      },
+    ];
+  },
+};
+
 function adapterReadCase(label: string, fullRows: number, quickRows: number): CaseDef {
   const name = `adapter-read-${label}`;
   return {
@@ -391,6 +441,7 @@ export const CASES: CaseDef[] = [
   classifierCase,
   cliSingleCase,
   cliBatchCase,
+  cliSummaryCase,
   adapterReadCase('1k', 1000, 1000),
   adapterReadCase('10k', 10_000, 3000),
   adapterReadCase('100k', 100_000, 5000),

@@ -15,6 +15,7 @@ const MSG = {
     isFolder: (p: string) => `--summary 需要一个文件名，但 ${p} 是文件夹`,
     overwrite: (p: string, i: string) => `拒绝写出：审核汇总 ${p} 会覆盖输入文件 ${i}`,
     previousNeedsSummary: '--previous 只与 --summary 一起使用（上一轮的比较结果写在审核汇总中）',
+    previousMissing: (p: string) => `--previous 指定的上一轮文件夹不存在：${p}`,
     writeFailed: (p: string, why: string) => `无法写出审核汇总 ${p}（${why}）`,
     written: (p: string, n: number, c: number) => `审核汇总：${p}（${n} 个项目，跨文件问题 ${c} 条）`,
     previousUnusable: (f: string, why: string) => `上一轮文件 ${f}：${why}（不参与比较）`,
@@ -24,6 +25,7 @@ const MSG = {
     isFolder: (p: string) => `--summary needs a file name, but ${p} is a folder`,
     overwrite: (p: string, i: string) => `refusing to write: the summary ${p} would overwrite the input ${i}`,
     previousNeedsSummary: '--previous works with --summary only (the comparison with the previous round is written in the summary)',
+    previousMissing: (p: string) => `the previous round's folder given to --previous does not exist: ${p}`,
     writeFailed: (p: string, why: string) => `cannot write the summary ${p} (${why})`,
     written: (p: string, n: number, c: number) => `Summary: ${p} (${n} project(s), ${c} cross-file issue(s))`,
     previousUnusable: (f: string, why: string) => `previous round file ${f}: ${why} (not compared)`,
@@ -43,6 +45,8 @@ export function summaryArgumentError(summary: string | null, previous: string | 
   const m = MSG[lang];
   if (previous !== null && summary === null) return m.previousNeedsSummary;
   if (summary === null) return null;
+  // A mistyped folder would compare with nothing and say nothing changed: refused like a missing input.
+  if (previous !== null && !fs.existsSync(path.resolve(cwd, previous))) return m.previousMissing(previous);
   const abs = path.resolve(cwd, summary);
   if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) return m.isFolder(summary);
   if (!/\.xlsx$/i.test(abs)) return m.notXlsx(summary);

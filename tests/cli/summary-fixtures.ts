@@ -19,7 +19,8 @@ export interface WaiverRow {
   value: string;
 }
 
-async function table(file: string, sheet: string, title: string, headers: string[], rows: V[][], waivers: WaiverRow[] = []): Promise<void> {
+/** One sheet: a merged title row, a header row, the rows (dates as dates); an optional waiver sheet. */
+export async function writeTable(file: string, sheet: string, title: string, headers: string[], rows: V[][], waivers: WaiverRow[] = []): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   ws.mergeCells(1, 1, 1, headers.length);
@@ -41,9 +42,9 @@ async function table(file: string, sheet: string, title: string, headers: string
   await wb.xlsx.writeFile(file);
 }
 
-const DECL_HEADERS = ['序号', '建设单位', '项目名称', '项目简要说明及建设依据', '建设年度', '项目投资（万元）', '财政资金（万元）', '负责人', '联系人', '联系电话', '电子邮箱'];
-const LEDGER_HEADERS = ['序号', '建设单位', '项目名称', '总投资（万元）', '批复概算（万元）', '已投资（万元）', '建设进度', '开工日期', '建成日期', '验收日期'];
-const LEDGER_TITLE = '武隆区政务信息化项目进度台账（2026年）';
+export const DECL_HEADERS = ['序号', '建设单位', '项目名称', '项目简要说明及建设依据', '建设年度', '项目投资（万元）', '财政资金（万元）', '负责人', '联系人', '联系电话', '电子邮箱'];
+export const LEDGER_HEADERS = ['序号', '建设单位', '项目名称', '总投资（万元）', '批复概算（万元）', '已投资（万元）', '建设进度', '开工日期', '建成日期', '验收日期'];
+export const LEDGER_TITLE = '武隆区政务信息化项目进度台账（2026年）';
 
 /** Declaration rows: [unit, name, investment, fiscal]. */
 function declRows(rows: [string, string, number, number][]): V[][] {
@@ -82,7 +83,7 @@ export const LEDGER = {
 export async function writeSummaryFixtures(dir: string): Promise<{ current: string; previous: string }> {
   const current = path.join(dir, '本轮');
   const previous = path.join(dir, '上一轮');
-  await table(
+  await writeTable(
     path.join(current, '教委-申报表.xlsx'),
     '申报表',
     '武隆区政务信息化项目申报表',
@@ -93,7 +94,7 @@ export async function writeSummaryFixtures(dir: string): Promise<{ current: stri
       ['武隆区公安局', '雪亮工程视频监控补点', 200, 200],
     ]),
   );
-  await table(
+  await writeTable(
     path.join(current, '街道-申报表.xlsx'),
     '申报表',
     '武隆区政务信息化项目申报表',
@@ -120,14 +121,14 @@ export async function writeSummaryFixtures(dir: string): Promise<{ current: stri
     built ? d(built) : null,
     null,
   ];
-  await table(path.join(current, '进度台账.xlsx'), '进度台账', LEDGER_TITLE, LEDGER_HEADERS, [
+  await writeTable(path.join(current, '进度台账.xlsx'), '进度台账', LEDGER_TITLE, LEDGER_HEADERS, [
     ledgerRow(LEDGER.campus, 1, 1200, 600, '已完成60%，预计2026年12月完工', '2025-06-01', null),
     ledgerRow(LEDGER.city, 2, 800, 780, '已建成，待验收，预计2026年6月完成验收', '2024-06-01', '2025-10-31'),
     ledgerRow(LEDGER.emergency, 3, 260, 200, '已完成80%，预计2026年6月完工', '2025-05-01', '2025-12-10'),
   ]);
   // Excel's lock file beside a workbook someone has open: listed as not checked, never read.
   fs.writeFileSync(path.join(current, '~$进度台账.xlsx'), Buffer.from([0x0c, 0x41, 0x64, 0x6d, 0x69, 0x6e]));
-  await table(path.join(previous, '进度台账.xlsx'), '进度台账', LEDGER_TITLE, LEDGER_HEADERS, [
+  await writeTable(path.join(previous, '进度台账.xlsx'), '进度台账', LEDGER_TITLE, LEDGER_HEADERS, [
     ledgerRow(LEDGER.campus, 1, 1200, 700, '已完成50%，预计2026年12月完工', '2025-06-01', null),
     ledgerRow(LEDGER.city, 2, 800, 780, '已建成，待验收，预计2026年6月完成验收', '2024-06-01', '2025-10-31'),
     ledgerRow(LEDGER.emergency, 3, 260, 150, '已完成70%，预计2026年6月完工', '2025-05-01', '2025-12-10'),

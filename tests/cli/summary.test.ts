@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { runCli } from './helpers';
-import { LEDGER, writeSummaryFixtures } from './summary-fixtures';
+import { DECL_HEADERS, LEDGER, LEDGER_HEADERS, LEDGER_TITLE, writeSummaryFixtures, writeTable } from './summary-fixtures';
 
 // Generous on purpose: a busy 2-core machine runs this several times slower (speed is measured by `npm run bench`).
 jest.setTimeout(180_000);
@@ -204,6 +204,41 @@ describe('--summary with other inputs and outputs', () => {
     expect(records(sheets['项目汇总']!)).toHaveLength(9);
   });
 
+  test('amounts compare in 万元: a ledger kept in 元 agrees with a declaration in 万元, and a real difference is still found', async () => {
+    const folder = path.join(dir, 'yuan');
+    const decl = (name: string, inv: number) => [1, LEDGER.campus.unit, name, '说明', '2027年1月至2027年12月', inv, inv, '张伟', '李娜', '023-77712345', 'lina@wulong.gov.cn'];
+    await writeTable(path.join(folder, '申报表.xlsx'), '申报表', '武隆区政务信息化项目申报表', DECL_HEADERS, [decl(LEDGER.campus.name, 1000), decl('教育资源公共服务平台', 300)]);
+    const headers = LEDGER_HEADERS.map((h) => h.replace('（万元）', '（元）'));
+    const row = (name: string, total: number) => [1, LEDGER.campus.unit, name, total, total, total / 2, '已完成50%，预计2027年6月完工', new Date(Date.UTC(2026, 0, 5)), null, null];
+    await writeTable(path.join(folder, '台账.xlsx'), '进度台账', LEDGER_TITLE, headers, [row(LEDGER.campus.name, 10_000_000), row('教育资源公共服务平台', 3_500_000)]);
+    const r = await run(['yuan', '--summary', 'yuan.xlsx', '--format', 'json']);
+    const doc = JSON.parse(r.out) as { summary: { projects: { file: string; project: string; amount: number }[]; crossFile: { id: string; project: string; message: string }[] } };
+    expect(doc.summary.projects.filter((p) => p.file === 'yuan/台账.xlsx').map((p) => p.amount).sort()).toEqual([1000, 350]);
+    expect(doc.summary.crossFile).toEqual([expect.objectContaining({ id: 'cross/amount-mismatch', project: '教育资源公共服务平台' })]);
+    expect(doc.summary.crossFile[0]!.message).toContain('300.00 万元');
+    expect(doc.summary.crossFile[0]!.message).toContain('350.00 万元');
+  });
+
+  test('the bundled samples: a progress form is one project, read from its form cells; the same projects in declaration and form agree', async () => {
+    const r = await runCli([path.join(ROOT, 'assets/samples'), '--summary', path.join(dir, 'samples.xlsx'), '--format', 'json'], ROOT, AS_OF);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { summary: { projects: Record<string, unknown>[]; crossFile: unknown[] } };
+    const forms = doc.summary.projects.filter((p) => p.file === 'assets/samples/02-yeji-progress-form.xlsx');
+    expect(forms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '进度情况表', unit: '叶集区数据资源管理局', project: '叶集区政务云平台扩容项目', amount: 300 }),
+        expect.objectContaining({ sheet: '进度情况表（二）', unit: '叶集区人民医院', project: '智慧医院信息系统建设', amount: 150, nextDeadline: '2026-07-07' }),
+      ]),
+    );
+    expect(forms).toHaveLength(2);
+    expect(doc.summary.crossFile).toEqual([]);
+    // Overdue first: the two ledgers' 数字城管平台 rows, 验收截止 passed.
+    expect(doc.summary.projects.slice(0, 2).map((p) => [p.project, p.overdue])).toEqual([
+      ['数字城管平台', true],
+      ['数字城管平台', true],
+    ]);
+  });
+
   test('--format json carries a summary object; --lang en names sheets and headers in English', async () => {
     const r = await run(['本轮', '--summary', 'en.xlsx', '--previous', '上一轮', '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
@@ -226,6 +261,7 @@ describe('--summary with other inputs and outputs', () => {
     const before = fs.readFileSync(path.join(current, '进度台账.xlsx'));
     for (const args of [
       ['本轮', '--previous', '上一轮'],
+      ['本轮', '--summary', 'x.xlsx', '--previous', '上上轮'],
       ['本轮', '--summary', '本轮/进度台账.xlsx'],
       ['本轮', '--summary', 'summary.csv'],
       ['本轮', '--summary', '本轮'],
@@ -237,6 +273,7 @@ describe('--summary with other inputs and outputs', () => {
     }
     expect(fs.readFileSync(path.join(current, '进度台账.xlsx')).equals(before)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'summary.csv'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
   });
 });
 

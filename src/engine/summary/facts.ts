@@ -1,6 +1,7 @@
 // What a reviewer's summary needs of each project row (unit, name, amounts, 已投资, 建设进度 and their cells), read from the snapshot a check ran on.
-import type { CellValue, FieldKey, Report, SheetOverride, WorkbookSnapshot } from '../types';
+import type { CellValue, FieldKey, Report, SheetOverride, SheetSnapshot, WorkbookSnapshot } from '../types';
 import { recognizeSheet } from '../recognize';
+import { unitOf, normalizeHeader } from '../recognize/normalize';
 import { parseAmount } from '../values/amount';
 import { cellText } from '../values/text';
 import { columnLetter } from '../engine';
@@ -36,6 +37,37 @@ export interface ProjectFact {
 
 const PROJECT_KINDS = new Set(['declaration', 'progress-table', 'progress-form']);
 
+/** Column letters → 0-based index. */
+function colOf(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+const SHEET_UNIT = /单位[:：]\s*(万元|元)/;
+
+/**
+ * The unit a table's money column is in, as recognition reads it: the column's own header cells (the last header row
+ * and the two above it, where a group header or a merged label sits), else a 单位：万元 line above the table.
+ */
+function moneyUnit(sheet: SheetSnapshot, headerRow: number | null, col: number): '万元' | '元' | undefined {
+  if (headerRow === null) return undefined;
+  const last = headerRow - 1;
+  for (let r = last; r >= 0 && r >= last - 2; r--) {
+    const v = sheet.rows[r]?.[col];
+    if (typeof v !== 'string') continue;
+    const u = unitOf(normalizeHeader(v));
+    if (u === '万元' || u === '元') return u;
+  }
+  for (let r = 0; r < last && r < 10; r++) {
+    for (const v of sheet.rows[r] ?? []) {
+      const m = typeof v === 'string' ? SHEET_UNIT.exec(v) : null;
+      if (m) return m[1] as '万元' | '元';
+    }
+  }
+  return undefined;
+}
+
 /**
  * The project rows of every declaration and progress sheet of a checked workbook. Pure: the CLI calls it where the
  * file was read (a worker thread), the web page where it checked. `overrides` must be the ones the check used.
@@ -47,17 +79,20 @@ export function projectFacts(snapshot: WorkbookSnapshot, report: Report, overrid
     const sheet = snapshot.sheets.find((s) => s.name === sr.name);
     if (!sheet) continue;
     const kind = sr.kind as ProjectSheetKind;
-    // Recognised once more for what the report does not carry: a form's value cells and each money column's unit.
-    const rec = recognizeSheet(sheet, overrides?.[sheet.name]);
-    if (rec.kind !== kind) continue;
+    // A form is recognised once more (it is a few cells) for what the report does not carry: each value's row. A
+    // table's columns and rows are the report's own: recognising a 50,000-row ledger again would double its cost.
+    const rec = kind === 'progress-form' ? recognizeSheet(sheet, overrides?.[sheet.name]) : null;
+    if (rec !== null && rec.kind !== kind) continue;
     const at = (field: FieldKey, row: number): { v: CellValue; cell: string } | null => {
-      if (kind === 'progress-form') {
+      if (rec !== null) {
         const p = rec.formFields[field];
         return p === undefined ? null : { v: sheet.rows[p.row]?.[p.col] ?? null, cell: columnLetter(p.col) + (p.row + 1) };
       }
-      const c = rec.columns[field];
-      return c === undefined ? null : { v: sheet.rows[row]?.[c] ?? null, cell: columnLetter(c) + (row + 1) };
+      const letter = sr.columns[field];
+      if (letter === undefined) return null;
+      return { v: sheet.rows[row]?.[colOf(letter)] ?? null, cell: letter + (row + 1) };
     };
+    const units: Partial<Record<FieldKey, '万元' | '元' | undefined>> = {};
     const text = (field: FieldKey, row: number): FactCell<string> | undefined => {
       const x = at(field, row);
       return x === null ? undefined : { value: cellText(x.v), cell: x.cell };
@@ -65,14 +100,15 @@ export function projectFacts(snapshot: WorkbookSnapshot, report: Report, overrid
     const money = (field: FieldKey, row: number): FactCell<number | null> | undefined => {
       const x = at(field, row);
       if (x === null) return undefined;
-      const unit = rec.units[field];
+      if (rec === null && !(field in units)) units[field] = moneyUnit(sheet, sr.headerRow, colOf(sr.columns[field]!));
+      const unit = rec !== null ? rec.units[field] : units[field];
       const a = parseAmount(x.v, unit === '元' || unit === '万元' ? unit : undefined);
       return { value: a.ok ? a.cents / 100 : null, cell: x.cell };
     };
     const records =
-      kind === 'progress-form'
+      rec !== null
         ? [rec.formFields.projectName?.row ?? Math.min(...Object.values(rec.formFields).map((p) => p!.row))]
-        : rec.dataRows;
+        : sr.dataRows.map((r) => r - 1);
     for (const r of records) {
       if (!Number.isFinite(r)) continue;
       const f: ProjectFact = { sheet: sheet.name, kind, row: r + 1 };

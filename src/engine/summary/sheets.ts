@@ -1,6 +1,7 @@
 // The summary laid out as the sheets of a workbook (headers, column widths and kinds, rows) and as plain text lines; any xlsx writer can take the sheets.
 import type { Lang, Severity } from '../types';
 import { SEVERITY_NAME } from '../presentation';
+import { FINDINGS_TABLE_HEADER } from '../findings-table';
 import type { CrossFileFinding, Summary } from './build';
 
 export type TableCellValue = string | number | null;
@@ -29,7 +30,8 @@ export const SUMMARY_SHEET_NAMES: Readonly<Record<Lang, { projects: string; cros
 const H = {
   zh: {
     projects: ['文件', '工作表', '行', '建设单位', '项目名称', '项目投资/总投资（万元）', '审批/管理路径', '错误', '警告', '提示', '已核实/同意', '跨文件问题', '下一期限', '期限类型', '是否逾期'],
-    findings: ['文件', '工作表', '单元格', '建设单位', '项目名称', '问题', '依据', '核实情况'],
+    file: '文件',
+    unit: '建设单位',
     cross: ['严重程度', '核对项', '建设单位', '项目名称', '说明', '文件1', '单元格1', '值1', '文件2', '单元格2', '值2', '其他位置'],
     notChecked: ['文件', '轮次', '情况', '原因'],
     yes: '是',
@@ -47,7 +49,8 @@ const H = {
   },
   en: {
     projects: ['File', 'Sheet', 'Row', 'Unit (建设单位)', 'Project (项目名称)', 'Investment / total (10k yuan)', 'Approval path', 'Errors', 'Warnings', 'Info', 'Verified/approved', 'Cross-file issues', 'Next deadline', 'Deadline', 'Overdue'],
-    findings: ['File', 'Sheet', 'Cell', 'Unit', 'Project', 'Problem', 'Citation', 'Assessment'],
+    file: 'File',
+    unit: 'Unit',
     cross: ['Severity', 'Check', 'Unit', 'Project', 'Details', 'File 1', 'Cell 1', 'Value 1', 'File 2', 'Cell 2', 'Value 2', 'Other places'],
     notChecked: ['File', 'Round', 'Status', 'Reason'],
     yes: 'yes',
@@ -105,7 +108,7 @@ export function summarySheets(summary: Summary, lang: Lang = summary.lang): Tabl
   for (const sev of SEVERITY_ORDER) {
     sheets.push({
       name: SEVERITY_NAME[lang][sev],
-      columns: cols(h.findings, [28, 14, 8, 24, 30, 60, 50, 30]),
+      columns: cols(findingsHeader(lang), [28, 14, 8, 24, 30, 60, 50, 30]),
       rows: summary.findings.filter((f) => f.severity === sev).map((f) => [f.file, f.sheet, f.cell, f.unit, f.project, f.message, f.citation, f.waiver]),
     });
   }
@@ -137,6 +140,12 @@ export function summarySheets(summary: Summary, lang: Lang = summary.lang): Tabl
     rows: summary.notChecked.map((n) => [n.file, h.round[n.round], h.status[n.status], n.reason]),
   });
   return sheets;
+}
+
+/** The findings table's own headers (the add-in's 检查结果 sheet), with file and unit added and severity left to the sheet's name. */
+function findingsHeader(lang: Lang): string[] {
+  const [sheet, cell, project, , problem, citation, waiver] = FINDINGS_TABLE_HEADER[lang];
+  return [H[lang].file, sheet!, cell!, H[lang].unit, project!, problem!, citation!, waiver!];
 }
 
 function fileLabel(file: string, round: 'current' | 'previous', lang: Lang): string {
