@@ -9,6 +9,8 @@ import type { FileResult, OutputFormat } from './format';
 // Type-only: the runtime module (which loads ExcelJS) is imported when work starts, after arguments are checked.
 import type { Job, JobOptions, JobResult } from './process';
 import { loadHolidayFiles } from './holidays';
+import { loadRuleFiles } from './rules';
+import { builtinRegistry } from '../engine/packs/registry';
 import { previousRoundNotes, summaryArgumentError, summaryJson, writeSummary } from './summary';
 import type { WrittenSummary } from './summary';
 
@@ -46,12 +48,17 @@ export interface CliOptions {
   version: boolean;
   /** --holidays files (repeatable): schedule JSON or notice text. */
   holidays: string[];
+  /** --rules files (repeatable): regulation packs beyond the shipped ones. */
+  rules?: string[];
   /** --summary FILE: the reviewer's summary workbook; --previous DIR: the previous round to compare with. */
   summary?: string | null;
   previous?: string | null;
 }
 
-const PROFILES = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as const;
+/** --profile values: auto, the shipped regulations, generic (a --rules pack's id is checked once packs are read). */
+function profileChoices(extra: readonly string[] = []): string[] {
+  return ['auto', ...builtinRegistry().ids(), ...extra, 'generic'];
+}
 const FORMATS = ['text', 'json', 'csv'] as const;
 const LANGS = ['zh', 'en'] as const;
 
@@ -88,12 +95,14 @@ export function helpText(lang: Lang): string {
     return `Usage: fundcheck <files or folders…> [options]
 
 Checks government informatization project workbooks (.xlsx .xlsm .xls .et .ods .csv) against the funding rules
-of their regulation (Wuhan, Ye Ji, Wulong, Laizhou). Folders are searched recursively for those formats; files
+of their regulation (${builtinRegistry().regulations.map((r) => r.name.en).join(', ')}, or one given with --rules). Folders are searched recursively for those formats; files
 that look like spreadsheets but cannot be checked (lock files ~$…, .xlsb, templates, .numbers, .wps) are listed
 with the reason.
 
 Options:
-  --profile auto|wuhan|yeji|wulong|laizhou|generic   regulation to apply (default auto: detected from the workbook)
+  --profile ${profileChoices().join('|')}   regulation to apply (default auto: detected from the workbook)
+  --rules FILE            add a regulation pack (JSON, see the README "Writing a regulation pack"): detected like the
+                          shipped ones, or chosen with --profile <its id>; repeatable; what was read is shown on stderr
   --as-of YYYY-MM-DD      reference date for deadlines (default: today)
   --format text|json|csv  output on stdout (default text); csv is UTF-8 with BOM for Excel
   --out DIR               write annotated copies (problem cells filled and noted, computed columns added) to DIR;
@@ -117,11 +126,12 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
   }
   return `用法：fundcheck <文件或文件夹…> [选项]
 
-按适用的管理办法（武汉、叶集、武隆、莱州）检查政务信息化项目工作簿（.xlsx .xlsm .xls .et .ods .csv）的资金规则。
+按适用的管理办法（${builtinRegistry().regulations.map((r) => r.name.zh).join('、')}，或用 --rules 加入的办法）检查政务信息化项目工作簿（.xlsx .xlsm .xls .et .ods .csv）的资金规则。
 文件夹会递归查找这些格式的文件；像表格但无法检查的文件（锁定文件 ~$…、.xlsb、模板、.numbers、.wps）会列出并说明原因。
 
 选项：
-  --profile auto|wuhan|yeji|wulong|laizhou|generic   适用办法（默认 auto：根据工作簿内容自动识别）
+  --profile ${profileChoices().join('|')}   适用办法（默认 auto：根据工作簿内容自动识别）
+  --rules FILE            加入办法数据包（JSON，写法见 README“编写办法数据包”）：与内置办法一样自动识别，或用 --profile <其 id> 指定；可重复；读入结果显示在标准错误
   --as-of YYYY-MM-DD      期限计算的基准日（默认今天）
   --format text|json|csv  标准输出格式（默认 text）；csv 为带 BOM 的 UTF-8，可直接用 Excel 打开
   --out DIR               将标注副本（问题单元格着色并加批注、追加计算列）写入 DIR；从不修改输入文件
@@ -183,7 +193,7 @@ export function parseArgs(argv: string[]): ParseResult {
     }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!['--profile', '--as-of', '--format', '--out', '--lang', '--holidays', '--summary', '--previous'].includes(name)) return fail(m.unknownOption(name));
+    if (!['--profile', '--as-of', '--format', '--out', '--lang', '--holidays', '--rules', '--summary', '--previous'].includes(name)) return fail(m.unknownOption(name));
     let value: string | undefined;
     if (eq > 0) value = a.slice(eq + 1);
     else {
@@ -193,8 +203,9 @@ export function parseArgs(argv: string[]): ParseResult {
     }
     switch (name) {
       case '--profile':
-        if (!(PROFILES as readonly string[]).includes(value)) return fail(m.badValue(name, value, PROFILES.join('|')));
-        o.profile = value as CliOptions['profile'];
+        // Any id-like value: one of a --rules pack is known only once the packs are read (run() checks it then).
+        if (!/^[a-z][a-z0-9-]{1,39}$/.test(value)) return fail(m.badValue(name, value, profileChoices().join('|')));
+        o.profile = value;
         break;
       case '--format':
         if (!(FORMATS as readonly string[]).includes(value)) return fail(m.badValue(name, value, FORMATS.join('|')));
@@ -215,6 +226,10 @@ export function parseArgs(argv: string[]): ParseResult {
       case '--holidays':
         if (!value) return fail(m.missingValue(name));
         o.holidays.push(value);
+        break;
+      case '--rules':
+        if (!value) return fail(m.missingValue(name));
+        (o.rules ??= []).push(value);
         break;
       case '--summary':
       case '--previous':
@@ -498,7 +513,19 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
     return EXIT_UNUSABLE;
   }
   for (const s of holidays.summaries) stderr.write(s);
-  if (!o.inputs.length && o.holidays.length) return EXIT_OK;
+  // Regulation packs next, the same way; then --profile can name one of them.
+  const packs = loadRuleFiles(o.rules ?? [], cwd, o.lang);
+  if (!packs.ok) {
+    stderr.write(`fundcheck: ${packs.error}\n`);
+    return EXIT_UNUSABLE;
+  }
+  for (const s of packs.summaries) stderr.write(s);
+  const choices = profileChoices(packs.packs.map((p) => p.id));
+  if (!choices.includes(o.profile)) {
+    stderr.write(`fundcheck: ${m.badValue('--profile', o.profile, choices.join('|'))}\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (!o.inputs.length && (o.holidays.length || packs.packs.length)) return EXIT_OK;
   if (!o.inputs.length) {
     stderr.write(`fundcheck: ${m.noInput}\n`);
     return EXIT_UNUSABLE;
@@ -533,6 +560,7 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
   const asOf = o.asOf ?? io?.today ?? localToday();
   const jobOptions: JobOptions = { asOf, profile: o.profile, lang: o.lang, ...(o.summary ? { facts: true } : {}) };
   if (holidays.schedules.length) jobOptions.holidays = holidays.schedules;
+  if (packs.packs.length) jobOptions.regulations = packs.packs;
   const jobs: Job[] = files.map((f, index) => {
     const job: Job = { index, path: f.abs, options: jobOptions };
     if (outPaths) job.outPath = outPaths[index];

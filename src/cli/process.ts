@@ -1,6 +1,7 @@
 // Checks one file end to end (preflight, read, check, annotate, write); the same code runs in workers and in-process.
 import { check } from '../engine';
 import type { HolidaySchedule, Lang, ProfileId, Report } from '../engine/types';
+import type { RegulationPack } from '../engine/packs/types';
 import { rebuiltCopyNotice, isPatchable, writeAnnotatedCopy } from './annotate';
 import type { InputFormat } from './annotate';
 import { preflight } from './preflight';
@@ -14,6 +15,8 @@ export interface JobOptions {
   lang: Lang;
   /** --holidays schedules, passed to every check (plain data: it crosses to worker threads). */
   holidays?: HolidaySchedule[];
+  /** --rules packs (plain JSON data: it crosses to worker threads). */
+  regulations?: RegulationPack[];
   /** --summary: send back each project row's facts (a few values per row) with the report. */
   facts?: boolean;
 }
@@ -81,7 +84,7 @@ export async function runJob(job: Job): Promise<JobResult> {
 
   let report: Report;
   try {
-    report = check(loaded.snapshot, { asOf: job.options.asOf, profile: job.options.profile, lang, holidays: job.options.holidays });
+    report = check(loaded.snapshot, { asOf: job.options.asOf, profile: job.options.profile, lang, holidays: job.options.holidays, regulations: job.options.regulations });
   } catch (err) {
     return { index: job.index, error: `${CHECK_FAILED[lang]}${paren(lang, oneLine(err))}` };
   }

@@ -19,7 +19,10 @@ import type {
   CheckOptions,
   ProfileId,
 } from './types';
-import { REGULATIONS, validityCitation } from './regulations';
+import { validityCitation } from './regulations';
+import { builtinRegistry } from './packs/registry';
+import type { Registry } from './packs/registry';
+import type { RegulationPack } from './packs/types';
 import { recognizeSheet } from './recognize';
 import type { Recognition } from './recognize';
 import { parseAmount } from './values/amount';
@@ -29,7 +32,7 @@ import type { DayNumber } from './values/date';
 import { parsePeriod } from './values/period';
 import { cellText, isBlankText, normalizeText } from './values/text';
 import { DEADLINE_HEADERS } from './deadlines';
-import { PROFILES, detectProfile } from './profiles';
+import { detectProfile } from './profiles';
 import type { Profile, ProfileParams } from './profiles/types';
 import { RULES } from './rules/registry';
 import { ruleRunsIn } from './rules/api';
@@ -141,7 +144,7 @@ class Run {
       params,
       message: formatMessage(msg[this.lang], params),
       // What no article governs comes from the form being filled: cite the template (and field) instead of nothing.
-      citation: (input.citation !== undefined ? input.citation : this.ruleCitation(rule)) ?? templateCitation(kind, input.field === undefined ? undefined : fieldKey(input.field)),
+      citation: (input.citation !== undefined ? input.citation : this.ruleCitation(rule)) ?? templateCitation(kind, input.field === undefined ? undefined : fieldKey(input.field), this.profile),
     });
   }
 
@@ -652,15 +655,30 @@ function workbookContext(run: Run, snapshot: WorkbookSnapshot, sheets: { sheet: 
   };
 }
 
-function profileInfo(snapshot: WorkbookSnapshot, options: CheckOptions, lang: Lang): { id: ProfileId; info: ProfileInfo; conflict: string | null } {
-  const reg = (id: ProfileId) => (id === 'generic' ? '' : REGULATIONS[id].title);
+function profileInfo(snapshot: WorkbookSnapshot, options: CheckOptions, lang: Lang, registry: Registry): { id: ProfileId; info: ProfileInfo; conflict: string | null } {
+  const reg = (id: ProfileId) => (id === 'generic' ? '' : (registry.regulation(id)?.title ?? ''));
   if (options.profile !== undefined && options.profile !== 'auto') {
     const id = options.profile;
+    if (id !== 'generic' && registry.regulation(id) === undefined) throw new Error(`no regulation "${id}" (known: ${registry.ids().join(', ')})`);
     return { id, info: { id, regulation: reg(id), detected: false, reason: ENGINE_MESSAGES['profile/chosen'][lang] }, conflict: null };
   }
-  const d = detectProfile(snapshot);
+  const d = detectProfile(snapshot, registry);
   const reason = lang === 'en' ? d.reasonEn : d.reason;
   return { id: d.id, info: { id: d.id, regulation: reg(d.id), detected: d.detected, reason }, conflict: d.conflict ? reason : null };
+}
+
+// The registry with a run's user packs, built once per distinct set: a batch passes the same packs for every workbook
+// (as copies, in worker threads), and a registry compiles the packs' overlays.
+const REGISTRIES = new Map<string, Registry>();
+function registryFor(user: readonly RegulationPack[] | undefined): Registry {
+  if (user === undefined || user.length === 0) return builtinRegistry();
+  const key = JSON.stringify(user);
+  let r = REGISTRIES.get(key);
+  if (r === undefined) {
+    if (REGISTRIES.size >= 8) REGISTRIES.clear();
+    REGISTRIES.set(key, (r = builtinRegistry().with(user)));
+  }
+  return r;
 }
 
 /** Checks a workbook snapshot against the funding rules of one profile and returns the report. */
@@ -707,31 +725,35 @@ function* runSteps(workbook: WorkbookSnapshot, options: CheckOptions, chunkRows:
   const { data: snapshot, entries: waivers } = splitWaivers(dropFindingsSheets(workbook));
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   const asOf = dayFromIso(options.asOf);
-  const { id, info, conflict } = profileInfo(snapshot, options, lang);
-  const profile = PROFILES[id];
+  const registry = registryFor(options.regulations);
+  const { id, info, conflict } = profileInfo(snapshot, options, lang, registry);
+  const profile = registry.profile(id)!;
   const run = new Run(profile, lang, asOf, snapshot.date1904 === true);
 
   if (conflict !== null) {
     run.notices.push({ id: 'profile/conflict', severity: 'warning', message: noticeText('profile/conflict', lang, { reason: conflict }), citation: null });
   }
   if (profile.regulation === null) {
-    run.notices.push({ id: 'profile/generic', severity: 'info', message: noticeText('profile/generic', lang), citation: null });
+    const names = registry.regulations;
+    const regulations = names.map((r) => r.name.zh).join('、');
+    const regulationsEn = names.map((r) => r.name.en).join(', ');
+    run.notices.push({ id: 'profile/generic', severity: 'info', message: noticeText('profile/generic', lang, { regulations, regulationsEn }), citation: null });
   } else {
-    const r = REGULATIONS[profile.regulation];
+    const r = profile.regulation;
     const regulation = lang === 'en' ? r.titleEn : r.title;
     if (r.inForceTo !== null && options.asOf > r.inForceTo) {
       run.notices.push({
         id: 'profile/expired',
         severity: 'warning',
         message: noticeText('profile/expired', lang, { regulation, to: r.inForceTo, asOf: options.asOf }),
-        citation: validityCitation(profile.regulation),
+        citation: validityCitation(r),
       });
     } else if (r.inForceFrom !== null && options.asOf < r.inForceFrom) {
       run.notices.push({
         id: 'profile/not-yet-in-force',
         severity: 'warning',
         message: noticeText('profile/not-yet-in-force', lang, { regulation, from: r.inForceFrom, asOf: options.asOf }),
-        citation: validityCitation(profile.regulation),
+        citation: validityCitation(r),
       });
     }
   }

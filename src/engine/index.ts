@@ -1,10 +1,14 @@
 // Public entry of the engine: check(), the report types, profiles and detection, rule metadata and i18n helpers.
 export * from './types';
-export { REGULATIONS, cite, citationText } from './regulations';
+export { REGULATIONS, articleText, cite, citationText } from './regulations';
+export { Registry, builtinRegistry, articleNumberEn } from './packs/registry';
+export { loadPack, parsePack, PackError } from './packs/load';
+export type { RegulationPack } from './packs/types';
+export { PACK_FORMAT } from './packs/types';
 export type { Regulation, RegulationId } from './regulations';
 export { check, columnLetter, a1 } from './engine';
 export { computedValues } from './computed';
-export { detectProfile, PROFILES, PROFILE_IDS, getProfile } from './profiles';
+export { detectProfile, getProfile, profileIds } from './profiles';
 export type { Detection, Profile, ProfileParams, ThresholdBand } from './profiles';
 export { RULES, RULE_DOCS } from './rules/registry';
 export type { RuleDoc } from './rules/registry';

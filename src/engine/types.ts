@@ -1,5 +1,6 @@
 // Public contracts of the engine: the workbook snapshot it reads and the report it returns.
 // Everything here is plain data so the add-in (Office.js) and the CLI (ExcelJS) can both produce and consume it.
+import type { RegulationPack } from './packs/types';
 
 /** An Excel error value such as `#REF!` or `#DIV/0!`. */
 export interface CellError {
@@ -53,7 +54,8 @@ export type Category =
   | 'format'
   | 'completeness';
 export type SheetKind = 'declaration' | 'progress-table' | 'progress-form' | 'expense' | 'unknown';
-export type ProfileId = 'wuhan' | 'yeji' | 'wulong' | 'laizhou' | 'generic';
+/** A regulation pack's id ('wuhan', or a user's pack), or 'generic' when no regulation applies. */
+export type ProfileId = string;
 export type Lang = 'zh' | 'en';
 
 /**
@@ -127,7 +129,7 @@ export const COMPUTED_HEADER_MARKER = '（自动）';
 
 export interface Citation {
   /** Profile whose regulation is cited (for a template: the regulation that annexes it). */
-  profile: Exclude<ProfileId, 'generic'>;
+  profile: ProfileId;
   /** Regulation title with its document number, e.g. 《武隆区政务信息化项目管理办法》（武隆府办发〔2022〕47号）. */
   regulation: string;
   /**
@@ -136,9 +138,9 @@ export interface Citation {
    */
   article: string;
   /**
-   * 'template': a form-filling check, citing the template (and field) it comes from rather than an article. The
-   * templates are those of the Yeji measures (附件1, 附件2) and, for expense sheets, the Wulong expense-scope table,
-   * whatever the report's profile. Absent for an article of the regulation.
+   * 'template': a form-filling check, citing the template (and field) it comes from rather than an article: the forms
+   * the regulation's pack names (its own, or those it borrows) and, for expense sheets, the expense-scope table.
+   * Absent for an article of the regulation.
    */
   kind?: 'template';
 }
@@ -295,6 +297,11 @@ export interface CheckOptions {
    * by it exactly (no longer provisional), replacing any bundled days of that year. See calendar/schedule.ts.
    */
   holidays?: HolidaySchedule[];
+  /**
+   * Regulation packs beyond the shipped ones (loaded with packs/load.ts: `fundcheck --rules FILE`, the pane's import):
+   * detected like the shipped ones and chosen by their id.
+   */
+  regulations?: RegulationPack[];
 }
 
 /** Days off of one festival in a year's schedule: one date, or a range from–to (inclusive), 'YYYY-MM-DD'. */

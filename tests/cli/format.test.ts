@@ -184,9 +184,9 @@ describe('an honest verdict', () => {
     severity: 'warning',
     messageId: 'unrecognised',
     message: '未识别工作表“填表说明”（没有表头），表中数据未检查',
-    citation: templateCitation('unknown'),
+    citation: templateCitation('unknown')!,
   });
-  const phone = finding({ row: 6, column: 'M', cell: 'M6', severity: 'warning', message: '联系电话“6012”不像有效的电话号码', citation: templateCitation('declaration', 'phone') });
+  const phone = finding({ row: 6, column: 'M', cell: 'M6', severity: 'warning', message: '联系电话“6012”不像有效的电话号码', citation: templateCitation('declaration', 'phone')! });
 
   test('zh: an unrecognised sheet with data lists its warning under it; the verdict counts it and never says 未发现问题', () => {
     const text = formatText({ file: 'x.xlsx', report: report([unchecked]) }, 'zh');

@@ -42,7 +42,7 @@ describe('parseArgs', () => {
   });
 
   test.each([
-    [['--profile', 'beijing', 'x'], /--profile/],
+    [['--profile', 'Beijing!', 'x'], /--profile/],
     [['--format', 'xml', 'x'], /--format/],
     [['--lang', 'fr', 'x'], /--lang/],
     [['--as-of', '2025-02-29', 'x'], /--as-of/],

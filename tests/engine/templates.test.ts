@@ -16,7 +16,7 @@ describe('templateCitation', () => {
     ['progress-table', 'invested', '附件2《六安市叶集区政务信息化项目进度情况表》已投资（万元）'],
     ['progress-table', 'acceptanceDate', '附件2《六安市叶集区政务信息化项目进度情况表》'],
   ] as const)('%s %s → %s', (kind, field, article) => {
-    const c = templateCitation(kind, field);
+    const c = templateCitation(kind, field)!;
     expect(c).toEqual({ kind: 'template', profile: 'yeji', regulation: YEJI, article });
     expect(citationText(c)).toBe(`${YEJI}${article}`);
     // One object per kind and field: findings share it.
@@ -25,7 +25,7 @@ describe('templateCitation', () => {
 
   test('expense sheets cite the Wulong expense-scope table; a sheet of neither kind cites both forms', () => {
     expect(templateCitation('expense', 'amount')).toMatchObject({ kind: 'template', profile: 'wulong', article: '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类' });
-    expect(templateCitation('unknown').article).toBe('附件1《六安市叶集区政务信息化项目申报表》、附件2《六安市叶集区政务信息化项目进度情况表》');
+    expect(templateCitation('unknown')!.article).toBe('附件1《六安市叶集区政务信息化项目申报表》、附件2《六安市叶集区政务信息化项目进度情况表》');
   });
 
   test('notes of the forms', () => {

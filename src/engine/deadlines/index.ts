@@ -6,16 +6,17 @@
 // - Declaration sheets only get declarationDue: the project is not approved yet, so construction duties
 //   (progress reports, performance reports …) computed from its planned 建设年度 would be noise.
 import type { Citation, ComputedKey, FieldKey, ProfileId, SheetKind } from '../types';
-import { cite } from '../regulations';
-import type { RegulationId } from '../regulations';
+import type { Profile } from '../profiles/types';
+import type { AfterEventSpec, BeforeProjectYearSpec, CentsBound, DeadlineSpec, QuarterlyWindowSpec, YearEndSpec } from './spec';
 import type { DayNumber } from '../values/date';
 import type { YearMonth } from '../values/period';
 import { dayFromYmd, isoFromDay, ymdFromDay } from '../values/date';
-import { addMonths, addYears } from '../calendar/months';
-import { keysOf } from './headers';
+import { addMonths } from '../calendar/months';
+import { keysOf, profileOf } from './headers';
 import { quarterOfDay, quarterStart, reportWindow } from './quarters';
 
-export { DEADLINE_HEADERS, applicableDeadlineKeys } from './headers';
+export { DEADLINE_HEADERS, applicableDeadlineKeys, profileOf } from './headers';
+export type { DeadlineSpec } from './spec';
 
 export type { YearMonth };
 
@@ -42,7 +43,7 @@ export interface DeadlineInputs {
    * the record has no 建设年度 and no completion date (a 附件2 form has neither).
    */
   expectedCompletion?: DayNumber;
-  /** The record says it is an O&M (运行维护) project, not a 建设项目 (Laizhou 第十五条 binds 建设项目 only). */
+  /** The record says it is an O&M (运行维护) project, not a 建设项目 (a construction-only deadline: notMaintenance). */
   maintenance?: boolean;
 }
 
@@ -82,45 +83,13 @@ export interface ReportDateCheck {
 /** Due within this many days (inclusive) → 'due-soon'. */
 export const DUE_SOON_DAYS = 30;
 
-/** 5,000,000 yuan in 万元 cents: Laizhou 第十五条 总投资 500 万元以上 (以上 includes the number). */
-export const LAIZHOU_STANDARD_MIN_CENTS = 500 * 100;
-/** Wulong 第二十八条 3000 万元（含）以上: the unit only has to apply for acceptance within half a year. */
-const WULONG_DISTRICT_ACCEPTANCE_MIN_CENTS = 3000 * 100;
-
-// Articles per profile (RULES.md §4, each checked against the seed text).
-const ARTICLES: Partial<Record<ComputedKey, Partial<Record<RegulationId, string>>>> = {
-  declarationDue: { yeji: '第六条' },
-  nextProgressReportDue: { yeji: '第十五条' },
-  annualPerformanceReportDue: { wuhan: '第二十条', wulong: '第二十三条', laizhou: '第二十四条' },
-  acceptanceDue: { wuhan: '第二十一条', wulong: '第二十八条', laizhou: '第二十三条' },
-  acceptanceApplicationDue: { yeji: '第二十二条' },
-  selfEvaluationFrom: { wuhan: '第二十二条', wulong: '第三十条' },
-  selfEvaluationDue: { wuhan: '第二十二条', wulong: '第三十条', yeji: '第二十三条', laizhou: '第三十四条' },
-  standardPublicationDue: { laizhou: '第十五条' },
-  freeMaintenanceUntil: { laizhou: '第二十九条' },
-};
-
-// Built once: results share frozen citations instead of allocating one per row.
-const CITATIONS: Record<RegulationId, Partial<Record<ComputedKey, Citation>>> = { wuhan: {}, yeji: {}, wulong: {}, laizhou: {} };
-for (const key of Object.keys(ARTICLES) as ComputedKey[]) {
-  for (const [profile, article] of Object.entries(ARTICLES[key]!) as [RegulationId, string][]) {
-    CITATIONS[profile][key] = Object.freeze(cite(profile, article));
-  }
-}
-
-function citationFor(profile: ProfileId, key: ComputedKey): Citation {
-  const c = profile === 'generic' ? undefined : CITATIONS[profile][key];
-  if (c === undefined) throw new Error(`no article for ${key} in ${profile}`);
-  return c;
-}
-
 function statusByDate(day: DayNumber, asOf: DayNumber): DeadlineStatus {
   if (asOf > day) return 'overdue';
   return day - asOf <= DUE_SOON_DAYS ? 'due-soon' : 'pending';
 }
 
 const NO_BASIS: FieldKey[] = Object.freeze([]) as unknown as FieldKey[];
-const NO_CITATION: Citation = Object.freeze({ profile: 'wuhan', regulation: '', article: '' });
+const NO_CITATION: Citation = Object.freeze({ profile: '', regulation: '', article: '' });
 
 function blankResult(): DeadlineResult {
   // Every field present from the start: stores never change the object's shape.
@@ -146,11 +115,9 @@ function blankResult(): DeadlineResult {
  */
 abstract class ResultSink {
   out: DeadlineResult[] = [];
-  private profile: ProfileId = 'generic';
   private asOf: DayNumber = 0;
 
-  begin(profile: ProfileId, asOf: DayNumber): void {
-    this.profile = profile;
+  begin(asOf: DayNumber): void {
     this.asOf = asOf;
     this.out = [];
   }
@@ -159,14 +126,14 @@ abstract class ResultSink {
   protected abstract take(): DeadlineResult;
 
   /** A recurring duty no field records (the next quarterly report, the yearly declaration): status by date only. */
-  recurring(key: ComputedKey, day: DayNumber, basis: FieldKey[], provisional: boolean): DeadlineResult {
-    return this.add(key, day, basis, statusByDate(day, this.asOf), undefined, undefined, provisional);
+  recurring(spec: DeadlineSpec, day: DayNumber, basis: FieldKey[], provisional: boolean): DeadlineResult {
+    return this.add(spec, day, basis, statusByDate(day, this.asOf), undefined, undefined, provisional);
   }
 
   /** A duty the `event` field records: done on eventDay (a date after asOf is a plan, not an event), else by date. */
-  duty(key: ComputedKey, day: DayNumber, basis: FieldKey[], event: FieldKey, eventDay: DayNumber | undefined): DeadlineResult {
-    if (eventDay !== undefined && eventDay <= this.asOf) return this.add(key, day, basis, 'done', eventDay > day, event, false);
-    return this.add(key, day, basis, statusByDate(day, this.asOf), undefined, event, false);
+  duty(spec: DeadlineSpec, day: DayNumber, basis: FieldKey[], event: FieldKey, eventDay: DayNumber | undefined): DeadlineResult {
+    if (eventDay !== undefined && eventDay <= this.asOf) return this.add(spec, day, basis, 'done', eventDay > day, event, false);
+    return this.add(spec, day, basis, statusByDate(day, this.asOf), undefined, event, false);
   }
 
   /**
@@ -174,25 +141,29 @@ abstract class ResultSink {
    * is only a bound — done on or before it — so it shows the duty timely when it falls on or before the deadline, and
    * says nothing of lateness otherwise.
    */
-  dutyOrProof(key: ComputedKey, day: DayNumber, basis: FieldKey[], event: FieldKey, eventDay: DayNumber | undefined, proof: FieldKey, proofDay: DayNumber | undefined): DeadlineResult {
+  dutyOrProof(spec: DeadlineSpec, day: DayNumber, basis: FieldKey[], event: FieldKey, eventDay: DayNumber | undefined, proof: FieldKey, proofDay: DayNumber | undefined): DeadlineResult {
     if ((eventDay === undefined || eventDay > this.asOf) && proofDay !== undefined && proofDay <= this.asOf) {
-      return this.add(key, day, basis, 'done', proofDay > day ? undefined : false, proof, false);
+      return this.add(spec, day, basis, 'done', proofDay > day ? undefined : false, proof, false);
     }
-    return this.duty(key, day, basis, event, eventDay);
+    return this.duty(spec, day, basis, event, eventDay);
   }
 
   /**
    * A date to know, not a duty (a window's opening, a minimum period's end): never overdue or due soon; 'done' when
-   * the `event` field, if any, records it.
+   * the `event` field, if any, records it — and then `early` when it was recorded before the date.
    */
-  informational(key: ComputedKey, day: DayNumber, basis: FieldKey[], event?: FieldKey, eventDay?: DayNumber): DeadlineResult {
-    if (event !== undefined && eventDay !== undefined && eventDay <= this.asOf) return this.add(key, day, basis, 'done', eventDay > day, event, false);
-    return this.add(key, day, basis, 'pending', undefined, event, false);
+  informational(spec: DeadlineSpec, day: DayNumber, basis: FieldKey[], event?: FieldKey, eventDay?: DayNumber): DeadlineResult {
+    if (event !== undefined && eventDay !== undefined && eventDay <= this.asOf) {
+      const r = this.add(spec, day, basis, 'done', undefined, event, false);
+      r.early = eventDay < day;
+      return r;
+    }
+    return this.add(spec, day, basis, 'pending', undefined, event, false);
   }
 
-  private add(key: ComputedKey, day: DayNumber, basis: FieldKey[], status: DeadlineStatus, late: boolean | undefined, eventField: FieldKey | undefined, provisional: boolean): DeadlineResult {
+  private add(spec: DeadlineSpec, day: DayNumber, basis: FieldKey[], status: DeadlineStatus, late: boolean | undefined, eventField: FieldKey | undefined, provisional: boolean): DeadlineResult {
     const r = this.take();
-    r.key = key;
+    r.key = spec.key;
     r.day = day;
     r.iso = isoFromDay(day);
     r.provisional = provisional;
@@ -201,7 +172,7 @@ abstract class ResultSink {
     r.early = undefined;
     r.eventField = eventField;
     r.basis = basis;
-    r.citation = citationFor(this.profile, key);
+    r.citation = spec.citation;
     this.out.push(r);
     return r;
   }
@@ -221,8 +192,8 @@ class FreshSink extends ResultSink {
 export class DeadlineBuffer extends ResultSink {
   private readonly pool: DeadlineResult[] = [];
   private used = 0;
-  override begin(profile: ProfileId, asOf: DayNumber): void {
-    super.begin(profile, asOf);
+  override begin(asOf: DayNumber): void {
+    super.begin(asOf);
     this.used = 0;
   }
   protected take(): DeadlineResult {
@@ -320,17 +291,17 @@ function constructionSpan(inputs: DeadlineInputs): Span {
 }
 
 /**
- * Yeji 第十五条 applies to 建设时间超过6个月的项目或跨年度项目. From the 建设年度 (months counted inclusively:
+ * Quarterly reports (e.g. 建设时间超过6个月的项目或跨年度项目) bind projects longer than `longerThanMonths` or across years. From the 建设年度 (months counted inclusively:
  * 2025年01月至2025年07月 is 7 months), else from a start to an end: the start is startDate, else the report's own
  * date (a progress report shows the project under way then, so it began no later); the end is completionDate, else
  * the expected completion of the 建设进度 text. From a report date only a span across years or over 6 months is
  * proof; a shorter one may have begun earlier, so it says nothing. Null when it cannot be told.
  */
-export function needsQuarterlyReports(inputs: DeadlineInputs): { readonly basis: readonly FieldKey[] } | null {
+export function needsQuarterlyReports(inputs: DeadlineInputs, longerThanMonths = 6): { readonly basis: readonly FieldKey[] } | null {
   const p = validPeriod(inputs);
   if (p !== undefined) {
     const months = monthOrdinal(p.end) - monthOrdinal(p.start) + 1;
-    return p.end.year !== p.start.year || months > 6 ? BY_PERIOD : null;
+    return p.end.year !== p.start.year || months > longerThanMonths ? BY_PERIOD : null;
   }
   const fromStart = inputs.startDate !== undefined;
   const s = fromStart ? inputs.startDate : inputs.reportDate;
@@ -338,7 +309,7 @@ export function needsQuarterlyReports(inputs: DeadlineInputs): { readonly basis:
   const c = toCompletion ? inputs.completionDate : inputs.expectedCompletion;
   if (s === undefined || c === undefined || c < s) return null;
   const spansYears = ymdFromDay(s)[0] !== ymdFromDay(c)[0];
-  if (!spansYears && c <= addMonths(s, 6)) return null;
+  if (!spansYears && c <= addMonths(s, longerThanMonths)) return null;
   return fromStart ? (toCompletion ? BY_DATES : BY_START_PROGRESS) : toCompletion ? BY_REPORT_COMPLETION : BY_REPORT_PROGRESS;
 }
 
@@ -400,12 +371,12 @@ function reportBasis(applies: readonly FieldKey[], span: FieldKey[]): FieldKey[]
   return b;
 }
 
-function nextProgressReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
-  const applies = needsQuarterlyReports(inputs);
+function nextProgressReportDue(sink: ResultSink, spec: QuarterlyWindowSpec, inputs: DeadlineInputs, asOf: DayNumber): void {
+  const applies = needsQuarterlyReports(inputs, spec.longerThanMonths);
   if (applies === null) return;
-  // The next window whose 5th working day is on or after asOf (asOf inside a window → that window).
+  // The next window whose last working day is on or after asOf (asOf inside a window → that window).
   let q = quarterOfDay(asOf);
-  const w0 = reportWindow(q);
+  const w0 = reportWindow(q, spec.workingDays);
   if (w0.end < asOf) q += 1;
   // A report already dated in that window (on or before asOf) is the one it asks for: the next is a quarter on.
   else if (inputs.reportDate !== undefined && inputs.reportDate >= w0.start && inputs.reportDate <= asOf) q += 1;
@@ -414,13 +385,13 @@ function nextProgressReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: D
   const span = constructionSpan(inputs);
   if (span.start !== undefined) q = Math.max(q, quarterOfDay(span.start) + 1);
   if (span.end !== undefined && quarterStart(q - 1) > span.end) return;
-  const w = reportWindow(q);
+  const w = reportWindow(q, spec.workingDays);
   // A recurring duty: no event field, status by date only.
-  sink.recurring('nextProgressReportDue', w.end, reportBasis(applies.basis, span.basis), w.provisional);
+  sink.recurring(spec, w.end, reportBasis(applies.basis, span.basis), w.provisional);
 }
 
-/** Wuhan 第二十条 / Wulong 第二十三条 / Laizhou 第二十四条: 在建设期内每年年底前 a performance report. */
-function annualPerformanceReportDue(sink: ResultSink, inputs: DeadlineInputs, asOf: DayNumber): void {
+/** 在建设期内每年年底前: a report each year end while the project is under construction. */
+function yearEndWhileBuilding(sink: ResultSink, spec: YearEndSpec, inputs: DeadlineInputs, asOf: DayNumber): void {
   const span = constructionSpan(inputs);
   if (span.start === undefined || span.start > asOf) return;
   if (span.end !== undefined && (span.endIsEvent ? span.end <= asOf : span.end < asOf)) return;
@@ -428,141 +399,99 @@ function annualPerformanceReportDue(sink: ResultSink, inputs: DeadlineInputs, as
   const yearStart = dayFromYmd(year, 1, 1);
   const due = dayFromYmd(year, 12, 31);
   // Only a report dated within asOf's year is this year's report.
-  const rep = inputs.performanceReportDate;
+  const rep = inputs[spec.event as keyof DeadlineInputs] as DayNumber | undefined;
   const thisYear = rep !== undefined && rep >= yearStart ? rep : undefined;
-  sink.duty('annualPerformanceReportDue', due, span.basis, 'performanceReportDate', thisYear);
-}
-
-/** Wuhan 第二十一条 / Wulong 第二十八条 / Laizhou 第二十三条: 建成后半年内 (组织)验收. */
-const COMPLETION: FieldKey[] = Object.freeze(['completionDate']) as FieldKey[];
-
-function acceptanceDue(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs): void {
-  if (inputs.completionDate === undefined) return;
-  const due = addMonths(inputs.completionDate, 6);
-  const inv = inputs.investmentCents;
-  if (profile === 'wulong' && (inv === undefined || inv >= WULONG_DISTRICT_ACCEPTANCE_MIN_CENTS)) {
-    // Wulong ≥ 3000万 (or unknown: give the benefit of the doubt): the duty is to 申请 acceptance within half a year;
-    // the acceptance itself proves an application was made on or before it.
-    sink.dutyOrProof('acceptanceDue', due, COMPLETION, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
-    return;
-  }
-  sink.duty('acceptanceDue', due, COMPLETION, 'acceptanceDate', inputs.acceptanceDate);
-}
-
-/** Yeji 第二十二条: 初步验收合格后1个月内 提出竣工验收申请. */
-const PRELIMINARY: FieldKey[] = Object.freeze(['preliminaryAcceptanceDate']) as FieldKey[];
-
-function acceptanceApplicationDue(sink: ResultSink, inputs: DeadlineInputs): void {
-  if (inputs.preliminaryAcceptanceDate === undefined) return;
-  const due = addMonths(inputs.preliminaryAcceptanceDate, 1);
-  // A 竣工验收 held proves the application was made on or before it.
-  sink.dutyOrProof('acceptanceApplicationDue', due, PRELIMINARY, 'acceptanceApplicationDate', inputs.acceptanceApplicationDate, 'acceptanceDate', inputs.acceptanceDate);
-}
-
-/**
- * The day the self-evaluation clock starts, per profile:
- * - wuhan 第二十二条 投入运行后: operationDate.
- * - wulong 第三十条 通过竣工验收并投入运行后 / yeji 第二十三条 通过验收并投入运行后: both must have happened, so the
- *   later of acceptanceDate and operationDate; both required.
- * - laizhou 第三十四条 项目竣工并投入使用后: 投入使用 is operationDate (投入运行/投入使用日期), 竣工 the completionDate
- *   (建成/竣工日期); the clock starts once both have happened: the later of the two, both required. A 竣工验收 date
- *   is not read as 竣工: the article counts from completion and use, not from acceptance.
- */
-function selfEvaluationBase(profile: RegulationId, inputs: DeadlineInputs): DayNumber | undefined {
-  const op = inputs.operationDate;
-  if (op === undefined || profile === 'wuhan') return op;
-  const od = profile === 'laizhou' ? inputs.completionDate : inputs.acceptanceDate;
-  return od === undefined ? undefined : maxDay(op, od);
-}
-
-const SELF_EVALUATION_BASIS: Record<RegulationId, FieldKey[]> = {
-  wuhan: Object.freeze(['operationDate']) as FieldKey[],
-  wulong: Object.freeze(['acceptanceDate', 'operationDate']) as FieldKey[],
-  yeji: Object.freeze(['acceptanceDate', 'operationDate']) as FieldKey[],
-  laizhou: Object.freeze(['completionDate', 'operationDate']) as FieldKey[],
-};
-
-const SELF_EVALUATION_MONTHS: Partial<Record<RegulationId, { from?: number; due: number }>> = {
-  wuhan: { from: 12, due: 24 }, // 投入运行后12至24个月内
-  wulong: { from: 12, due: 24 }, // 12—24 个月内
-  yeji: { due: 6 }, // 6个月内
-  laizhou: { due: 12 }, // 12个月内
-};
-
-function selfEvaluation(sink: ResultSink, profile: RegulationId, inputs: DeadlineInputs, wantFrom: boolean, wantDue: boolean): void {
-  const months = SELF_EVALUATION_MONTHS[profile];
-  const base = selfEvaluationBase(profile, inputs);
-  if (months === undefined || base === undefined) return;
-  const basis = SELF_EVALUATION_BASIS[profile];
-  const done = inputs.selfEvaluationDate;
-  if (wantFrom && months.from !== undefined) {
-    const from = addMonths(base, months.from);
-    // The window's opening is not a deadline: never overdue; a self-evaluation before it is flagged early.
-    const r = sink.informational('selfEvaluationFrom', from, basis, 'selfEvaluationDate', done);
-    if (r.status === 'done') {
-      r.early = done! < from;
-      r.late = undefined;
-    }
-  }
-  if (wantDue) sink.duty('selfEvaluationDue', addMonths(base, months.due), basis, 'selfEvaluationDate', done);
+  sink.duty(spec, due, span.basis, spec.event, thisYear);
 }
 
 function investmentField(sheetKind: SheetKind): FieldKey {
   return sheetKind === 'declaration' ? 'investment' : 'totalInvestment';
 }
 
-/** Laizhou 第十五条: 总投资 500 万元以上的建设项目 … 标准发布工作一般不晚于项目验收后 1 年内完成. */
-const STANDARD_BASIS: Partial<Record<SheetKind, FieldKey[]>> = {};
-function standardBasis(sheetKind: SheetKind): FieldKey[] {
-  return (STANDARD_BASIS[sheetKind] ??= Object.freeze([investmentField(sheetKind), 'acceptanceDate']) as FieldKey[]);
+function withinBounds(cents: number, min: CentsBound | undefined, max: CentsBound | undefined): boolean {
+  if (min !== undefined && (min.inclusive ? cents < min.cents : cents <= min.cents)) return false;
+  if (max !== undefined && (max.inclusive ? cents > max.cents : cents >= max.cents)) return false;
+  return true;
 }
 
-function standardPublicationDue(sink: ResultSink, inputs: DeadlineInputs, sheetKind: SheetKind): void {
-  const inv = inputs.investmentCents;
-  if (inv === undefined || inv < LAIZHOU_STANDARD_MIN_CENTS || inputs.acceptanceDate === undefined) return;
-  // 500万元以上的建设项目: an O&M project drafts no standard.
-  if (inputs.maintenance === true) return;
-  const due = addYears(inputs.acceptanceDate, 1);
-  sink.duty('standardPublicationDue', due, standardBasis(sheetKind), 'standardPublishedDate', inputs.standardPublishedDate);
+/** Whether a row meets the spec's conditions (its amount, its class, construction rather than O&M). */
+function conditionHolds(spec: AfterEventSpec, inputs: DeadlineInputs): boolean {
+  const inv = spec.investment;
+  if (inv !== undefined) {
+    const c = inputs.investmentCents;
+    if (c === undefined ? !inv.ifUnknown : !withinBounds(c, inv.min, inv.max)) return false;
+  }
+  if (spec.projectClass !== undefined && (inputs.projectType === undefined || !inputs.projectType.includes(spec.projectClass))) return false;
+  if (spec.notMaintenance && inputs.maintenance === true) return false;
+  return true;
 }
 
-/**
- * Laizhou 第二十九条: 政务治理类项目约定免费运维期一般不少于3年. The article gives no start; counted from acceptance
- * (RULES.md §4). A minimum, not a duty with a deadline: always 'pending'.
- */
-const MAINTENANCE_BASIS: FieldKey[] = Object.freeze(['projectType', 'acceptanceDate']) as FieldKey[];
-
-function freeMaintenanceUntil(sink: ResultSink, inputs: DeadlineInputs): void {
-  if (inputs.projectType === undefined || !inputs.projectType.includes('政务治理')) return;
-  if (inputs.acceptanceDate === undefined) return;
-  const until = addYears(inputs.acceptanceDate, 3);
-  sink.informational('freeMaintenanceUntil', until, MAINTENANCE_BASIS);
-}
-
-// Built once and shared (frozen), like the deadline citations above: these are asked for on every record.
-const YEJI_ART6: Citation = Object.freeze(cite('yeji', '第六条'));
-const YEJI_ART15: Citation = Object.freeze(cite('yeji', '第十五条'));
-
-/** Yeji 第六条: 每年10月份前 申报下一年度项目 → a project for year Y is due Y-1-09-30. */
-export function declarationDue(profile: ProfileId, projectYear: number): { day: DayNumber; citation: Citation } | null {
-  if (profile !== 'yeji') return null;
-  return { day: dayFromYmd(projectYear - 1, 9, 30), citation: YEJI_ART6 };
+// The basis of an afterEvent spec, per sheet kind (the amount field is 项目投资 on a declaration): the fields its
+// conditions read, then its events. Built once per spec and kind; read for every row.
+const AFTER_BASIS = new WeakMap<AfterEventSpec, Partial<Record<SheetKind, FieldKey[]>>>();
+function afterBasis(spec: AfterEventSpec, sheetKind: SheetKind): FieldKey[] {
+  let byKind = AFTER_BASIS.get(spec);
+  if (byKind === undefined) AFTER_BASIS.set(spec, (byKind = {}));
+  let b = byKind[sheetKind];
+  if (b === undefined) {
+    const fields: FieldKey[] = [];
+    if (spec.investment !== undefined && !spec.investment.ifUnknown) fields.push(investmentField(sheetKind));
+    if (spec.projectClass !== undefined) fields.push('projectType');
+    for (const f of spec.after) if (!fields.includes(f)) fields.push(f);
+    byKind[sheetKind] = b = Object.freeze(fields) as FieldKey[];
+  }
+  return b;
 }
 
 /**
- * Yeji 第十五条: a progress report's 填报日期 belongs in the window of its own quarter's first month — from the 1st of
- * that month to its 5th working day. A date in the 2nd or 3rd month of a quarter is outside (window = that quarter's).
- * Null for other profiles. Whether the project needs quarterly reports at all is the caller's question.
+ * N months after an event, or after the later of two events (通过验收并投入运行后: both must have happened). A duty
+ * recorded by its event field (or proved by a later event), or a date only to know.
  */
-export function checkProgressReportDate(profile: ProfileId, reportDate: DayNumber): ReportDateCheck | null {
-  if (profile !== 'yeji') return null;
-  const w = reportWindow(quarterOfDay(reportDate));
+function afterEvent(sink: ResultSink, spec: AfterEventSpec, inputs: DeadlineInputs, sheetKind: SheetKind): void {
+  let base: DayNumber | undefined;
+  for (let i = 0; i < spec.after.length; i++) {
+    const d = inputs[spec.after[i] as keyof DeadlineInputs] as DayNumber | undefined;
+    if (d === undefined) return;
+    base = base === undefined ? d : maxDay(base, d);
+  }
+  if (base === undefined) return;
+  const day = addMonths(base, spec.months);
+  const basis = afterBasis(spec, sheetKind);
+  const eventDay = spec.event === undefined ? undefined : (inputs[spec.event as keyof DeadlineInputs] as DayNumber | undefined);
+  if (spec.informational) sink.informational(spec, day, basis, spec.event, eventDay);
+  else if (spec.proof !== undefined) sink.dutyOrProof(spec, day, basis, spec.event!, eventDay, spec.proof, inputs[spec.proof as keyof DeadlineInputs] as DayNumber | undefined);
+  else sink.duty(spec, day, basis, spec.event!, eventDay);
+}
+
+function specOf<K extends DeadlineSpec['kind']>(profile: Profile, kind: K): Extract<DeadlineSpec, { kind: K }> | undefined {
+  return profile.deadlines.find((d) => d.kind === kind) as Extract<DeadlineSpec, { kind: K }> | undefined;
+}
+
+/**
+ * 每年N月份前申报下一年度项目 → a project for year Y is due on that day of Y-1 (the cited one before the month named:
+ * 10月份前 is 9-30). Null when the regulation sets no declaration cut-off.
+ */
+export function declarationDue(profile: Profile | ProfileId, projectYear: number): { day: DayNumber; citation: Citation; lateCitation: Citation } | null {
+  const spec = specOf(profileOf(profile), 'beforeProjectYear');
+  if (spec === undefined) return null;
+  return { day: dayFromYmd(projectYear - 1, spec.month, spec.day), citation: spec.citation, lateCitation: spec.lateCitation };
+}
+
+/**
+ * A progress report's 填报日期 belongs in the window of its own quarter's first month — from the 1st of that month to
+ * its Nth working day. A date in the 2nd or 3rd month of a quarter is outside (window = that quarter's). Null when the
+ * regulation has no quarterly reports. Whether the project needs quarterly reports at all is the caller's question.
+ */
+export function checkProgressReportDate(profile: Profile | ProfileId, reportDate: DayNumber): ReportDateCheck | null {
+  const spec = specOf(profileOf(profile), 'quarterlyWindow');
+  if (spec === undefined) return null;
+  const w = reportWindow(quarterOfDay(reportDate), spec.workingDays);
   return {
     ok: reportDate >= w.start && reportDate <= w.end,
     windowStart: w.start,
     windowEnd: w.end,
     provisional: w.provisional,
-    citation: YEJI_ART15,
+    citation: spec.citation,
   };
 }
 
@@ -570,10 +499,10 @@ export function checkProgressReportDate(profile: ProfileId, reportDate: DayNumbe
  * All deadlines of `profile` that the inputs allow, in applicableDeadlineKeys order. A deadline whose inputs are
  * missing is left out (a missing input is not an error by itself).
  */
-export function computeDeadlines(profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
+export function computeDeadlines(profile: Profile | ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
   const sink = new FreshSink();
-  sink.begin(profile, asOf);
-  collectDeadlines(sink, profile, inputs, asOf, sheetKind);
+  sink.begin(asOf);
+  collectDeadlines(sink, profileOf(profile), inputs, asOf, sheetKind);
   return sink.out;
 }
 
@@ -583,54 +512,65 @@ const PERIOD_BASIS: FieldKey[] = Object.freeze(['period']) as FieldKey[];
  * computeDeadlines into a DeadlineBuffer: the same results, in reused objects that stay valid until the buffer's
  * next begin(). The inputs are not kept.
  */
-export function computeDeadlinesInto(buffer: DeadlineBuffer, profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
-  buffer.begin(profile, asOf);
+export function computeDeadlinesInto(buffer: DeadlineBuffer, profile: Profile, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): DeadlineResult[] {
+  buffer.begin(asOf);
   collectDeadlines(buffer, profile, inputs, asOf, sheetKind);
   return buffer.out;
 }
 
-function collectDeadlines(sink: ResultSink, profile: ProfileId, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): void {
-  if (profile === 'generic') return;
-  const keys = keysOf(profile);
+function collectDeadlines(sink: ResultSink, profile: Profile, inputs: DeadlineInputs, asOf: DayNumber, sheetKind: SheetKind): void {
+  const specs = profile.deadlines;
+  if (specs.length === 0) return;
   if (sheetKind === 'declaration') {
+    // Only the declaration cut-off: the project is not approved yet, so construction duties would be noise.
     const p = validPeriod(inputs);
-    if (profile === 'yeji' && p !== undefined) {
-      const d = declarationDue(profile, p.start.year)!;
-      sink.recurring('declarationDue', d.day, PERIOD_BASIS, false);
-    }
+    const spec = p === undefined ? undefined : specOf(profile, 'beforeProjectYear');
+    if (spec !== undefined) sink.recurring(spec, dayFromYmd(p!.start.year - 1, spec.month, spec.day), PERIOD_BASIS, false);
     return;
   }
-  let selfEvaluationDone = false;
-  for (let i = 0; i < keys.length; i++) {
-    switch (keys[i]) {
-      case 'nextProgressReportDue':
-        nextProgressReportDue(sink, inputs, asOf);
-        break;
-      case 'annualPerformanceReportDue':
-        annualPerformanceReportDue(sink, inputs, asOf);
-        break;
-      case 'acceptanceDue':
-        acceptanceDue(sink, profile, inputs);
-        break;
-      case 'acceptanceApplicationDue':
-        acceptanceApplicationDue(sink, inputs);
-        break;
-      case 'selfEvaluationFrom':
-      case 'selfEvaluationDue':
-        // From and Due share one base; computed together, once.
-        if (!selfEvaluationDone) {
-          selfEvaluationDone = true;
-          selfEvaluation(sink, profile, inputs, keys.includes('selfEvaluationFrom'), keys.includes('selfEvaluationDue'));
-        }
-        break;
-      case 'standardPublicationDue':
-        standardPublicationDue(sink, inputs, sheetKind);
-        break;
-      case 'freeMaintenanceUntil':
-        freeMaintenanceUntil(sink, inputs);
-        break;
-      default:
-        break; // declarationDue: declaration sheets only (above)
+  const keys = keysOf(profile);
+  for (let k = 0; k < keys.length; k++) {
+    // Several specs of one key (one per condition): the first whose condition holds.
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i];
+      if (spec.key !== keys[k]) continue;
+      if (spec.kind === 'afterEvent') {
+        if (!conditionHolds(spec, inputs)) continue;
+        afterEvent(sink, spec, inputs, sheetKind);
+      } else if (spec.kind === 'yearEndWhileBuilding') yearEndWhileBuilding(sink, spec, inputs, asOf);
+      else if (spec.kind === 'quarterlyWindow') nextProgressReportDue(sink, spec, inputs, asOf);
+      // beforeProjectYear: declaration sheets only (above)
+      break;
     }
   }
 }
+
+/** What a profile's deadlines read beyond dates, so rows are not asked for what no deadline uses. */
+export interface DeadlineNeeds {
+  /** 项目类别/备注 (a class condition). */
+  projectType: boolean;
+  /** The 建设进度 text's expected completion (quarterly reports: a form's only clue to its span). */
+  progressText: boolean;
+  /** Whether the row is an O&M project (a construction-only deadline). */
+  maintenance: boolean;
+  /** A declaration cut-off: declaration sheets get a deadline. */
+  declares: boolean;
+}
+
+const NEEDS = new WeakMap<Profile, DeadlineNeeds>();
+export function deadlineNeeds(profile: Profile): DeadlineNeeds {
+  let n = NEEDS.get(profile);
+  if (n === undefined) {
+    const d = profile.deadlines;
+    n = {
+      projectType: d.some((s) => s.kind === 'afterEvent' && s.projectClass !== undefined),
+      progressText: d.some((s) => s.kind === 'quarterlyWindow'),
+      maintenance: d.some((s) => s.kind === 'afterEvent' && s.notMaintenance),
+      declares: d.some((s) => s.kind === 'beforeProjectYear'),
+    };
+    NEEDS.set(profile, n);
+  }
+  return n;
+}
+
+export type { BeforeProjectYearSpec };

@@ -1,9 +1,9 @@
-// Quarters and the Yeji 第十五条 progress-report windows (first 5 working days of each quarter's first month).
+// Quarters and the quarterly progress-report windows (the first N working days of each quarter's first month).
 import type { DayNumber } from '../values/date';
 import { dayFromYmd, ymdFromDay } from '../values/date';
 import { nthWorkdayOfMonth, perCalendar } from '../calendar/workdays';
 
-/** 每季度第一个月的前5个工作日 */
+/** 每季度第一个月的前5个工作日: the window a pack's quarterlyWindow names when it gives no other. */
 export const REPORT_WINDOW_WORKDAYS = 5;
 
 /** A quarter as one integer (year * 4 + 0..3), so "next quarter" is +1 and spans compare as numbers. */
@@ -41,7 +41,7 @@ export interface ReportWindow {
    * still inside the duty period (it is neither early — the reported quarter is over — nor late).
    */
   start: DayNumber;
-  /** The 5th working day of the month. */
+  /** The Nth working day of the month. */
   end: DayNumber;
   /** True when the month's year has no holiday schedule in the data (Monday–Friday fallback). */
   provisional: boolean;
@@ -50,16 +50,18 @@ export interface ReportWindow {
 // Rows of one workbook hit the same few quarters; the working-day lookup is done once per quarter (per calendar: a
 // user's holiday schedule changes the windows).
 const WINDOWS = {};
-const newWindowCache = () => new Map<QuarterIndex, ReportWindow>();
+const newWindowCache = () => new Map<number, ReportWindow>();
 
-export function reportWindow(q: QuarterIndex): ReportWindow {
+export function reportWindow(q: QuarterIndex, workdays = REPORT_WINDOW_WORKDAYS): ReportWindow {
   const windowCache = perCalendar(WINDOWS, newWindowCache);
-  let w = windowCache.get(q);
+  // One key for quarter and window length: a quarter index is far below 2^26.
+  const key = q * 32 + workdays;
+  let w = windowCache.get(key);
   if (w === undefined) {
     const [y, m] = quarterFirstMonth(q);
-    const nth = nthWorkdayOfMonth(y, m, REPORT_WINDOW_WORKDAYS);
+    const nth = nthWorkdayOfMonth(y, m, workdays);
     w = { quarter: q, start: dayFromYmd(y, m, 1), end: nth.day, provisional: nth.provisional };
-    windowCache.set(q, w);
+    windowCache.set(key, w);
   }
   return w;
 }

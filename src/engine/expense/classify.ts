@@ -1,10 +1,10 @@
 // classifyExpense: one Aho–Corasick pass over the normalised text, priority rules over the concepts found, profile overlays, and a bounded cache.
 import type { Citation, ProfileId, Severity } from '../types';
-import { cite } from '../regulations';
+import { builtinRegistry } from '../packs/registry';
 import { FOLD_SKIP, buildAutomaton } from './automaton';
 import { UNIT_FOLD } from '../values/text';
-import { CLASS_RULES, CONCEPTS, HEAD_TAILS, OVERLAY_RULES, type Concept, type Groups } from './lexicon';
-import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from './table';
+import { CLASS_RULES, CONCEPTS, HEAD_TAILS, type Concept, type Groups } from './lexicon';
+import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from '../packs/wulong-expense-scope';
 
 export interface OverlayHit {
   id: string;
@@ -88,25 +88,55 @@ interface CompiledOverlay {
   when: CompiledGroups[];
   unless: Int32Array;
 }
-const overlaysByProfile = new Map<ProfileId, CompiledOverlay[]>();
-for (const o of OVERLAY_RULES) {
-  const hit: OverlayHit = Object.freeze({
-    id: o.id,
-    citation: Object.freeze(cite(o.profile, o.article)),
-    severity: o.severity,
-    reason: o.reason,
-    reasonEn: o.reasonEn,
+const overlaysByProfile = new Map<string, CompiledOverlay[]>();
+let compiled = 0;
+
+/** A regulation's overlay as its pack gives it, with the citation and the reason (quoting the article) resolved. */
+export interface OverlayInput {
+  id: string;
+  citation: Citation;
+  severity: Severity;
+  when: readonly (readonly string[])[][];
+  unless?: readonly string[];
+  notForSystems: boolean;
+  reason: string;
+  reasonEn: string;
+}
+
+/**
+ * Compiles a regulation's overlays for the classifier and returns the key they go by: the regulation's id, or a fresh
+ * key when that id was compiled before (a pack imported again, perhaps changed). Concepts must exist (the pack loader
+ * checks them).
+ */
+export function compileOverlays(id: string, overlays: readonly OverlayInput[]): string {
+  if (overlays.length > OVERLAY_BITS) throw new Error(`${id} has ${overlays.length} overlays; a verdict holds ${OVERLAY_BITS}`);
+  const key = overlaysByProfile.has(id) ? `${id}#${++compiled}` : id;
+  const list: CompiledOverlay[] = overlays.map((o) => {
+    const when = o.when.map((g) => compileGroups(g as unknown as Groups));
+    return {
+      hit: Object.freeze({ id: o.id, citation: o.citation, severity: o.severity, reason: o.reason, reasonEn: o.reasonEn }),
+      notForSystems: o.notForSystems,
+      triggers: Int32Array.from(new Set(when.flatMap((g) => [...g[0]]))),
+      when,
+      unless: Int32Array.from(o.unless ?? [], (c) => conceptIndex.get(c as Concept)!),
+    };
   });
-  const list = overlaysByProfile.get(o.profile) ?? [];
-  const when = o.when.map(compileGroups);
-  list.push({
-    hit,
-    notForSystems: o.notForSystems === true,
-    triggers: Int32Array.from(new Set(when.flatMap((g) => [...g[0]]))),
-    when,
-    unless: Int32Array.from(o.unless ?? [], (c) => conceptIndex.get(c)!),
-  });
-  overlaysByProfile.set(o.profile, list);
+  overlaysByProfile.set(key, list);
+  return key;
+}
+
+let builtinsCompiled = false;
+/**
+ * The compiled overlays of a key. A shipped regulation's id also works before its profile was built (the profile
+ * compiles them), so callers may classify for 'wuhan' directly.
+ */
+function overlaysOf(key: string): CompiledOverlay[] | undefined {
+  const o = overlaysByProfile.get(key);
+  if (o !== undefined || builtinsCompiled || key === '' || key === 'generic') return o;
+  builtinsCompiled = true;
+  const registry = builtinRegistry();
+  for (const id of registry.ids()) registry.profile(id);
+  return overlaysByProfile.get(key);
 }
 
 const SPACES = /\s+/g;
@@ -152,9 +182,6 @@ const UNKNOWN_VERDICT: ScopeVerdict = UNKNOWN;
  */
 const OVERLAY_BITS = 10;
 const OVERLAY_LIMIT = 1 << OVERLAY_BITS;
-for (const [profile, list] of overlaysByProfile) {
-  if (list.length > OVERLAY_BITS) throw new Error(`${profile} has ${list.length} overlays; a verdict holds ${OVERLAY_BITS}`);
-}
 const packVerdict = (rule: number, mask: number): number => rule * OVERLAY_LIMIT + mask;
 const verdictRule = (v: number): number => Math.floor(v / OVERLAY_LIMIT);
 const verdictMask = (v: number): number => v % OVERLAY_LIMIT;
@@ -239,7 +266,7 @@ export class ExpenseClassifier {
     this.collectConcepts();
     if (this.seenCount === 0) return UNKNOWN;
     const verdict = this.decide(profile);
-    const overlays = overlayList(overlaysByProfile.get(profile), verdictMask(verdict));
+    const overlays = overlayList(overlaysOf(profile), verdictMask(verdict));
     const rule = verdictRule(verdict);
     const entry = rule === NO_RULE ? null : ruleEntries[rule];
     if (entry === null) {
@@ -269,7 +296,7 @@ export class ExpenseClassifier {
 
   /** The shared verdict for the text scanned. */
   private scopeVerdict(profile: ProfileId): ScopeVerdict {
-    const key = overlaysByProfile.has(profile) ? profile : '';
+    const key = overlaysOf(profile) !== undefined ? profile : '';
     this.collectConcepts();
     if (this.seenCount === 0) return UNKNOWN_VERDICT;
     const verdict = this.decide(key === '' ? 'generic' : profile);
@@ -283,7 +310,7 @@ export class ExpenseClassifier {
     this.lastVerdicts = byProfile;
     let v = byProfile.get(verdict);
     if (v === undefined) {
-      const overlays = overlayList(key === '' ? undefined : overlaysByProfile.get(key), mask);
+      const overlays = overlayList(key === '' ? undefined : overlaysOf(key), mask);
       v = Object.freeze({ class: entry === null ? 'unknown' : entry.class, entry, overlays });
       byProfile.set(verdict, v);
     }
@@ -429,7 +456,7 @@ export class ExpenseClassifier {
       for (let i = 0; i < aside; i++) this.seenStamp[this.asideList[i]] = this.stamp;
     }
     let mask = 0;
-    const candidates = overlaysByProfile.get(profile);
+    const candidates = overlaysOf(profile);
     if (candidates) {
       for (let k = 0; k < candidates.length; k++) {
         const o = candidates[k];
@@ -561,7 +588,7 @@ const caches = new Map<string, TwoGenerationCache>();
 export function classifyExpense(text: string, profile: ProfileId): Classification {
   const raw = typeof text === 'string' ? text : asString(text);
   // Profiles without overlays share one cache: their results are identical.
-  const key = overlaysByProfile.has(profile) ? profile : '';
+  const key = overlaysOf(profile) !== undefined ? profile : '';
   let cache = caches.get(key);
   if (!cache) {
     cache = new TwoGenerationCache();

@@ -3,8 +3,8 @@ import type { Message } from '../rules/api';
 
 export const ENGINE_MESSAGES = {
   'profile/generic': {
-    zh: '未能确定适用哪个办法（武汉、叶集、武隆、莱州），只运行对所有办法都适用的检查：申报表/进度表的填写、金额一致性和经费口径表；门槛、调整比例和期限检查未运行。可手动选择办法。',
-    en: 'No regulation (Wuhan, Yeji, Wulong, Laizhou) could be determined, so only the checks common to all ran: form filling, amount consistency and the expense-scope table; thresholds, change limits and deadlines did not run. Pick a profile by hand to run them.',
+    zh: '未能确定适用哪个办法（{regulations}），只运行对所有办法都适用的检查：申报表/进度表的填写、金额一致性和经费口径表；门槛、调整比例和期限检查未运行。可手动选择办法。',
+    en: 'No regulation ({regulationsEn}) could be determined, so only the checks common to all ran: form filling, amount consistency and the expense-scope table; thresholds, change limits and deadlines did not run. Pick a profile by hand to run them.',
   },
   'profile/expired': {
     zh: '{regulation}有效期至{to}，参考日期{asOf}已超出其施行期限；仍按该办法检查，结果仅供参考。',

@@ -1,7 +1,7 @@
 // Finds which regulation a workbook is under from its own words: file name, sheet names, titles and cell text.
 import type { CellValue, ProfileId, WorkbookSnapshot } from '../types';
-
-type RegId = Exclude<ProfileId, 'generic'>;
+import { builtinRegistry } from '../packs/registry';
+import type { Registry } from '../packs/registry';
 
 export interface Detection {
   id: ProfileId;
@@ -9,18 +9,12 @@ export interface Detection {
   /** Why, in Chinese and English: the words and where they were found, or that nothing matched. */
   reason: string;
   reasonEn: string;
-  /** Mentions per regulation. */
-  mentions: Record<RegId, number>;
+  /** Mentions per regulation id. */
+  mentions: Record<string, number>;
   /** True when more than one regulation was mentioned. */
   conflict: boolean;
 }
 
-const WORD_TO_PROFILE: Record<string, RegId> = { 武汉: 'wuhan', 叶集: 'yeji', 六安: 'yeji', 武隆: 'wulong', 莱州: 'laizhou' };
-const WORDS = /武汉|叶集|六安|武隆|莱州/g;
-const ANY_WORD = /武汉|叶集|六安|武隆|莱州/;
-const ORDER: RegId[] = ['wuhan', 'yeji', 'wulong', 'laizhou'];
-const NAMES_ZH: Record<RegId, string> = { wuhan: '武汉', yeji: '叶集', wulong: '武隆', laizhou: '莱州' };
-const NAMES_EN: Record<RegId, string> = { wuhan: 'Wuhan', yeji: 'Yeji', wulong: 'Wulong', laizhou: 'Laizhou' };
 /** Unit names sit in data rows; past this many rows a sheet has told us all it will. */
 const MAX_ROWS = 5000;
 const MAX_PLACES = 3;
@@ -41,11 +35,27 @@ function colLetter(c: number): string {
   return s;
 }
 
-export function detectProfile(snapshot: WorkbookSnapshot): Detection {
-  const mentions: Record<RegId, number> = { wuhan: 0, yeji: 0, wulong: 0, laizhou: 0 };
-  const words: Record<RegId, Set<string>> = { wuhan: new Set(), yeji: new Set(), wulong: new Set(), laizhou: new Set() };
-  const places: Record<RegId, Place[]> = { wuhan: [], yeji: [], wulong: [], laizhou: [] };
-  const firstSeen: RegId[] = [];
+/** Which regulation of `registry` (the shipped ones by default) a workbook is under, from the words it contains. */
+export function detectProfile(snapshot: WorkbookSnapshot, registry: Registry = builtinRegistry()): Detection {
+  const { words: WORDS, any: ANY_WORD, owner: WORD_TO_PROFILE } = wordsOf(registry);
+  const ORDER = registry.ids();
+  const mentions: Record<string, number> = {};
+  const words: Record<string, Set<string>> = {};
+  const places: Record<string, Place[]> = {};
+  for (const id of ORDER) {
+    mentions[id] = 0;
+    words[id] = new Set();
+    places[id] = [];
+  }
+  const firstSeen: string[] = [];
+  const nameZh = (id: string) => registry.regulation(id)!.name.zh;
+  const nameEn = (id: string) => registry.regulation(id)!.name.en;
+  // 叶集（六安）: the name, then its other detection words.
+  const placeWordsZh = (id: string) => {
+    const r = registry.regulation(id)!;
+    const others = r.detect.filter((w) => w !== r.name.zh);
+    return others.length === 0 ? r.name.zh : `${r.name.zh}（${others.join('、')}）`;
+  };
 
   // Where a word was found: the file name (r = -2), a sheet name (r = -1) or a cell. Built only on a hit, so the
   // scan of thousands of cells allocates nothing.
@@ -60,7 +70,7 @@ export function detectProfile(snapshot: WorkbookSnapshot): Detection {
     if (!ANY_WORD.test(text)) return;
     WORDS.lastIndex = 0;
     let m: RegExpExecArray | null;
-    const hit = new Set<RegId>();
+    const hit = new Set<string>();
     while ((m = WORDS.exec(text)) !== null) {
       const id = WORD_TO_PROFILE[m[0]];
       mentions[id]++;
@@ -94,8 +104,8 @@ export function detectProfile(snapshot: WorkbookSnapshot): Detection {
     return {
       id: 'generic',
       detected: false,
-      reason: '文件名、工作表名、标题和单位名称中没有提到武汉、叶集（六安）、武隆或莱州，按通用规则检查',
-      reasonEn: 'The file name, sheet names, titles and unit names mention none of Wuhan, Yeji (Lu’an), Wulong or Laizhou; generic rules apply',
+      reason: `文件名、工作表名、标题和单位名称中没有提到${orZh(ORDER.map(placeWordsZh))}，按通用规则检查`,
+      reasonEn: `The file name, sheet names, titles and unit names mention none of ${ORDER.map(nameEn).join(', ')}; generic rules apply`,
       mentions,
       conflict: false,
     };
@@ -114,10 +124,32 @@ export function detectProfile(snapshot: WorkbookSnapshot): Detection {
   let reasonEn = `Found ${wordsEn} in ${places[best].map((p) => p.en).join(', ')} (${mentions[best]} mention${mentions[best] === 1 ? '' : 's'})`;
   const conflict = found.length > 1;
   if (conflict) {
-    const othersZh = found.filter((id) => id !== best).map((id) => `${NAMES_ZH[id]}${mentions[id]}处`).join('、');
-    const othersEn = found.filter((id) => id !== best).map((id) => `${NAMES_EN[id]} ${mentions[id]}`).join(', ');
-    reason += `；另提到${othersZh}，按出现最多的“${NAMES_ZH[best]}”选用，如不对请手动选择`;
-    reasonEn += `; also mentioned: ${othersEn}. Chose the most frequent (${NAMES_EN[best]}); pick the profile by hand if that is wrong`;
+    const othersZh = found.filter((id) => id !== best).map((id) => `${nameZh(id)}${mentions[id]}处`).join('、');
+    const othersEn = found.filter((id) => id !== best).map((id) => `${nameEn(id)} ${mentions[id]}`).join(', ');
+    reason += `；另提到${othersZh}，按出现最多的“${nameZh(best)}”选用，如不对请手动选择`;
+    reasonEn += `; also mentioned: ${othersEn}. Chose the most frequent (${nameEn(best)}); pick the profile by hand if that is wrong`;
   }
   return { id: best, detected: true, reason, reasonEn, mentions, conflict };
+}
+
+const WORDS_CACHE = new WeakMap<Registry, { words: RegExp; any: RegExp; owner: Record<string, string> }>();
+/** One pattern of every detection word (longest first, so 叶集区 is not read as a shorter word), and whose each is. */
+function wordsOf(registry: Registry): { words: RegExp; any: RegExp; owner: Record<string, string> } {
+  let w = WORDS_CACHE.get(registry);
+  if (w === undefined) {
+    const owner: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const r of registry.regulations) for (const word of r.detect) owner[word] ??= r.id;
+    const source = Object.keys(owner)
+      .sort((a, b) => b.length - a.length)
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    w = { words: new RegExp(source, 'g'), any: new RegExp(source), owner };
+    WORDS_CACHE.set(registry, w);
+  }
+  return w;
+}
+
+/** 甲、乙或丙 */
+function orZh(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}或${items[items.length - 1]}`;
 }

@@ -1,34 +1,20 @@
-// Profiles resolved once at load (extends → merged rules and params), and profile detection.
+// Profiles come from the regulation registry (packs resolved once); detection reads the registry's words.
 import type { ProfileId } from '../types';
-import { DEFINITIONS } from './definitions';
-import type { Profile, ProfileDefinition, ProfileParams } from './types';
+import { builtinRegistry } from '../packs/registry';
+import type { Profile } from './types';
 
 export * from './types';
 export { detectProfile } from './detect';
 export type { Detection } from './detect';
 
-function resolve(def: ProfileDefinition): Profile {
-  const base = def.extends ? DEFINITIONS[def.extends] : undefined;
-  const params = { ...(base?.params ?? {}), ...(def.params ?? {}) } as ProfileParams;
-  return {
-    id: def.id as ProfileId,
-    regulation: def.regulation,
-    onlyAllProfileRules: def.onlyAllProfileRules ?? base?.onlyAllProfileRules ?? false,
-    rules: { ...(base?.rules ?? {}), ...(def.rules ?? {}) },
-    params,
-  };
+/** The shipped regulations' ids, then 'generic'. */
+export function profileIds(): ProfileId[] {
+  return [...builtinRegistry().ids(), 'generic'];
 }
 
-export const PROFILE_IDS: readonly ProfileId[] = ['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'];
-
-export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
-  wuhan: resolve(DEFINITIONS.wuhan),
-  yeji: resolve(DEFINITIONS.yeji),
-  wulong: resolve(DEFINITIONS.wulong),
-  laizhou: resolve(DEFINITIONS.laizhou),
-  generic: resolve(DEFINITIONS.generic),
-};
-
+/** A shipped regulation's profile (or the generic one). Throws on an unknown id: callers pass ids they got from the registry. */
 export function getProfile(id: ProfileId): Profile {
-  return PROFILES[id];
+  const p = builtinRegistry().profile(id);
+  if (p === undefined) throw new Error(`no regulation ${id}`);
+  return p;
 }

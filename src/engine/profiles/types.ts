@@ -1,6 +1,7 @@
-// What a profile (one regulation's ruleset) is: severity overrides plus thresholds as data, each with its citation.
+// What a profile (one regulation's ruleset, resolved from its pack) is: severity overrides, thresholds, deadlines and overlays as data, each with its citation.
 import type { Citation, ProfileId, Severity } from '../types';
-import type { RegulationId } from '../regulations';
+import type { Regulation, Templates } from '../packs/registry';
+import type { DeadlineSpec } from '../deadlines/spec';
 
 /** Hundredths of 万元, as helper values/money.ts counts money (safe integers, no binary floats). */
 export type Cents = number;
@@ -29,7 +30,7 @@ export interface ThresholdBand {
   zh: string;
   en: string;
   citation: Citation;
-  /** When set, a row in the band also gets this finding (yeji ≤ 10: outside the regulation's scope). */
+  /** When set, a row in the band also gets this finding (a band below the regulation's scope). */
   finding?: { messageId: string; severity: Severity };
 }
 
@@ -40,22 +41,22 @@ export interface PercentLimit {
 
 export interface ProfileParams {
   thresholds: ThresholdBand[];
-  /** 资金调整数额 ≤ percent × 概算总投资 (wuhan 第十九条, wulong 第二十六条, laizhou 第十九条). */
+  /** 资金调整数额 ≤ percent × 概算总投资 (pack: changeLimit). */
   changeLimit: PercentLimit | null;
   /** Whom an in-limit adjustment is filed with. */
   changeFiling: { zh: string; en: string } | null;
-  /** wulong 第二十六条 不增加项目总投资: an adjustment raising the project total is not the unit's to make. */
+  /** 不增加项目总投资 (pack: adjustment.mayNotRaiseTotal): an adjustment raising the project total is not the unit's to make. */
   adjustmentMayNotRaiseTotal: Citation | null;
-  /** laizhou 第十九条: adjustments only before procurement. */
+  /** Adjustments only before procurement (pack: adjustment.beforeProcurement). */
   adjustBeforeProcurement: Citation | null;
-  /** yeji 第二十条: any adjustment needs 区政府 approval and 备案. */
+  /** Any adjustment needs approval, with no percentage (pack: adjustment.needsApproval). */
   adjustmentNeedsApproval: Citation | null;
   /** Cited by 调整后总投资 > 批复概算 (超概算). */
   budgetCitation: Citation | null;
   /** Cited by 已投资 > 总投资/批复概算: the article that binds construction to the approved estimate. */
   withinEstimateCitation: Citation | null;
   /**
-   * laizhou 第二十九条: yearly O&M fee ≤ 10% of 建设总投入, said of one project class only (政务治理类): `projectClass`
+   * Yearly O&M fee ≤ 10% of 建设总投入, said of one project class only (政务治理类): `projectClass`
    * is the class's stem as the 项目类别 / 备注 would write it.
    */
   omFeeLimit: (PercentLimit & { projectClass: string }) | null;
@@ -64,24 +65,20 @@ export interface ProfileParams {
 /** Severity per rule id, or 'off'. */
 export type RuleSettings = Record<string, Severity | 'off'>;
 
-export interface ProfileDefinition {
-  id: ProfileId | 'common';
-  extends?: 'common';
-  regulation: RegulationId | null;
-  /**
-   * When true only rules without a `profiles` list run (RULES.md "all": form, consistency and the expense table);
-   * the generic profile sets it.
-   */
-  onlyAllProfileRules?: boolean;
-  rules?: RuleSettings;
-  params?: Partial<ProfileParams>;
-}
-
-/** A profile with `extends` resolved: what the engine and rules see. */
+/** A regulation pack resolved for the engine (or the generic profile, with no regulation). */
 export interface Profile {
   id: ProfileId;
-  regulation: RegulationId | null;
+  regulation: Regulation | null;
+  /** Only the rules every regulation shares run (forms, totals, the expense table): the generic profile. */
   onlyAllProfileRules: boolean;
   rules: RuleSettings;
   params: ProfileParams;
+  /** The regulation's deadlines, in column order; several specs of one key: the first whose condition holds. */
+  deadlines: readonly DeadlineSpec[];
+  /** The compiled overlays' key for the expense classifier ('' when the regulation has none). */
+  overlayKey: string;
+  /** The expense-scope table, and whether it binds (the regulation's own annex) or is only a reference. */
+  expenseTable: { id: string; binding: boolean };
+  /** The forms its form-filling findings cite. */
+  templates: Templates | null;
 }

@@ -1,5 +1,5 @@
 // The rule API: rules declare metadata and messages and report by field; the engine attaches places, text and severity.
-import type { CellValue, Category, Citation, ComputedKey, ComputedStatus, FieldKey, Lang, ProfileId, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
+import type { CellValue, Category, Citation, ComputedKey, ComputedStatus, FieldKey, Lang, Severity, SheetKind, SheetSnapshot, WorkbookSnapshot } from '../types';
 import type { Profile, ProfileParams } from '../profiles/types';
 import type { Recognition } from '../recognize';
 import type { FieldId, FieldRef } from './fields';
@@ -171,8 +171,11 @@ interface RuleMetaInput {
   description: Message;
   /** Sheet kinds it runs on (ignored by workbook rules). */
   appliesTo: SheetKind[];
-  /** Profiles it runs in; omitted = every profile, including generic (RULES.md "all"). */
-  profiles?: ProfileId[];
+  /**
+   * What the regulation must provide for the rule to run (a change limit, deadlines…); omitted = every profile,
+   * including generic (RULES.md "all"). Rules switch on by what a pack holds, never by which place it is.
+   */
+  requires?: Requirement;
   citation: (profile: Profile) => Citation | null;
   messages: Record<string, Message>;
 }
@@ -217,10 +220,25 @@ export function createRule(def: RowRuleInput | SheetRuleInput | WorkbookRuleInpu
   return { ...def, scope: def.scope ?? 'row' } as Rule;
 }
 
-/** Whether a rule runs under a profile (the generic profile runs only rules without a `profiles` list). */
+/** What a rule can require of a regulation, in words (for the rule list) and as a test on its profile. */
+export const REQUIREMENTS = {
+  regulation: { zh: '任一办法', en: 'any regulation', holds: () => true },
+  thresholds: { zh: '办法规定了金额档次', en: 'the regulation sets amount bands', holds: (p: Profile) => p.params.thresholds.length > 0 },
+  changeLimit: { zh: '办法规定了资金调整比例', en: 'the regulation sets a change limit', holds: (p: Profile) => p.params.changeLimit !== null },
+  adjustBeforeProcurement: { zh: '办法规定只能在采购前调整', en: 'the regulation allows adjustments before procurement only', holds: (p: Profile) => p.params.adjustBeforeProcurement !== null },
+  adjustmentNeedsApproval: { zh: '办法规定调整一律须报批', en: 'the regulation requires approval for any adjustment', holds: (p: Profile) => p.params.adjustmentNeedsApproval !== null },
+  adjustmentMayNotRaiseTotal: { zh: '办法规定调整不得增加总投资', en: 'the regulation forbids adjustments raising the total', holds: (p: Profile) => p.params.adjustmentMayNotRaiseTotal !== null },
+  omFeeLimit: { zh: '办法规定了运维费比例上限', en: 'the regulation caps the yearly O&M fee', holds: (p: Profile) => p.params.omFeeLimit !== null },
+  deadlines: { zh: '办法规定了期限', en: 'the regulation sets deadlines', holds: (p: Profile) => p.deadlines.length > 0 },
+  quarterlyReports: { zh: '办法规定按季度报送进度', en: 'the regulation requires quarterly progress reports', holds: (p: Profile) => p.deadlines.some((d) => d.kind === 'quarterlyWindow') },
+  declarationCutoff: { zh: '办法规定了申报截止', en: 'the regulation sets a declaration cut-off', holds: (p: Profile) => p.deadlines.some((d) => d.kind === 'beforeProjectYear') },
+} as const satisfies Record<string, { zh: string; en: string; holds: (p: Profile) => boolean }>;
+export type Requirement = keyof typeof REQUIREMENTS;
+
+/** Whether a rule runs under a profile (the generic profile runs only rules that require nothing). */
 export function ruleRunsIn(rule: Rule, profile: Profile): boolean {
   if (profile.rules[rule.id] === 'off') return false;
-  if (rule.profiles === undefined) return true;
+  if (rule.requires === undefined) return true;
   if (profile.onlyAllProfileRules) return false;
-  return rule.profiles.includes(profile.id);
+  return REQUIREMENTS[rule.requires].holds(profile);
 }

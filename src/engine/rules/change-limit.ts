@@ -25,7 +25,7 @@ function overBudget(ctx: RecordContext): boolean {
 }
 
 /**
- * Wulong 第二十六条 adds 不增加项目总投资: an adjusted total above the project's 总投资 raises it even while the
+ * A pack's adjustment.mayNotRaiseTotal (不增加项目总投资) adds: an adjusted total above the project's 总投资 raises it even while the
  * approved estimate still covers it. The 总投资 compared is the row's own (批复概算 where it has none).
  */
 function raisedTotal(ctx: RecordContext): { adjusted: number; total: number; field: FieldKey } | null {
@@ -53,7 +53,7 @@ export const overLimit = createRule({
     en: 'An adjustment over 15% of the approved total cannot be made by the unit itself (exactly 15% is allowed)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: ['wuhan', 'wulong', 'laizhou'],
+  requires: 'changeLimit',
   citation: (p) => p.params.changeLimit?.citation ?? null,
   messages: {
     overLimit: {
@@ -83,11 +83,11 @@ export const filingRequired = createRule({
   category: 'change-limit',
   severity: 'info',
   description: {
-    zh: '在15%以内的调整可由建设单位调整，但须按办法备案（莱州：须在采购前申请）',
-    en: 'An adjustment within 15% may be made by the unit but must be filed as the regulation says (Laizhou: applied for before procurement)',
+    zh: '在办法规定比例以内的调整可由建设单位调整，但须按办法备案或申请（如须在采购前申请）',
+    en: 'An adjustment within the regulation’s percentage may be made by the unit but must be filed or applied for as it says (e.g. before procurement)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: ['wuhan', 'wulong', 'laizhou'],
+  requires: 'changeLimit',
   citation: (p) => p.params.changeLimit?.citation ?? null,
   messages: {
     filing: {
@@ -122,11 +122,11 @@ export const afterProcurement = createRule({
   category: 'change-limit',
   severity: 'error',
   description: {
-    zh: '莱州：具体建设内容只能在采购前申请调整；采购后调整须履行项目申报和预算调整手续',
-    en: 'Laizhou: content may be adjusted only before procurement; later adjustments need a new application and budget adjustment',
+    zh: '办法规定具体建设内容只能在采购前申请调整时：采购后调整须履行项目申报和预算调整手续',
+    en: 'Where the regulation allows adjusting content only before procurement: later adjustments need a new application and budget adjustment',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: ['laizhou'],
+  requires: 'adjustBeforeProcurement',
   citation: (p) => p.params.adjustBeforeProcurement,
   messages: {
     after: {
@@ -156,11 +156,11 @@ export const needsApproval = createRule({
   category: 'change-limit',
   severity: 'warning',
   description: {
-    zh: '叶集：调整主要建设内容须向区政府申请并向区数据资源管理局备案（无比例限额）',
-    en: 'Yeji: any change of main content needs the district government’s approval and filing with the data bureau (no percentage allowance)',
+    zh: '办法规定调整一律须报批时（无比例限额）：调整主要建设内容须申请批准并备案',
+    en: 'Where the regulation requires approval for any adjustment (no percentage allowance): a change of main content needs approval and filing',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: ['yeji'],
+  requires: 'adjustmentNeedsApproval',
   citation: (p) => p.params.adjustmentNeedsApproval,
   messages: {
     approval: {
@@ -223,11 +223,11 @@ export const raisesTotal = createRule({
   category: 'change-limit',
   severity: 'error',
   description: {
-    zh: '武隆：调整增加了项目总投资（调整后总投资高于总投资），即使在概算和15%以内也不能由建设单位自行调整',
-    en: 'Wulong: an adjustment that raises the project total (adjusted total above the total) is not the unit’s to make, even within the estimate and 15%',
+    zh: '办法规定调整不得增加总投资时：调整后总投资高于总投资的，即使在概算和比例以内也不能由建设单位自行调整',
+    en: 'Where the regulation forbids raising the total: an adjustment above the project total is not the unit’s to make, even within the estimate and percentage',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: ['wulong'],
+  requires: 'adjustmentMayNotRaiseTotal',
   citation: (p) => p.params.adjustmentMayNotRaiseTotal,
   messages: {
     raises: {

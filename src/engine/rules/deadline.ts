@@ -1,13 +1,12 @@
 // RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
-import type { ComputedKey, FieldKey, ProfileId } from '../types';
-import { DeadlineBuffer, applicableDeadlineKeys, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, declarationDue, expectedCompletionOf, needsQuarterlyReports, LAIZHOU_STANDARD_MIN_CENTS } from '../deadlines';
+import type { ComputedKey, FieldKey } from '../types';
+import { DeadlineBuffer, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, deadlineNeeds, declarationDue, expectedCompletionOf, needsQuarterlyReports } from '../deadlines';
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
-import { cite } from '../regulations';
 import { isoFromDay, ymdFromDay } from '../values/date';
 import { createRule, recordCache, sheetState } from './api';
 import { F } from './fields';
 import type { ParsedPeriod, RecordContext } from './api';
-import { PROGRESS_KINDS, PROJECT_KINDS, REGULATION_PROFILES, computedLabel, fieldLabel, projectAmount } from './util';
+import { PROGRESS_KINDS, PROJECT_KINDS, computedLabel, fieldLabel, projectAmount } from './util';
 import { isMaintenanceProject } from './threshold';
 
 const DATE_INPUTS = [
@@ -29,8 +28,6 @@ const DATE_INPUT_IDS = DATE_INPUTS.map((f) => F[f]);
 interface Work {
   inputs: DeadlineInputs;
   buffer: DeadlineBuffer;
-  /** The profile reads 项目类别/备注 (Laizhou's free maintenance period for 政务治理 projects). */
-  readsType: boolean;
 }
 const work = sheetState(newWork);
 function newWork(this: void): Work {
@@ -43,29 +40,23 @@ function newWork(this: void): Work {
     expectedCompletion: undefined,
     maintenance: undefined,
   };
-  return { inputs, buffer: new DeadlineBuffer(), readsType: false };
+  return { inputs, buffer: new DeadlineBuffer() };
 }
-const TYPE_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('freeMaintenanceUntil')));
-// Profiles whose deadlines read the 建设进度 text (yeji 第十五条: a form's only clue to its span) or the O&M flag
-// (laizhou 第十五条's standard binds 建设项目 only).
-const PROGRESS_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('nextProgressReportDue')));
-const STANDARD_READERS = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('standardPublicationDue')));
-
 /** The record's deadlines (cached per record: five rules read them). Valid for this record only: the objects are reused. */
 const deadlines: (ctx: RecordContext) => DeadlineResult[] = recordCache(computeResults);
 
 const NONE: DeadlineResult[] = [];
 /** Per sheet: a declaration's deadlines by the start year of its 建设年度. */
 const byYear = sheetState(() => new Map<number, DeadlineResult[]>());
-const DECLARES = new Set<ProfileId>((['wuhan', 'yeji', 'wulong', 'laizhou', 'generic'] as ProfileId[]).filter((p) => applicableDeadlineKeys(p).includes('declarationDue')));
 
 function declarationDeadlines(ctx: RecordContext, dp: ParsedPeriod): DeadlineResult[] {
-  return computeDeadlines(ctx.profile.id, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
+  return computeDeadlines(ctx.profile, { period: { start: dp.start, end: dp.end } }, ctx.asOf, ctx.sheetKind);
 }
 
 function computeResults(ctx: RecordContext): DeadlineResult[] {
-  // A declaration only gets declarationDue (yeji): skip building inputs where it cannot apply.
-  if (ctx.sheetKind === 'declaration' && !DECLARES.has(ctx.profile.id)) return NONE;
+  const needs = deadlineNeeds(ctx.profile);
+  // A declaration only gets the declaration cut-off: skip building inputs where it cannot apply.
+  if (ctx.sheetKind === 'declaration' && !needs.declares) return NONE;
   if (ctx.sheetKind === 'declaration') {
     // declarationDue reads the 建设年度 alone (computeDeadlines ignores every other input on a declaration).
     const dp = ctx.period(F.period);
@@ -101,17 +92,16 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
   // Read only where it can change a deadline: no 建设年度 and no completion date to give the span; a project with an
   // acceptance that the standard could follow.
   inputs.expectedCompletion =
-    PROGRESS_READERS.has(ctx.profile.id) && p === null && inputs.completionDate === undefined && ctx.has(F.progress) ? expectedCompletionOf(ctx.text(F.progress)) : undefined;
-  inputs.maintenance =
-    STANDARD_READERS.has(ctx.profile.id) && inputs.acceptanceDate !== undefined && base !== null && base.cents >= LAIZHOU_STANDARD_MIN_CENTS ? isMaintenanceProject(ctx) : undefined;
+    needs.progressText && p === null && inputs.completionDate === undefined && ctx.has(F.progress) ? expectedCompletionOf(ctx.text(F.progress)) : undefined;
+  inputs.maintenance = needs.maintenance && base !== null ? isMaintenanceProject(ctx) : undefined;
   inputs.projectType = undefined;
-  if (TYPE_READERS.has(ctx.profile.id)) {
+  if (needs.projectType) {
     const type = ctx.display(F.projectType);
     const remark = ctx.display(F.remark);
     const both = type === '' ? remark : remark === '' ? type : type + ' ' + remark;
     if (both !== '') inputs.projectType = both;
   }
-  return computeDeadlinesInto(w.buffer, ctx.profile.id, inputs, ctx.asOf, ctx.sheetKind);
+  return computeDeadlinesInto(w.buffer, ctx.profile, inputs, ctx.asOf, ctx.sheetKind);
 }
 
 /** Where a deadline finding goes: the event's cell when the sheet has that column, else the last input's cell. */
@@ -137,7 +127,7 @@ export const schedule = createRule({
     en: 'Computes the regulation’s deadlines into computed columns: declaration, progress reports, performance reports, acceptance, self-evaluation, standards, free maintenance',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'deadlines',
   citation: () => null,
   messages: {
     computed: { zh: '{deadline}：{due}', en: '{deadline}: {due}' },
@@ -157,7 +147,7 @@ export const overdue = createRule({
   severity: 'error',
   description: { zh: '期限已过且未记录相应事项：已逾期', en: 'A deadline has passed with its event not recorded: overdue' },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'deadlines',
   citation: () => null,
   messages: {
     overdue: {
@@ -187,7 +177,7 @@ export const dueSoon = createRule({
   severity: 'warning',
   description: { zh: '30天内到期：即将到期', en: 'Due within 30 days' },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'deadlines',
   citation: () => null,
   messages: {
     dueSoon: {
@@ -216,7 +206,7 @@ export const doneLate = createRule({
   severity: 'warning',
   description: { zh: '事项已完成但晚于期限', en: 'The event is recorded, but after its deadline' },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'deadlines',
   citation: () => null,
   messages: {
     late: {
@@ -245,16 +235,16 @@ export const selfEvaluationEarly = createRule({
   category: 'deadline',
   severity: 'warning',
   description: {
-    zh: '绩效自评价早于投入运行后12个月的窗口（武汉第二十二条、武隆第三十条）',
-    en: 'Self-evaluation recorded before the window opening 12 months after operation (Wuhan art. 22, Wulong art. 30)',
+    zh: '绩效自评价早于办法规定的开展窗口（投入运行后若干个月起）',
+    en: 'Self-evaluation recorded before the window the regulation opens (some months after operation)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'deadlines',
   citation: () => null,
   messages: {
     early: {
-      zh: '绩效自评价日期{done}早于{from}：应在投入运行后12至24个月内开展',
-      en: 'Self-evaluation on {done} is before {from}: it belongs 12 to 24 months after operation starts',
+      zh: '绩效自评价日期{done}早于{from}：应在{from}之后、办法规定的期限内开展',
+      en: 'Self-evaluation on {done} is before {from}: it belongs after {from}, within the period the regulation sets',
     },
   },
   check(ctx) {
@@ -279,7 +269,7 @@ export const provisionalSchedule = createRule({
     en: 'A deadline falls in a year whose holiday schedule is not in the data: working days counted Monday–Friday (said once per sheet)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'deadlines',
   citation: () => null,
   messages: {
     provisional: {
@@ -301,9 +291,9 @@ export const provisionalSchedule = createRule({
         break;
       }
     }
-    if (day === null && ctx.profile.id === 'yeji' && ctx.sheetKind !== 'declaration') {
+    if (day === null && deadlineNeeds(ctx.profile).progressText && ctx.sheetKind !== 'declaration') {
       const rd = ctx.date(F.reportDate);
-      const w = rd !== null ? checkProgressReportDate(ctx.profile.id, rd) : null;
+      const w = rd !== null ? checkProgressReportDate(ctx.profile, rd) : null;
       if (w !== null && w.provisional) {
         day = w.windowEnd;
         field = 'reportDate';
@@ -320,36 +310,37 @@ export const reportDateWindow = createRule({
   category: 'deadline',
   severity: 'warning',
   description: {
-    zh: '叶集：进度情况表应在每季度第一个月的前5个工作日内填报',
-    en: 'Yeji: progress reports are due in the first 5 working days of each quarter’s first month',
+    zh: '进度情况表应在每季度第一个月的前几个工作日内填报（办法规定按季度报送时）',
+    en: 'Progress reports are due in the first working days of each quarter’s first month (where the regulation requires quarterly reports)',
   },
   appliesTo: PROGRESS_KINDS,
-  profiles: ['yeji'],
-  citation: () => cite('yeji', '第十五条'),
+  requires: 'quarterlyReports',
+  citation: (p) => p.deadlines.find((d) => d.kind === 'quarterlyWindow')?.citation ?? null,
   messages: {
     outside: {
-      zh: '填报日期{date}不在报送期内：应在{start}至{end}（本季度第一个月的前5个工作日）填报',
-      en: 'Report date {date} is outside the reporting window {start} to {end} (first 5 working days of the quarter’s first month)',
+      zh: '填报日期{date}不在报送期内：应在{start}至{end}（本季度第一个月的前{days}个工作日）填报',
+      en: 'Report date {date} is outside the reporting window {start} to {end} (first {days} working days of the quarter’s first month)',
     },
   },
   check(ctx) {
     const d = ctx.date(F.reportDate);
     if (d === null) return;
-    // 第十五条 binds projects of more than 6 months or spanning years; a shorter one-year period owes no reports.
+    // Reports bind projects longer than the pack's months or spanning years; a shorter one-year period owes none.
+    const spec = ctx.profile.deadlines.find((x) => x.kind === 'quarterlyWindow');
+    if (spec === undefined) return;
     const p = ctx.period(F.period);
-    if (p !== null && needsQuarterlyReports({ period: { start: p.start, end: p.end } }) === null) return;
-    const w = checkProgressReportDate(ctx.profile.id, d);
+    if (p !== null && needsQuarterlyReports({ period: { start: p.start, end: p.end } }, spec.longerThanMonths) === null) return;
+    const w = checkProgressReportDate(ctx.profile, d);
     if (w === null || w.ok) return;
     ctx.report({
       field: F.reportDate,
       messageId: 'outside',
       citation: w.citation,
-      params: { date: isoFromDay(d), start: isoFromDay(w.windowStart), end: isoFromDay(w.windowEnd) },
+      params: { date: isoFromDay(d), start: isoFromDay(w.windowStart), end: isoFromDay(w.windowEnd), days: spec.workingDays },
     });
   },
 });
 
-const DECLARATION_LATE = cite('yeji', '第六条、第八条');
 // A late declaration concerns the whole submission: the row pass counts the late projects, `after` says it once.
 const lateOnSheet = sheetState(() => ({ count: 0, row: -1, year: 0, due: 0 }));
 
@@ -358,12 +349,12 @@ export const declarationLate = createRule({
   category: 'deadline',
   severity: 'warning',
   description: {
-    zh: '叶集：下一年度项目应于每年10月份前申报；逾期的须按程序报批后增列（每张表提示一次）',
-    en: 'Yeji: next year’s projects are declared before October; a late one is added only through the approval procedure (said once per sheet)',
+    zh: '下一年度项目应在办法规定的申报截止前申报；逾期的须按程序报批后增列（每张表提示一次）',
+    en: 'Next year’s projects are declared before the regulation’s cut-off; a late one is added only through the approval procedure (said once per sheet)',
   },
   appliesTo: ['declaration'],
-  profiles: ['yeji'],
-  citation: () => DECLARATION_LATE,
+  requires: 'declarationCutoff',
+  citation: (p) => declarationDue(p, 2000)?.lateCitation ?? null,
   messages: {
     late: {
       zh: '本表{count}个项目已过申报截止（{year}年度项目的申报截止为{due}，参考日期{asOf}已过）：须按程序报批后增列入年度计划',
@@ -373,7 +364,7 @@ export const declarationLate = createRule({
   check(ctx) {
     const p = ctx.period(F.period);
     if (p === null) return;
-    const due = declarationDue(ctx.profile.id, p.start.year);
+    const due = declarationDue(ctx.profile, p.start.year);
     if (due === null || ctx.asOf <= due.day) return;
     const st = lateOnSheet(ctx);
     if (st.count++ === 0) {

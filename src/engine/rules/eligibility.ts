@@ -7,10 +7,10 @@ import { classifyScope, classifyScopeCell } from '../expense/classify';
 import type { ScopeVerdict } from '../expense/classify';
 import { createRule, recordCache } from './api';
 import type { Message, RecordContext } from './api';
-import { ALL_KINDS, PROJECT_KINDS, REGULATION_PROFILES, fieldLabel } from './util';
-import { cite } from '../regulations';
-import { WULONG_SCOPE_TABLE, type ScopeEntry } from '../expense/table';
-import type { Citation, ProfileId } from '../types';
+import { ALL_KINDS, PROJECT_KINDS, fieldLabel } from './util';
+import { EXPENSE_TABLE_REFERENCE, FEE_TABLE, WULONG_SCOPE_TABLE, type ScopeEntry } from '../packs/wulong-expense-scope';
+import type { Citation } from '../types';
+import type { Profile } from '../profiles/types';
 
 type Classification = ScopeVerdict;
 
@@ -25,7 +25,7 @@ function itemClassification(field: FieldId): (ctx: RecordContext) => Classificat
     const text = ctx.text(field);
     if (text === '') return null;
     const v = ctx.raw(field);
-    return classifyExpense(typeof v === 'string' ? v : text, ctx.profile.id);
+    return classifyExpense(typeof v === 'string' ? v : text, ctx.profile.overlayKey);
   };
 }
 
@@ -35,9 +35,9 @@ function itemClassification(field: FieldId): (ctx: RecordContext) => Classificat
 function cellClassification(field: FieldId): (ctx: RecordContext) => Classification | null {
   return (ctx) => {
     const v = ctx.raw(field);
-    if (typeof v === 'string') return classifyScopeCell(v, ctx.profile.id);
+    if (typeof v === 'string') return classifyScopeCell(v, ctx.profile.overlayKey);
     const text = ctx.text(field);
-    return text === '' ? null : classifyScope(text, ctx.profile.id);
+    return text === '' ? null : classifyScope(text, ctx.profile.overlayKey);
   };
 }
 
@@ -77,19 +77,19 @@ function scopeText(c: Classification, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? `${label}（${c.entry.item}）` : `${label} (${c.entry.itemEn})`;
 }
 
-const TABLE_CITATION = cite('wulong', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类');
+const TABLE_CITATION = FEE_TABLE;
 
-// The 附件 is part of the Wulong Measures (第二条 holds its projects to it); under any other regulation it is only a
-// reference, and its citation says so.
+// The table binds the regulation whose pack says so (its own 附件); under any other it is only a reference, and its
+// citation says so.
 const REFERENCE_NOTE = '（参照，不是本项目所适用办法的规定）';
 const referenceOf = (c: Citation): Citation => Object.freeze({ ...c, article: c.article + REFERENCE_NOTE });
 const TABLE_REFERENCE = referenceOf(TABLE_CITATION);
 const REFERENCE_CITATIONS = new Map<ScopeEntry, Citation>(WULONG_SCOPE_TABLE.map((e) => [e, referenceOf(e.citation)]));
 
-const bindsTable = (profile: ProfileId): boolean => profile === 'wulong';
+const bindsTable = (profile: Profile): boolean => profile.expenseTable.binding;
 
-const REFERENCE_ZH = '参照《武隆区政务信息化项目管理办法》附件《武隆区政务信息化项目申报范围及边界》（仅约束武隆区项目）：';
-const REFERENCE_EN = 'For reference only, the Wulong Measures’ annex (expense-scope table, binding on Wulong projects only): ';
+const REFERENCE_ZH = EXPENSE_TABLE_REFERENCE.zh;
+const REFERENCE_EN = EXPENSE_TABLE_REFERENCE.en;
 
 const SCOPE_MESSAGES = {
   excluded: {
@@ -117,7 +117,7 @@ const SCOPE_MESSAGES = {
 // Binding (Wulong): 不纳入 error, 经评估后可纳入 warning. As a reference: one step milder, warning and info.
 function reportClass(ctx: RecordContext, field: FieldId, c: Classification, withUnknown: boolean): void {
   const e = c.entry;
-  const binding = bindsTable(ctx.profile.id);
+  const binding = bindsTable(ctx.profile);
   if (c.class === 'excluded' && e !== null) {
     ctx.report({
       field,
@@ -146,11 +146,11 @@ export const expenseScope = createRule({
   // Per finding: 不纳入 error, 经评估后可纳入 warning, 未识别 info (RULES.md §2); one step milder where the table is a reference.
   severity: 'error',
   description: {
-    zh: '费用明细逐项对照武隆经费口径表：武隆项目不纳入为错误、经评估后可纳入为警告（附条件）；其他办法下该表仅作参照，分别为警告、提示；未识别为提示；计算“经费口径”列',
-    en: 'Each expense item against the Wulong expense-scope table: for Wulong, excluded is an error and conditional a warning with its condition; elsewhere the table is a reference (warning, info); unrecognised is info; fills the expense-scope column',
+    zh: '费用明细逐项对照经费口径表：该表为办法自身附件时，不纳入为错误、经评估后可纳入为警告（附条件）；其他办法下该表仅作参照，分别为警告、提示；未识别为提示；计算“经费口径”列',
+    en: 'Each expense item against the expense-scope table: where the table is the regulation’s own annex, excluded is an error and conditional a warning with its condition; elsewhere it is a reference (warning, info); unrecognised is info; fills the expense-scope column',
   },
   appliesTo: ['expense'],
-  citation: (profile) => (bindsTable(profile.id) ? TABLE_CITATION : TABLE_REFERENCE),
+  citation: (profile) => (bindsTable(profile) ? TABLE_CITATION : TABLE_REFERENCE),
   messages: SCOPE_MESSAGES,
   check(ctx) {
     for (let i = 0; i < EXPENSE_TEXT_FIELDS.length; i++) {
@@ -172,7 +172,7 @@ export const projectScope = createRule({
     en: 'Flags excluded or conditional expense items named in a project’s name or description; unrecognised text is not flagged, to avoid noise',
   },
   appliesTo: PROJECT_KINDS,
-  citation: (profile) => (bindsTable(profile.id) ? TABLE_CITATION : TABLE_REFERENCE),
+  citation: (profile) => (bindsTable(profile) ? TABLE_CITATION : TABLE_REFERENCE),
   messages: SCOPE_MESSAGES,
   check(ctx) {
     for (let i = 0; i < PROJECT_TEXT_FIELDS.length; i++) {
@@ -188,11 +188,11 @@ export const outsideRegulation = createRule({
   category: 'eligibility',
   severity: 'warning',
   description: {
-    zh: '办法本身排除或限制的内容（武汉第三条、第十二条，叶集第十六条，莱州第二条、第三十条），按各条的严重程度提示',
-    en: 'Content a regulation itself excludes or restricts (Wuhan art. 3 and 12, Yeji art. 16, Laizhou art. 2 and 30), at each article’s severity',
+    zh: '办法本身排除或限制的内容（各办法数据包的 overlays，如不得新建机房、专网），按各条的严重程度提示',
+    en: 'Content a regulation itself excludes or restricts (its pack’s overlays, e.g. no new machine rooms or private networks), at each article’s severity',
   },
   appliesTo: ALL_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'regulation',
   citation: () => null,
   messages: {
     overlay: { zh: '{field}“{text}”：{reason}', en: '{field} "{text}": {reason}' },

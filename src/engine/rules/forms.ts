@@ -1,6 +1,6 @@
 // RULES.md §5: how the 附件1 申报表 / 附件2 进度情况表 must be filled — completeness, formats and the sums that must agree.
 import type { FieldKey, SheetKind } from '../types';
-import { form1Citation, form2Citation, templateCitation } from '../templates';
+import { formCitation, templateCitation } from '../templates';
 import { looksLikeYuan } from '../values/amount';
 import { formatWan } from '../values/money';
 import { NormalizedHasher } from '../values/text-hash';
@@ -14,8 +14,6 @@ import { keyHash, keyPosition, sortedKeys } from './packed-key';
 
 // Rules here that cite nothing of their own cite the template field their finding is about (the engine's fallback,
 // see templateCitation): 附件1 on declarations, 附件2 on progress sheets, the expense table on expense sheets.
-const FORM1 = form1Citation;
-const FORM2 = form2Citation;
 
 // ---- completeness ---------------------------------------------------------------------------------------------
 
@@ -115,10 +113,6 @@ const COMPLETION_TIME = new RegExp(
   ].join('|'),
 );
 
-const FORM2_NOTE2 = FORM2('说明2');
-const FORM1_NOTE2 = FORM1('说明2');
-const FORM1_NOTE3 = FORM1('说明3');
-const FUNDING_CITATION = FORM1('资金筹措');
 
 export const progressCompletionTime = createRule({
   id: 'completeness/progress-completion-time',
@@ -129,7 +123,7 @@ export const progressCompletionTime = createRule({
     en: 'Construction progress must state the expected completion time (Annex 2, note 2)',
   },
   appliesTo: PROGRESS_KINDS,
-  citation: () => FORM2_NOTE2,
+  citation: (p) => formCitation(p, 'progress', '说明2'),
   messages: {
     noTime: {
       zh: '建设进度“{text}”没有写明预计完成时间（如“预计2025年6月完成”）',
@@ -159,7 +153,7 @@ export const fundingSum = createRule({
     en: 'Fiscal + loans + self-raised + other = project investment (to 0.01 of 10k yuan)',
   },
   appliesTo: PROJECT_KINDS,
-  citation: () => FUNDING_CITATION,
+  citation: (p) => formCitation(p, 'declaration', '资金筹措'),
   messages: {
     mismatch: {
       zh: '资金筹措合计{sum}万元与项目投资{investment}万元不一致（差{diff}万元）',
@@ -199,7 +193,6 @@ export const fundingSum = createRule({
   },
 });
 
-const TOTALS_CITATION = FORM1('合计');
 
 /** Number of entries of sorted `a` below x. */
 function countBelow(a: readonly number[], x: number): number {
@@ -319,7 +312,7 @@ export const totalsRow = createRule({
           row: t,
           field: f,
           messageId: 'mismatch',
-          citation: ctx.kind === 'declaration' ? TOTALS_CITATION : null,
+          citation: ctx.kind === 'declaration' ? formCitation(ctx.profile, 'declaration', '合计') : null,
           params: { field: fieldLabel(f), total: formatWan(shown), sum: formatWan(seg), diff: formatWan(shown - seg) },
         });
       }
@@ -431,7 +424,7 @@ export const descriptionLength = createRule({
   severity: 'warning',
   description: { zh: '项目简要说明字数控制在200字以内（附件1说明2）', en: 'The brief description stays within 200 characters (Annex 1, note 2)' },
   appliesTo: ['declaration'],
-  citation: () => FORM1_NOTE2,
+  citation: (p) => formCitation(p, 'declaration', '说明2'),
   messages: {
     tooLong: { zh: '项目简要说明{count}字，超过200字', en: 'The brief description has {count} characters, over 200' },
   },
@@ -453,7 +446,7 @@ export const period = createRule({
     en: 'The construction period reads "YYYY年MM月至YYYY年MM月" with start ≤ end (Annex 1, note 3; common variants accepted)',
   },
   appliesTo: PROJECT_KINDS,
-  citation: () => FORM1_NOTE3,
+  citation: (p) => formCitation(p, 'declaration', '说明3'),
   messages: {
     unreadable: { zh: '建设年度“{value}”无法识别，应填写为“XX年XX月至XX年XX月”', en: 'Construction period "{value}" cannot be read; write it as "YYYY年MM月至YYYY年MM月"' },
     startAfterEnd: { zh: '建设年度“{value}”的开始晚于结束', en: 'Construction period "{value}" starts after it ends' },
@@ -800,7 +793,7 @@ export const formulaNoResult = createRule({
       field: F[first.key],
       messageId: 'noResult',
       // The whole form is cited (the cells span its fields); a declaration's 合计 row alone cites the form's 合计 line.
-      citation: cells.every((x) => x.totals) && ctx.kind === 'declaration' ? TOTALS_CITATION : templateCitation(ctx.kind),
+      citation: cells.every((x) => x.totals) && ctx.kind === 'declaration' ? formCitation(ctx.profile, 'declaration', '合计') : templateCitation(ctx.kind, undefined, ctx.profile),
       params: {
         count: cells.length,
         cells: { zh: names.join('、') + (more > 0 ? ` 等${cells.length}个` : ''), en: names.join(', ') + (more > 0 ? ` and ${more} more` : '') },

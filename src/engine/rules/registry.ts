@@ -1,6 +1,7 @@
 // Every rule, in the order they run on a record, and their metadata for documentation.
-import type { Category, ProfileId, Severity, SheetKind } from '../types';
+import type { Category, Severity, SheetKind } from '../types';
 import type { Message, Rule } from './api';
+import { REQUIREMENTS } from './api';
 import { THRESHOLD_RULES } from './threshold';
 import { ELIGIBILITY_RULES } from './eligibility';
 import { CHANGE_LIMIT_RULES } from './change-limit';
@@ -23,8 +24,8 @@ export interface RuleDoc {
   severity: Severity;
   scope: 'row' | 'sheet' | 'workbook';
   appliesTo: SheetKind[];
-  /** null = every profile, including generic. */
-  profiles: ProfileId[] | null;
+  /** What the regulation must provide for it to run (in words); null = every profile, including generic. */
+  requires: { zh: string; en: string } | null;
   description: Message;
   messages: Record<string, Message>;
 }
@@ -36,7 +37,7 @@ export const RULE_DOCS: readonly RuleDoc[] = RULES.map((r) => ({
   severity: r.severity,
   scope: r.scope,
   appliesTo: r.appliesTo,
-  profiles: r.profiles ?? null,
+  requires: r.requires === undefined ? null : { zh: REQUIREMENTS[r.requires].zh, en: REQUIREMENTS[r.requires].en },
   description: r.description,
   messages: r.messages,
 }));

@@ -1,11 +1,11 @@
-// RULES.md §1: threshold categories (approval path), values on a threshold, yeji's out-of-scope band, Laizhou's O&M cap.
+// RULES.md §1: threshold categories (approval path), values on a threshold, a band below the scope, the O&M fee cap.
 import type { Lang } from '../types';
 import type { Profile, ThresholdBand } from '../profiles/types';
 import { exceedsPercent, formatWan, percentString } from '../values/money';
 import { createRule, recordCache } from './api';
 import { F } from './fields';
 import type { RecordContext } from './api';
-import { PROJECT_KINDS, REGULATION_PROFILES, isUpgrade, projectAmount } from './util';
+import { PROJECT_KINDS, isUpgrade, projectAmount } from './util';
 import { projectClassOf, saysMaintenance } from '../deadlines/project-type';
 
 /** The row says it is an O&M project, not a 建设项目 (cached per record: the bands and the standard deadline both ask). */
@@ -94,7 +94,7 @@ export const approvalPath = createRule({
     en: 'States the approval/management path for the project amount (computed column), listing every band that applies',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'thresholds',
   citation: (p) => p.params.thresholds[0]?.citation ?? null,
   messages: {
     path: { zh: '审批/管理路径：{path}', en: 'Approval path: {path}' },
@@ -115,7 +115,7 @@ export const onBoundary = createRule({
     en: 'An amount exactly on a threshold: asks to confirm which side applies (whether 以上/以下 include the number)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'thresholds',
   citation: (p) => p.params.thresholds[0]?.citation ?? null,
   messages: {
     onBoundary: {
@@ -151,11 +151,11 @@ export const outOfScope = createRule({
   category: 'threshold',
   severity: 'warning',
   description: {
-    zh: '金额在办法适用范围以下的项目（叶集：列入部门预算的10万元以下项目不适用本办法）',
-    en: 'Projects below the regulation’s scope (Yeji: budgeted projects of 100k yuan or less are outside it)',
+    zh: '金额在办法适用范围以下的项目（数据包中带 outOfScope 提示的金额档次，如列入部门预算的10万元以下项目不适用本办法）',
+    en: 'Projects below the regulation’s scope (a pack’s band with an outOfScope finding, e.g. budgeted projects of 100k yuan or less)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: [...REGULATION_PROFILES],
+  requires: 'thresholds',
   citation: (p) => p.params.thresholds.find((b) => b.finding)?.citation ?? null,
   messages: {
     outOfScope: {
@@ -186,11 +186,11 @@ export const omFeeLimit = createRule({
   category: 'threshold',
   severity: 'error',
   description: {
-    zh: '莱州：政务治理类项目免费运维期后每年运维费用原则上不超过建设总投入的10%（公共服务类、市场运营类不适用；未写明类别的提示核对）',
-    en: 'Laizhou: for 政务治理 (governance) projects the yearly O&M fee after the free period should not exceed 10% of the construction investment (not public-service or market projects; a row that does not say asks to check)',
+    zh: '办法规定运维费上限时：该类项目免费运维期后每年运维费用原则上不超过建设总投入的规定比例（其他类别不适用；未写明类别的提示核对）',
+    en: 'Where the regulation caps O&M fees: for that project class the yearly O&M fee after the free period should not exceed the set share of the construction investment (other classes exempt; a row that does not say asks to check)',
   },
   appliesTo: PROJECT_KINDS,
-  profiles: ['laizhou'],
+  requires: 'omFeeLimit',
   citation: (p) => p.params.omFeeLimit?.citation ?? null,
   messages: {
     overLimit: {

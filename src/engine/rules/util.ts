@@ -9,7 +9,6 @@ import type { FieldId, FieldRef } from './fields';
 export const PROJECT_KINDS: SheetKind[] = ['declaration', 'progress-table', 'progress-form'];
 export const PROGRESS_KINDS: SheetKind[] = ['progress-table', 'progress-form'];
 export const ALL_KINDS: SheetKind[] = ['declaration', 'progress-table', 'progress-form', 'expense'];
-export const REGULATION_PROFILES = ['wuhan', 'yeji', 'wulong', 'laizhou'] as const;
 
 /** The project's amount for thresholds: 项目投资, else 总投资, else 批复概算 (the first the sheet has a value for). */
 const BASE_FIELDS: FieldKey[] = ['investment', 'totalInvestment', 'approvedBudget'];

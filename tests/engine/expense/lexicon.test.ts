@@ -1,9 +1,14 @@
 // The lexicon is consistent: keywords in normalised form, every rule names a table entry, no concept is dead.
-import { CLASS_RULES, CONCEPTS, OVERLAY_RULES, type Concept } from '../../../src/engine/expense/lexicon';
+import { CLASS_RULES, CONCEPTS, type Concept } from '../../../src/engine/expense/lexicon';
+import { builtinRegistry } from '../../../src/engine/packs/registry';
+import type { RegulationPack } from '../../../src/engine/packs/types';
 import { normaliseExpenseText } from '../../../src/engine/expense/classify';
 import { WULONG_SCOPE_TABLE } from '../../../src/engine/expense';
 
 const concepts = Object.keys(CONCEPTS) as Concept[];
+// The overlays of the shipped packs: regulations name the lexicon's concepts there.
+const PACKS: readonly RegulationPack[] = builtinRegistry().packs;
+const OVERLAYS = PACKS.flatMap((p) => p.overlays ?? []);
 
 describe('lexicon', () => {
   test.each(concepts)('%s: keywords are normalised, non-empty and distinct', (c) => {
@@ -26,19 +31,16 @@ describe('lexicon', () => {
   test('every concept is used by a rule or an overlay (neutral only swallows)', () => {
     const used = new Set<string>(['neutral']);
     for (const r of CLASS_RULES) [...r.all.flat(), ...(r.unless ?? [])].forEach((c) => used.add(c));
-    for (const o of OVERLAY_RULES) {
+    for (const o of OVERLAYS) {
       o.when.flat(2).forEach((c) => used.add(c));
       (o.unless ?? []).forEach((c) => used.add(c));
     }
     expect(concepts.filter((c) => !used.has(c))).toEqual([]);
   });
 
-  test('overlay ids are unique and belong to wuhan, yeji or laizhou (wulong is bound by the table itself)', () => {
-    const ids = OVERLAY_RULES.map((o) => o.id);
+  test('overlay ids are unique across the shipped packs and start with their pack’s id', () => {
+    const ids = PACKS.flatMap((p) => (p.overlays ?? []).map((o) => o.id));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const o of OVERLAY_RULES) {
-      expect(['wuhan', 'yeji', 'laizhou']).toContain(o.profile);
-      expect(o.id.startsWith(`${o.profile}-`)).toBe(true);
-    }
+    for (const p of PACKS) for (const o of p.overlays ?? []) expect(o.id.startsWith(`${p.id}-`)).toBe(true);
   });
 });

@@ -1,27 +1,27 @@
 // Profiles: extends/merge, thresholds as data with citations, severity overrides, period-of-force notices.
-import { PROFILES } from '../../../src/engine/profiles';
+import { getProfile } from '../../../src/engine/profiles';
 import { check } from '../../../src/engine/engine';
 import { declaration, declarationRow, of } from '../rules/harness';
 
 describe('resolved profiles', () => {
   test('thresholds are data with their citations', () => {
-    const wuhan = PROFILES.wuhan.params.thresholds.map((b) => [b.min?.cents ?? b.max?.cents, b.citation.article]);
+    const wuhan = getProfile('wuhan').params.thresholds.map((b) => [b.min?.cents ?? b.max?.cents, b.citation.article]);
     expect(wuhan).toEqual([
       [5000, '第八条'],
       [5000, '第八条'],
       [300000, '第十五条'],
     ]);
-    expect(PROFILES.yeji.params.thresholds[0].max).toEqual({ cents: 1000, inclusive: true });
-    expect(PROFILES.laizhou.params.omFeeLimit).toMatchObject({ percent: 10, citation: { article: '第二十九条' } });
-    for (const p of ['wuhan', 'wulong', 'laizhou'] as const) expect(PROFILES[p].params.changeLimit?.percent).toBe(15);
-    expect(PROFILES.yeji.params.changeLimit).toBeNull();
+    expect(getProfile('yeji').params.thresholds[0].max).toEqual({ cents: 1000, inclusive: true });
+    expect(getProfile('laizhou').params.omFeeLimit).toMatchObject({ percent: 10, citation: { article: '第二十九条' } });
+    for (const p of ['wuhan', 'wulong', 'laizhou'] as const) expect(getProfile(p).params.changeLimit?.percent).toBe(15);
+    expect(getProfile('yeji').params.changeLimit).toBeNull();
   });
 
   test('every profile extends common: params the profile leaves out come from it', () => {
-    expect(PROFILES.generic.params.thresholds).toEqual([]);
-    expect(PROFILES.wuhan.params.omFeeLimit).toBeNull();
-    expect(PROFILES.generic.onlyAllProfileRules).toBe(true);
-    expect(PROFILES.wuhan.onlyAllProfileRules).toBe(false);
+    expect(getProfile('generic').params.thresholds).toEqual([]);
+    expect(getProfile('wuhan').params.omFeeLimit).toBeNull();
+    expect(getProfile('generic').onlyAllProfileRules).toBe(true);
+    expect(getProfile('wuhan').onlyAllProfileRules).toBe(false);
   });
 
   test('severity overrides reach the findings', () => {

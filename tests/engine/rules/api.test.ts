@@ -4,7 +4,7 @@ import { F } from '../../../src/engine/rules/fields';
 import type { FieldRef } from '../../../src/engine/rules/fields';
 import type { RecordContext } from '../../../src/engine/rules/api';
 import { RULES, RULE_DOCS } from '../../../src/engine/rules/registry';
-import { PROFILES } from '../../../src/engine/profiles';
+import { getProfile } from '../../../src/engine/profiles';
 
 const base = {
   category: 'format' as const,
@@ -33,18 +33,18 @@ describe('createRule', () => {
 
 describe('ruleRunsIn', () => {
   const all = createRule({ ...base, id: 'format/all' });
-  const some = createRule({ ...base, id: 'format/some', profiles: ['wuhan'] });
+  const some = createRule({ ...base, id: 'format/some', requires: 'changeLimit' });
   test.each([
     ['wuhan', true, true],
     ['yeji', true, false],
     ['generic', true, false],
-  ] as const)('%s: all-profile %s, wuhan-only %s', (p, a, s) => {
-    expect(ruleRunsIn(all, PROFILES[p])).toBe(a);
-    expect(ruleRunsIn(some, PROFILES[p])).toBe(s);
+  ] as const)('%s: all-profile %s, needing a change limit %s', (p, a, s) => {
+    expect(ruleRunsIn(all, getProfile(p))).toBe(a);
+    expect(ruleRunsIn(some, getProfile(p))).toBe(s);
   });
 
   test("a profile can switch a rule 'off'", () => {
-    const off = { ...PROFILES.wuhan, rules: { 'format/all': 'off' as const } };
+    const off = { ...getProfile('wuhan'), rules: { 'format/all': 'off' as const } };
     expect(ruleRunsIn(all, off)).toBe(false);
   });
 });
@@ -67,7 +67,7 @@ describe('the registry', () => {
   });
 
   test('rules for one regulation say so; the generic profile runs only the rest', () => {
-    const generic = RULES.filter((r) => ruleRunsIn(r, PROFILES.generic)).map((r) => r.id);
+    const generic = RULES.filter((r) => ruleRunsIn(r, getProfile('generic'))).map((r) => r.id);
     expect(generic).toContain('consistency/funding-sum');
     expect(generic).toContain('eligibility/expense-scope');
     expect(generic).not.toContain('threshold/approval-path');

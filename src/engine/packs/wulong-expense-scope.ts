@@ -1,6 +1,18 @@
-// The Wulong expense-scope table (003 附件《武隆区政务信息化项目申报范围及边界》) as data: one entry per item the table names.
+// The built-in expense-scope table 'wulong-expense-scope' (the Wulong pack's 附件《武隆区政务信息化项目申报范围及边界》) as data: one entry per item it names.
 import type { Citation } from '../types';
-import { cite } from '../regulations';
+import owner from './wulong.json';
+
+/** The pack whose annex this table is, and the annex, as packs name it (expenseTable.id) and citations cite it. */
+export const EXPENSE_TABLE_OWNER = owner.id;
+export const EXPENSE_TABLE_ANNEX = '附件《武隆区政务信息化项目申报范围及边界》';
+// Read from the owner's pack itself, not the registry: the registry compiles overlays through the classifier, which
+// reads this table, so going through it here would make a cycle.
+const cite = (_owner: string, article: string): Citation => ({ profile: owner.id, regulation: owner.title.zh, article });
+/** How a finding under another regulation introduces the table it only refers to. */
+export const EXPENSE_TABLE_REFERENCE = {
+  zh: '参照《武隆区政务信息化项目管理办法》附件《武隆区政务信息化项目申报范围及边界》（仅约束武隆区项目）：',
+  en: 'For reference only, the Wulong Measures’ annex (expense-scope table, binding on Wulong projects only): ',
+};
 
 export type ExpenseClass = 'included' | 'conditional' | 'excluded' | 'unknown';
 
@@ -19,9 +31,10 @@ export interface ScopeEntry {
   citation: Citation;
 }
 
-const FEE_TABLE = cite('wulong', '附件《武隆区政务信息化项目申报范围及边界》政务信息化项目费用分类');
+/** The table as a whole: its 政务信息化项目费用分类 part. */
+export const FEE_TABLE = cite(EXPENSE_TABLE_OWNER, EXPENSE_TABLE_ANNEX + '政务信息化项目费用分类');
 // 设计咨询、招标代理、工程监理、软件测评 are not rows of the fee table; the 新建、改扩建项目 row names them as part of a project.
-const NEW_BUILD = cite('wulong', '附件《武隆区政务信息化项目申报范围及边界》新建、改扩建项目');
+const NEW_BUILD = cite(EXPENSE_TABLE_OWNER, EXPENSE_TABLE_ANNEX + '新建、改扩建项目');
 
 const INCLUDED_RULE = '纳入信息化经费。';
 const EXCLUDED_RULE = '不纳入信息化经费。';
