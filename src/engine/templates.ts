@@ -3,7 +3,7 @@ import type { Citation, FieldKey, SheetKind } from './types';
 import type { Profile } from './profiles/types';
 import type { Templates } from './packs/registry';
 import { builtinRegistry } from './packs/registry';
-import { FEE_TABLE } from './packs/wulong-expense-scope';
+import { FEE_TABLE } from './packs/expense-table';
 
 type Which = 'declaration' | 'progress';
 

@@ -54,7 +54,7 @@ export type Category =
   | 'format'
   | 'completeness';
 export type SheetKind = 'declaration' | 'progress-table' | 'progress-form' | 'expense' | 'unknown';
-/** A regulation pack's id ('wuhan', or a user's pack), or 'generic' when no regulation applies. */
+/** A regulation pack's id (a shipped pack's, or a user's), or 'generic' when no regulation applies. */
 export type ProfileId = string;
 export type Lang = 'zh' | 'en';
 

@@ -4,7 +4,7 @@ import { builtinRegistry } from '../packs/registry';
 import { FOLD_SKIP, buildAutomaton } from './automaton';
 import { UNIT_FOLD } from '../values/text';
 import { CLASS_RULES, CONCEPTS, HEAD_TAILS, type Concept, type Groups } from './lexicon';
-import { WULONG_SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from '../packs/wulong-expense-scope';
+import { SCOPE_TABLE, type ExpenseClass, type ScopeEntry } from '../packs/expense-table';
 
 export interface OverlayHit {
   id: string;
@@ -47,7 +47,7 @@ type CompiledGroups = Int32Array[];
 const compileGroups = (g: Groups): CompiledGroups =>
   g.map((group) => Int32Array.from(group, (c) => conceptIndex.get(c)!));
 
-const entryById = new Map(WULONG_SCOPE_TABLE.map((e) => [e.id, e]));
+const entryById = new Map(SCOPE_TABLE.map((e) => [e.id, e]));
 const ruleEntries: (ScopeEntry | null)[] = CLASS_RULES.map((r) => {
   if (r.entry === null) return null;
   const e = entryById.get(r.entry);
@@ -128,7 +128,7 @@ export function compileOverlays(id: string, overlays: readonly OverlayInput[]): 
 let builtinsCompiled = false;
 /**
  * The compiled overlays of a key. A shipped regulation's id also works before its profile was built (the profile
- * compiles them), so callers may classify for 'wuhan' directly.
+ * compiles them), so callers may classify for a shipped id directly.
  */
 function overlaysOf(key: string): CompiledOverlay[] | undefined {
   const o = overlaysByProfile.get(key);
@@ -583,7 +583,7 @@ const caches = new Map<string, TwoGenerationCache>();
 
 /**
  * Classifies an expense text against the Wulong expense-scope table, adding the overlays of `profile`
- * (wuhan, laizhou). Never throws; results are frozen and may be shared between calls.
+ * (its overlay key). Never throws; results are frozen and may be shared between calls.
  */
 export function classifyExpense(text: string, profile: ProfileId): Classification {
   const raw = typeof text === 'string' ? text : asString(text);

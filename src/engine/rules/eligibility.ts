@@ -8,7 +8,7 @@ import type { ScopeVerdict } from '../expense/classify';
 import { createRule, recordCache } from './api';
 import type { Message, RecordContext } from './api';
 import { ALL_KINDS, PROJECT_KINDS, fieldLabel } from './util';
-import { EXPENSE_TABLE_REFERENCE, FEE_TABLE, WULONG_SCOPE_TABLE, type ScopeEntry } from '../packs/wulong-expense-scope';
+import { EXPENSE_TABLE_REFERENCE, FEE_TABLE, SCOPE_TABLE, type ScopeEntry } from '../packs/expense-table';
 import type { Citation } from '../types';
 import type { Profile } from '../profiles/types';
 
@@ -84,7 +84,7 @@ const TABLE_CITATION = FEE_TABLE;
 const REFERENCE_NOTE = '（参照，不是本项目所适用办法的规定）';
 const referenceOf = (c: Citation): Citation => Object.freeze({ ...c, article: c.article + REFERENCE_NOTE });
 const TABLE_REFERENCE = referenceOf(TABLE_CITATION);
-const REFERENCE_CITATIONS = new Map<ScopeEntry, Citation>(WULONG_SCOPE_TABLE.map((e) => [e, referenceOf(e.citation)]));
+const REFERENCE_CITATIONS = new Map<ScopeEntry, Citation>(SCOPE_TABLE.map((e) => [e, referenceOf(e.citation)]));
 
 const bindsTable = (profile: Profile): boolean => profile.expenseTable.binding;
 

@@ -1,6 +1,6 @@
 // Expense classification against the Wulong 附件 table: clerk wording, specific-beats-general pairs, unknowns, overlays, properties, speed.
 import fc from 'fast-check';
-import { classifyExpense, WULONG_SCOPE_TABLE, type ExpenseClass } from '../../../src/engine/expense';
+import { classifyExpense, SCOPE_TABLE, type ExpenseClass } from '../../../src/engine/expense';
 import { ExpenseClassifier, classifyScope, classifyScopeCell, normaliseExpenseText } from '../../../src/engine/expense/classify';
 import { normalizeText } from '../../../src/engine/values/text';
 import type { ProfileId } from '../../../src/engine/types';
@@ -9,7 +9,7 @@ import type { ProfileId } from '../../../src/engine/types';
 jest.setTimeout(120_000);
 
 const classOf = (id: string): ExpenseClass => {
-  const e = WULONG_SCOPE_TABLE.find((x) => x.id === id);
+  const e = SCOPE_TABLE.find((x) => x.id === id);
   if (!e) throw new Error(`no entry ${id}`);
   return e.class;
 };
@@ -371,7 +371,7 @@ const FEE_ROW_INCLUDED = '履行政务职能业务系统及办公自动化系统
 const FEE_ROW_EXCLUDED = '办公耗材、办公设施更换、人员工资、差旅费、学习培训费、会议室升级改造、办公软件正版化等。不纳入信息化经费';
 const FEE_ROW_PROMOTION = '门户网站、公众号、app 等推广宣传及内容更新维护。不纳入信息化经费';
 const entryText = (id: string): string => {
-  const e = WULONG_SCOPE_TABLE.find((x) => x.id === id)!;
+  const e = SCOPE_TABLE.find((x) => x.id === id)!;
   return `${e.item}。${e.rule}`;
 };
 /** The quote's items (split at 、 and 。) each appear in the entry's item or rule. */

@@ -3,7 +3,7 @@ import { CLASS_RULES, CONCEPTS, type Concept } from '../../../src/engine/expense
 import { builtinRegistry } from '../../../src/engine/packs/registry';
 import type { RegulationPack } from '../../../src/engine/packs/types';
 import { normaliseExpenseText } from '../../../src/engine/expense/classify';
-import { WULONG_SCOPE_TABLE } from '../../../src/engine/expense';
+import { SCOPE_TABLE } from '../../../src/engine/expense';
 
 const concepts = Object.keys(CONCEPTS) as Concept[];
 // The overlays of the shipped packs: regulations name the lexicon's concepts there.
@@ -19,7 +19,7 @@ describe('lexicon', () => {
   });
 
   test('every rule names a table entry or none (the table has no row), and every entry can be reached', () => {
-    const ids = new Set(WULONG_SCOPE_TABLE.map((e) => e.id));
+    const ids = new Set(SCOPE_TABLE.map((e) => e.id));
     for (const r of CLASS_RULES) if (r.entry !== null) expect(ids).toContain(r.entry);
     expect(new Set(CLASS_RULES.flatMap((r) => (r.entry === null ? [] : [r.entry])))).toEqual(ids);
   });

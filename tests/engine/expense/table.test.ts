@@ -1,7 +1,7 @@
 // The Wulong 附件 table as data: every item RULES.md §2 lists, in its class, with the table's wording and citation.
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyExpense, WULONG_SCOPE_TABLE } from '../../../src/engine/expense';
+import { classifyExpense, SCOPE_TABLE } from '../../../src/engine/expense';
 import { REGULATIONS } from '../../../src/engine/regulations';
 
 // RULES.md §2, item by item: [table wording, class].
@@ -59,22 +59,22 @@ const RULES_ITEMS: [string, 'included' | 'conditional' | 'excluded'][] = [
   ['门户网站、公众号、app 等推广宣传及内容更新维护', 'excluded'],
 ];
 
-describe('WULONG_SCOPE_TABLE', () => {
+describe('SCOPE_TABLE', () => {
   test('has one entry per item, with unique ids', () => {
-    const ids = WULONG_SCOPE_TABLE.map((e) => e.id);
+    const ids = SCOPE_TABLE.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(WULONG_SCOPE_TABLE.map((e) => e.item).sort()).toEqual(RULES_ITEMS.map(([item]) => item).sort());
+    expect(SCOPE_TABLE.map((e) => e.item).sort()).toEqual(RULES_ITEMS.map(([item]) => item).sort());
   });
 
   test.each(RULES_ITEMS)('%s is %s', (item, cls) => {
-    expect(WULONG_SCOPE_TABLE.find((e) => e.item === item)?.class).toBe(cls);
+    expect(SCOPE_TABLE.find((e) => e.item === item)?.class).toBe(cls);
   });
 
-  test.each(WULONG_SCOPE_TABLE.map((e) => [e.item, e] as const))('%s: the table wording classifies as itself', (item, e) => {
+  test.each(SCOPE_TABLE.map((e) => [e.item, e] as const))('%s: the table wording classifies as itself', (item, e) => {
     expect(classifyExpense(item, 'wulong').entry).toBe(e);
   });
 
-  test.each(WULONG_SCOPE_TABLE.map((e) => [e.id, e] as const))('%s: complete, bilingual, cited', (_id, e) => {
+  test.each(SCOPE_TABLE.map((e) => [e.id, e] as const))('%s: complete, bilingual, cited', (_id, e) => {
     expect(e.itemEn).toMatch(/[a-z]/i);
     expect(e.rule).toMatch(/信息化经费|费用/);
     expect(e.citation.profile).toBe('wulong');
@@ -92,15 +92,15 @@ describe('WULONG_SCOPE_TABLE', () => {
   });
 
   test('设计咨询/招标代理/工程监理/软件测评 cite the 新建、改扩建项目 row, the rest the fee table', () => {
-    for (const e of WULONG_SCOPE_TABLE) {
+    for (const e of SCOPE_TABLE) {
       const newBuild = ['design-consulting', 'tendering-agent', 'engineering-supervision', 'software-testing'].includes(e.id);
       expect(e.citation.article.endsWith(newBuild ? '新建、改扩建项目' : '政务信息化项目费用分类')).toBe(true);
     }
   });
 
   test('is frozen', () => {
-    expect(Object.isFrozen(WULONG_SCOPE_TABLE)).toBe(true);
-    for (const e of WULONG_SCOPE_TABLE) expect(Object.isFrozen(e)).toBe(true);
+    expect(Object.isFrozen(SCOPE_TABLE)).toBe(true);
+    for (const e of SCOPE_TABLE) expect(Object.isFrozen(e)).toBe(true);
   });
 
   // The regulation's 附件 table, verbatim (fixtures/wulong-scope-table.txt; its # lines say where it comes from).
@@ -114,7 +114,7 @@ describe('WULONG_SCOPE_TABLE', () => {
         .replace(/\)/g, '）');
     const text = flat(fs.readFileSync(annex, 'utf8').replace(/^#.*$/gm, ''));
     const missing: string[] = [];
-    for (const e of WULONG_SCOPE_TABLE) {
+    for (const e of SCOPE_TABLE) {
       // The 新建、改扩建项目 row is split by a page break in the text: its closing 费用。 opens the next table.
       const rule = flat(e.rule).replace(/。$/, '').replace(/等费用$/, '等');
       if (!text.includes(rule)) missing.push(rule);

@@ -2,7 +2,7 @@
 import { computedOf, declaration, expense, investmentRow, of, others } from './harness';
 import { computedValues } from '../../../src/engine/computed';
 import { layoutOf } from '../../support/report';
-import { WULONG_SCOPE_TABLE } from '../../../src/engine/expense';
+import { SCOPE_TABLE } from '../../../src/engine/expense';
 
 const TABLE = '附件《武隆区政务信息化项目申报范围及边界》';
 
@@ -118,7 +118,7 @@ describe('the Wulong table binds Wulong only', () => {
     expect(f[0].citation).toMatchObject({ profile: 'wulong', article: expect.stringContaining(TABLE) });
     if (f[0].messageId === 'unknown') return;
     // the table's words for the item, as quoted, are those of the entry the finding names
-    const entry = WULONG_SCOPE_TABLE.find((e) => f[0].message.includes(`“${e.item}”`))!;
+    const entry = SCOPE_TABLE.find((e) => f[0].message.includes(`“${e.item}”`))!;
     for (const part of quote.split('……')) expect(`${entry.item}${entry.rule}`).toContain(part);
     if (profile === 'wulong') {
       expect(f[0].message.startsWith(REFERENCE)).toBe(false);

@@ -71,7 +71,7 @@ function excluded(id: string, item: string, itemEn: string, rule = EXCLUDED_RULE
 }
 
 /** In the table's own order; rows listing several items are split so each item has its own id. */
-export const WULONG_SCOPE_TABLE: readonly ScopeEntry[] = Object.freeze(
+export const SCOPE_TABLE: readonly ScopeEntry[] = Object.freeze(
   [
     included('design-consulting', '设计咨询', 'design and consulting for a new or upgraded project', NEW_BUILD_RULE, NEW_BUILD),
     included('tendering-agent', '招标代理', 'tendering agency for a new or upgraded project', NEW_BUILD_RULE, NEW_BUILD),
