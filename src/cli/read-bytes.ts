@@ -3,6 +3,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from '../engine/types';
 import { dateToSerial, fillHoles } from './serial';
+import { IN_NODE } from './bytes';
 import { readXlsxFast } from './xlsx-fast';
 
 export type SpreadsheetFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'ods' | 'csv';
@@ -273,7 +274,7 @@ export function readSpreadsheetBytes(bytes: Uint8Array, fileName: string, option
   // Node hands SheetJS a Buffer (its 'buffer' input), a browser a plain Uint8Array ('array'): both read the same zip.
   const sheetjs = (b: Uint8Array): XLSX.WorkBook =>
     quietly(() =>
-      typeof Buffer !== 'undefined' && typeof Buffer.isBuffer === 'function'
+      IN_NODE
         ? XLSX.read(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length), { ...PARSE_OPTIONS, type: 'buffer' })
         : XLSX.read(b, { ...PARSE_OPTIONS, type: 'array' }),
     );

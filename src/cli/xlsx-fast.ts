@@ -1,6 +1,7 @@
 // Fast .xlsx/.xlsm reading: fflate unzips, SheetJS parses the package with each worksheet's cells cut out, and the cells are scanned by hand exactly as SheetJS reads them; anything unusual returns null so the caller reads the file with SheetJS.
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type * as XLSX from '@e965/xlsx';
+import { asNodeBuffer, indexOfAscii, latin1Bytes, latin1Text, utf8FromLatin1 } from './bytes';
 
 /** Thrown by the scanner when the XML is not in the plain shape whose reading it reproduces. */
 class Unsupported extends Error {}
@@ -39,7 +40,7 @@ function unescapexml(text: string, xlsx?: boolean): string {
   return xlsx ? out.replace(/\r\n/g, '\n') : out;
 }
 function utf8read(s: string): string {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.from(s, 'latin1').toString('utf8');
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return utf8FromLatin1(s);
   return s;
 }
 function parsexmlbool(value: unknown): boolean {
@@ -558,11 +559,10 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
     const content = entries[name]!;
     let out: Uint8Array = content;
     if (content.length > 64 && !/\.bin$/i.test(name) && !(content[0] === 0xff && content[1] === 0xfe) && !(content[1] === 0xfe && content[2] === 0xff)) {
-      const buf = Buffer.from(content.buffer, content.byteOffset, content.length);
-      const root = rootName(buf.toString('latin1', 0, Math.min(buf.length, 2048)));
+      const root = rootName(latin1Text(content, 0, Math.min(content.length, 2048)));
       if (root === 'sst' && sst === null) {
         // The shared strings are read here too (parseSst), if this is the part SheetJS takes them from.
-        const text = buf.toString('latin1');
+        const text = latin1Text(content);
         SST_OPEN.lastIndex = 0;
         const open = SST_OPEN.exec(text);
         if (open) {
@@ -570,11 +570,11 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
           const close = SST_CLOSE.exec(text);
           if (close) {
             sst = { name, original: content, text, from: SST_OPEN.lastIndex, to: close.index };
-            out = Buffer.from(text.slice(0, sst.from) + text.slice(sst.to), 'latin1');
+            out = latin1Bytes(text.slice(0, sst.from) + text.slice(sst.to));
           }
         }
-      } else if (root === 'worksheet' && buf.indexOf('sheetData') >= 0) {
-        const text = buf.toString('latin1');
+      } else if (root === 'worksheet' && indexOfAscii(content, 'sheetData') >= 0) {
+        const text = latin1Text(content);
         SHEETDATA_OPEN.lastIndex = 0;
         const open = SHEETDATA_OPEN.exec(text);
         if (open) {
@@ -585,7 +585,7 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
             const to = close.index;
             const marker = `<row r="1"><c r="A1" t="str"><v>${MARK}${stubbed.length}</v></c></row>`;
             stubbed.push({ name, original: content, text, from, to });
-            out = Buffer.from(text.slice(0, from) + marker + text.slice(to), 'latin1');
+            out = latin1Bytes(text.slice(0, from) + marker + text.slice(to));
           }
         }
       }
@@ -641,6 +641,6 @@ export function readXlsxFast(bytes: Uint8Array, parse: (pkg: Uint8Array) => XLSX
   }
   // The package's files as read (for the integrity check): the worksheets as they are, not the stubs.
   const files = (wb as { files?: Record<string, { content?: unknown } | undefined> }).files;
-  if (files) for (const part of sst ? [...stubbed, sst] : stubbed) if (files[part.name]) files[part.name]!.content = Buffer.from(part.original.buffer, part.original.byteOffset, part.original.length);
+  if (files) for (const part of sst ? [...stubbed, sst] : stubbed) if (files[part.name]) files[part.name]!.content = asNodeBuffer(part.original);
   return wb;
 }

@@ -149,7 +149,8 @@ export function Grid(props: GridProps): React.ReactElement {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      <div style={{ overflow: 'auto', flex: 1, minHeight: 0 }}>
+      {/* Focusable so the keyboard can scroll a grid wider or taller than its box. */}
+      <div tabIndex={0} role="region" aria-label={sheet.name} style={{ overflow: 'auto', flex: 1, minHeight: 0 }}>
         <table data-testid="grid" data-sheet={sheet.name} style={{ borderCollapse: 'collapse', fontSize: 12 }}>
           <thead>
             <tr>

@@ -1,5 +1,6 @@
 // The web page: open or drop workbooks, each checked in a worker with the CLI's reader and the engine; per file its sheets,
 // findings (the pane's FindingsView) beside a grid of the sheet with the problem cells filled, the article cited, and downloads.
+import { profileChoices, regulationName } from '../taskpane/regulations';
 import * as React from 'react';
 import {
   Button,
@@ -90,6 +91,8 @@ export function WebApp(props: WebAppProps): React.ReactElement {
   const requestSeq = React.useRef(0);
   const pending = React.useRef(new Map<number, (m: Extract<FromWorker, { type: 'download' }>) => void>());
   const idSeq = React.useRef(0);
+  /** File names by id, for the progress line (read outside a state update). */
+  const names = React.useRef(new Map<string, string>());
   const inputRef = React.useRef<HTMLInputElement>(null);
 
   const patchFile = React.useCallback((id: string, state: FileState) => {
@@ -112,11 +115,9 @@ export function WebApp(props: WebAppProps): React.ReactElement {
       }
       if (m.run <= cancelledUpTo.current) return; // a cancelled run's last words
       if (m.type === 'progress') {
-        setFiles((list) => {
-          const name = list.find((f) => f.id === m.id)?.name ?? '';
-          setProgress({ run: m.run, index: m.index, count: m.count, name, stage: m.stage, fraction: m.total > 0 ? m.done / m.total : 0 });
-          return list.map((f) => (f.id === m.id && f.state.status !== 'running' ? { ...f, state: { status: 'running' } } : f));
-        });
+        const name = names.current.get(m.id) ?? '';
+        setProgress({ run: m.run, index: m.index, count: m.count, name, stage: m.stage, fraction: m.total > 0 ? m.done / m.total : 0 });
+        setFiles((list) => list.map((f) => (f.id === m.id && f.state.status !== 'running' ? { ...f, state: { status: 'running' } } : f)));
       } else if (m.type === 'file') {
         const o = m.outcome;
         patchFile(
@@ -165,6 +166,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
   function addFiles(list: FileList | File[] | null) {
     const added: WebFile[] = [...(list ?? [])].map((file) => ({ id: `f${++idSeq.current}`, name: file.name, file, state: { status: 'waiting' } }));
     if (added.length === 0) return;
+    for (const f of added) names.current.set(f.id, f.name);
     setFiles((prev) => [...prev, ...added]);
     // A running check is left to finish; the new files are checked after it in the same worker.
     void runCheck(added, options);
@@ -261,7 +263,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
     <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} style={{ minHeight: '100vh' }}>
       <header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '8px 16px', borderBottom: '1px solid #ddd', flexWrap: 'wrap' }}>
         <h1 style={{ fontSize: 18, margin: 0, flex: 1 }}>{t.title}</h1>
-        <Button appearance="subtle" aria-label={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => changeLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
+        <Button appearance="subtle" title={t.languageLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => changeLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
           {t.language}
         </Button>
       </header>
@@ -281,9 +283,9 @@ export function WebApp(props: WebAppProps): React.ReactElement {
               }}
             >
               <option value="auto">{s.profileAuto}</option>
-              {Object.keys(s.profileNames).filter((p) => p !== 'generic').map((p) => (
+              {profileChoices([]).filter((p) => p !== 'auto').map((p) => (
                 <option key={p} value={p}>
-                  {s.profileNames[p] ?? p}
+                  {regulationName(p, [], lang, s.profileGeneric)}
                 </option>
               ))}
             </Select>
@@ -420,7 +422,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
                 <>
                   <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#424242' }}>
                     {(done.report.profile.detected ? s.detectedProfile : s.chosenProfile)(
-                      s.profileNames[done.report.profile.id] ?? done.report.profile.id,
+                      regulationName(done.report.profile.id, [], lang, s.profileGeneric),
                       done.report.profile.reason,
                     )}
                     {` · ${t.time(done.ms)}`}
