@@ -46,6 +46,8 @@ export interface FindingsViewProps {
   onSelect: (f: Finding) => void;
   onStep: (delta: 1 | -1) => void;
   pageSize?: number;
+  /** Shown under a finding (its waiver): text only, no control, as the item itself is the button. */
+  renderExtra?: (f: Finding) => React.ReactNode;
 }
 
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
@@ -163,6 +165,7 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
                       s={s}
                       finding={f}
                       selected={f === current}
+                      extra={props.renderExtra}
                       onSelect={onSelect}
                     />
                   ))}
@@ -186,6 +189,7 @@ const FindingItem = React.memo(function FindingItem(props: {
   finding: Finding;
   selected: boolean;
   onSelect: (f: Finding) => void;
+  extra?: (f: Finding) => React.ReactNode;
 }): React.ReactElement {
   const { s, finding: f, selected } = props;
   const activate = () => props.onSelect(f);
@@ -228,6 +232,7 @@ const FindingItem = React.memo(function FindingItem(props: {
       {f.citation && (
         <div style={{ fontSize: 11, color: '#666', marginTop: 2 }}>{`${s.citation}：${citationText(f.citation)}`}</div>
       )}
+      {props.extra?.(f)}
     </li>
   );
 });

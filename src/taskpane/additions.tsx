@@ -1,0 +1,143 @@
+// The pane additions wired to the host and the report: export, waivers on the selected finding, the article view. App renders what this returns.
+import * as React from 'react';
+import type { Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
+import { findingsTable, FINDINGS_SHEET } from '../engine/findings-table';
+import { waiverKey, waiverValueText } from '../engine/waivers';
+import type { WorkbookHost } from '../excel/types';
+import { ADDITION_STRINGS } from './additions-strings';
+import { ExportButton } from './ExportButton';
+import { FindingActions } from './FindingActions';
+import { WaiverBadge } from './WaiverBadge';
+import { WaiverDialog, type WaiverDraft } from './WaiverDialog';
+import { localNameStore, type NameStore } from './name-store';
+import { columnIndex, errorMessage } from './model';
+
+/** Widths (characters) of the exported columns: 工作表, 单元格, 项目名称, 严重程度, 问题, 依据, 核实情况. */
+export const EXPORT_WIDTHS = [14, 8, 24, 8, 60, 40, 30];
+
+export interface AdditionsInput {
+  host: WorkbookHost;
+  lang: Lang;
+  report: Report | null;
+  snapshot: WorkbookSnapshot | null;
+  current: Finding | null;
+  /** Today, YYYY-MM-DD: the date a waiver is recorded with. */
+  today: string;
+  busy: boolean;
+  onReport: (report: Report, current: Finding | null) => void;
+  nameStore?: NameStore;
+  /** The article view for a finding (item 7), rendered under its actions when opened. */
+  renderArticle?: (f: Finding, close: () => void) => React.ReactNode;
+}
+
+function cellValueOf(snapshot: WorkbookSnapshot | null, f: Finding): string {
+  const sheet = snapshot?.sheets.find((s) => s.name === f.sheet);
+  const col = columnIndex(f.column);
+  if (!sheet || f.row < 1 || col < 0) return '';
+  return waiverValueText(sheet.rows[f.row - 1]?.[col]);
+}
+
+export function usePaneAdditions(input: AdditionsInput) {
+  const { host, lang, report, snapshot, current } = input;
+  const s = ADDITION_STRINGS[lang];
+  const store = React.useMemo(() => input.nameStore ?? localNameStore(), [input.nameStore]);
+  const [dialogFor, setDialogFor] = React.useState<Finding | null>(null);
+  const [saving, setSaving] = React.useState(false);
+  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | null>(null);
+  const [articleFor, setArticleFor] = React.useState<Finding | null>(null);
+  const canWaive = typeof host.saveWaiver === 'function' && typeof host.removeWaiver === 'function';
+
+  // A new check or another finding closes what belonged to the old one.
+  React.useEffect(() => setMessage(null), [current, report]);
+  React.useEffect(() => {
+    setArticleFor(null);
+    setDialogFor(null);
+  }, [current]);
+
+  function replaceWaiver(f: Finding, waiver: Finding['waiver'] | undefined) {
+    if (!report) return;
+    const key = waiverKey(f);
+    let next: Finding | null = null;
+    const findings = report.findings.map((x) => {
+      if (waiverKey(x) !== key) return x;
+      const y: Finding = { ...x };
+      if (waiver) y.waiver = waiver;
+      else delete y.waiver;
+      if (x === current) next = y;
+      return y;
+    });
+    input.onReport({ ...report, findings }, next ?? current);
+  }
+
+  async function save(f: Finding, d: WaiverDraft) {
+    setSaving(true);
+    try {
+      const entry = { sheet: f.sheet, cell: f.cell, rule: f.ruleId, value: cellValueOf(snapshot, f), status: d.status, reason: d.reason, by: d.by, date: input.today };
+      await host.saveWaiver!(entry);
+      store.save(d.by);
+      setDialogFor(null);
+      replaceWaiver(f, { status: d.status, reason: d.reason, by: d.by, date: input.today, stale: false });
+      setMessage({ ok: true, text: s.waiverSaved });
+    } catch (e) {
+      setMessage({ ok: false, text: s.waiverFailed + errorMessage(e, '') });
+      setDialogFor(null);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function remove(f: Finding) {
+    setSaving(true);
+    try {
+      await host.removeWaiver!({ sheet: f.sheet, cell: f.cell, rule: f.ruleId });
+      replaceWaiver(f, undefined);
+      setMessage({ ok: true, text: s.waiverRemoved });
+    } catch (e) {
+      setMessage({ ok: false, text: s.waiverFailed + errorMessage(e, '') });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const exportNode =
+    report && host.writeTableSheet && host.sheetExists ? (
+      <ExportButton
+        s={s}
+        sheet={FINDINGS_SHEET}
+        disabled={input.busy}
+        sheetExists={() => host.sheetExists!(FINDINGS_SHEET)}
+        write={() => host.writeTableSheet!(FINDINGS_SHEET, { ...findingsTable(report, lang), widths: EXPORT_WIDTHS })}
+      />
+    ) : null;
+
+  const actionsNode = current ? (
+    <>
+      <FindingActions
+        s={s}
+        lang={lang}
+        finding={current}
+        busy={saving || input.busy}
+        onWaive={canWaive ? () => setDialogFor(current) : undefined}
+        onRemoveWaiver={canWaive ? () => void remove(current) : undefined}
+        onArticle={input.renderArticle ? () => setArticleFor(articleFor === current ? null : current) : undefined}
+      >
+        {message && (
+          <p role={message.ok ? 'status' : 'alert'} data-testid="waiver-message" style={{ fontSize: 12, margin: '4px 0 0', color: message.ok ? undefined : '#a4262c' }}>
+            {message.text}
+          </p>
+        )}
+        {dialogFor === current && (
+          <WaiverDialog s={s} lang={lang} finding={dialogFor} name={store.load()} saving={saving} onSave={(d) => void save(dialogFor, d)} onCancel={() => setDialogFor(null)} />
+        )}
+        {articleFor === current && input.renderArticle?.(current, () => setArticleFor(null))}
+      </FindingActions>
+    </>
+  ) : null;
+
+  const renderWaiver = React.useCallback(
+    (f: Finding) => (f.waiver ? <WaiverBadge s={ADDITION_STRINGS[lang]} lang={lang} waiver={f.waiver} /> : null),
+    [lang],
+  );
+
+  return { exportNode, actionsNode, renderWaiver, strings: s };
+}
