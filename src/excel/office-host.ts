@@ -868,8 +868,16 @@ function cleanSettings(s: HostSettings): HostSettings {
     }
     if (kept.length > 0) out.holidays = kept;
   }
+  // Packs are kept as given (the pane validates them with the loader when it reads them); only their number is bounded.
+  if (Array.isArray(s.regulations)) {
+    const packs = s.regulations.filter((p) => p !== null && typeof p === 'object' && !Array.isArray(p)).slice(0, MAX_SAVED_PACKS);
+    if (packs.length > 0) out.regulations = packs;
+  }
   return out;
 }
+
+/** More regulations than anyone imports into one workbook. */
+const MAX_SAVED_PACKS = 20;
 
 /** More years than anyone imports: a settings value this long is not ours. */
 const MAX_SAVED_SCHEDULES = 50;

@@ -11,6 +11,8 @@ export interface HostSettings {
   overrides?: Record<string, SheetOverride>;
   /** Holiday schedules the user imported (CheckOptions.holidays). */
   holidays?: HolidaySchedule[];
+  /** Regulation packs the user imported (CheckOptions.regulations): plain JSON, validated again when read. */
+  regulations?: unknown[];
 }
 
 export interface ApplyOptions {

@@ -45,6 +45,10 @@ import { usePaneAdditions } from './additions';
 import { DeadlinesView } from './DeadlinesView';
 import { SheetsView } from './SheetsView';
 import { HolidaysImport } from './HolidaysImport';
+import { RulesImport } from './RulesImport';
+import { builtinRegistry } from '../engine/packs/registry';
+import type { RegulationPack } from '../engine/packs/types';
+import { RULE_IDS, profileChoices, regulationName, usablePacks } from './regulations';
 import { validateHolidaySchedules } from '../engine/calendar/schedule';
 
 /** Runs the engine; may answer at once or in slices (the default yields to the UI, reports progress, honours abort). */
@@ -70,7 +74,6 @@ export interface AppProps {
 }
 
 type ProfileChoice = ProfileId | 'auto';
-const PROFILE_CHOICES: readonly ProfileChoice[] = ['auto', 'wuhan', 'yeji', 'wulong', 'laizhou'];
 type Operation = 'check' | 'fill' | 'clear';
 type Phase = 'read' | 'check' | 'write' | 'clear';
 interface Busy {
@@ -118,8 +121,8 @@ function filledCounts(rep: Report, res: { computed: number; computedDates?: numb
   return { a: dates, c: res.computed - dates };
 }
 
-function isProfileChoice(v: unknown): v is ProfileChoice {
-  return typeof v === 'string' && (PROFILE_CHOICES as readonly string[]).includes(v);
+function isProfileChoice(v: unknown, packs: readonly RegulationPack[]): v is ProfileChoice {
+  return typeof v === 'string' && profileChoices(packs).includes(v);
 }
 
 export function App(props: AppProps): React.ReactElement {
@@ -129,6 +132,10 @@ export function App(props: AppProps): React.ReactElement {
   const s = STRINGS[lang];
 
   const [profile, setProfile] = React.useState<ProfileChoice>('auto');
+  // Regulation packs the user imported (kept in the workbook): more choices, detected like the shipped ones.
+  const [packs, setPacks] = React.useState<RegulationPack[]>([]);
+  const packsRef = React.useRef<RegulationPack[]>(packs);
+  packsRef.current = packs;
   const [asOf, setAsOf] = React.useState<string>(today);
   const [overrides, setOverrides] = React.useState<Record<string, SheetOverride>>({});
   const [overridesDirty, setOverridesDirty] = React.useState(false);
@@ -174,7 +181,9 @@ export function App(props: AppProps): React.ReactElement {
       .loadSettings()
       .then((saved) => {
         if (cancelled) return;
-        if (isProfileChoice(saved.profile)) setProfile(saved.profile);
+        const savedPacks = Array.isArray(saved.regulations) ? usablePacks(saved.regulations) : [];
+        if (savedPacks.length > 0) setPacks(savedPacks);
+        if (isProfileChoice(saved.profile, savedPacks)) setProfile(saved.profile);
         if (saved.asOf && ISO_DATE.test(saved.asOf)) setAsOf(saved.asOf);
         if (saved.overrides && typeof saved.overrides === 'object') setOverrides(saved.overrides);
         if (Array.isArray(saved.holidays) && saved.holidays.length > 0) setHolidays(usableSchedules(saved.holidays));
@@ -232,7 +241,8 @@ export function App(props: AppProps): React.ReactElement {
     (next: { profile: ProfileChoice; asOf: string; overrides: Record<string, SheetOverride>; holidays: HolidaySchedule[] }) => {
       if (!settingsLoaded.current) return;
       const { holidays: hs, ...rest } = next;
-      host.saveSettings(hs.length > 0 ? { ...rest, holidays: hs } : rest).catch((e) => {
+      const regulations = packsRef.current;
+      host.saveSettings({ ...rest, ...(hs.length > 0 ? { holidays: hs } : {}), ...(regulations.length > 0 ? { regulations } : {}) }).catch((e) => {
         if (mounted.current) setProblem({ key: 'saveSettings', detail: errorMessage(e, s.errors.unknown) });
       });
     },
@@ -283,6 +293,7 @@ export function App(props: AppProps): React.ReactElement {
       step = 'check';
       const options: CheckOptions = { asOf: effectiveAsOf, profile, lang, overrides };
       if (holidays.length > 0) options.holidays = holidays;
+      if (packs.length > 0) options.regulations = packs;
       const rep = await runCheck(snap, options, { signal, onProgress: progress });
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       persist({ profile, asOf: effectiveAsOf, overrides, holidays });
@@ -380,7 +391,7 @@ export function App(props: AppProps): React.ReactElement {
     if (report && snapshot && !busy) {
       void (async () => {
         try {
-          const rep = await runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides, ...(holidays.length > 0 ? { holidays } : {}) });
+          const rep = await runCheck(snapshot, { asOf: report.asOf, profile, lang: next, overrides, ...(holidays.length > 0 ? { holidays } : {}), ...(packs.length > 0 ? { regulations: packs } : {}) });
           if (!mounted.current) return;
           setReport(rep);
           setCurrent(null);
@@ -410,6 +421,15 @@ export function App(props: AppProps): React.ReactElement {
     persist({ profile, asOf: effectiveAsOf, overrides: next, holidays });
   }
 
+  // An imported pack is chosen at once (the user imported it for this workbook); removing the chosen one goes back to auto.
+  function onPacks(next: RegulationPack[], chosen: ProfileChoice) {
+    setPacks(next);
+    packsRef.current = next;
+    setProfile(chosen);
+    setStale(!!report);
+    persist({ profile: chosen, asOf: effectiveAsOf, overrides, holidays });
+  }
+
   function onHolidays(next: HolidaySchedule[]) {
     setHolidays(next);
     // the deadlines shown rest on the schedules: a new check applies them
@@ -436,7 +456,7 @@ export function App(props: AppProps): React.ReactElement {
     : null;
   const profileLine = report
     ? (report.profile.detected ? s.detectedProfile : s.chosenProfile)(
-        s.profileNames[report.profile.id] ?? report.profile.id,
+        regulationName(report.profile.id, packs, lang, s.profileGeneric),
         report.profile.reason,
       )
     : null;
@@ -465,9 +485,9 @@ export function App(props: AppProps): React.ReactElement {
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
           <Field label={s.profile} size="small">
             <Select size="small" value={profile} onChange={(_, d) => onProfile(d.value as ProfileChoice)}>
-              {PROFILE_CHOICES.map((p) => (
+              {profileChoices(packs).map((p) => (
                 <option key={p} value={p}>
-                  {p === 'auto' ? s.profileAuto : s.profileNames[p]}
+                  {p === 'auto' ? s.profileAuto : regulationName(p, packs, lang, s.profileGeneric)}
                 </option>
               ))}
             </Select>
@@ -482,6 +502,15 @@ export function App(props: AppProps): React.ReactElement {
           disabled={!!busy}
           onImport={(added) => onHolidays([...holidays.filter((h) => !added.some((a) => a.year === h.year)), ...added].sort((a, b) => a.year - b.year))}
           onRemove={(year) => onHolidays(holidays.filter((h) => h.year !== year))}
+        />
+        <RulesImport
+          lang={lang}
+          packs={packs}
+          shippedIds={builtinRegistry().ids()}
+          ruleIds={RULE_IDS}
+          disabled={!!busy}
+          onImport={(pack) => onPacks([...packs.filter((p) => p.id !== pack.id), pack], pack.id)}
+          onRemove={(id) => onPacks(packs.filter((p) => p.id !== id), profile === id ? 'auto' : profile)}
         />
 
         <div role="group" aria-label={s.actions} style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginTop: 8 }}>

@@ -1,5 +1,5 @@
 // Task pane UI strings in Chinese (default) and English; report text itself comes from the engine.
-import type { Category, Lang, ProfileId, Severity, SheetKind } from '../engine/types';
+import type { Category, Lang, Severity, SheetKind } from '../engine/types';
 import { SEVERITY_NAME } from '../engine/presentation';
 
 export interface UiStrings {
@@ -8,7 +8,8 @@ export interface UiStrings {
   languageToggleLabel: string;
   profile: string;
   profileAuto: string;
-  profileNames: Record<ProfileId, string>;
+  /** The generic profile's name (no regulation recognised); regulations are named by the registry. */
+  profileGeneric: string;
   detectedProfile: (name: string, reason: string) => string;
   chosenProfile: (name: string, reason: string) => string;
   asOf: string;
@@ -114,7 +115,7 @@ const zh: UiStrings = {
   languageToggleLabel: 'Switch to English',
   profile: '适用办法',
   profileAuto: '自动识别',
-  profileNames: { wuhan: '武汉', yeji: '叶集', wulong: '武隆', laizhou: '莱州', generic: '通用（未识别地区）' },
+  profileGeneric: '通用（未识别地区）',
   detectedProfile: (name, reason) => `已识别为：${name}（${reason}）`,
   chosenProfile: (name, reason) => `使用：${name}（${reason}）`,
   asOf: '基准日期',
@@ -228,7 +229,7 @@ const en: UiStrings = {
   languageToggleLabel: '切换到中文',
   profile: 'Regulation',
   profileAuto: 'Detect automatically',
-  profileNames: { wuhan: 'Wuhan', yeji: 'Yeji', wulong: 'Wulong', laizhou: 'Laizhou', generic: 'Generic (no region found)' },
+  profileGeneric: 'Generic (no region found)',
   detectedProfile: (name, reason) => `Detected: ${name} (${reason})`,
   chosenProfile: (name, reason) => `Using: ${name} (${reason})`,
   asOf: 'Reference date',

@@ -32,3 +32,14 @@ test('a malformed stored schedule is dropped on its own; the others and the othe
   const notList = createFakeExcel({ sheets: [SHEET], settings: { 'fundcheck.settings': JSON.stringify({ asOf: '2026-10-20', holidays: { year: 2027 } }) } });
   expect(await createOfficeHost(notList.Excel, notList.Office).loadSettings()).toEqual({ asOf: '2026-10-20' });
 });
+
+test('imported regulation packs round-trip through the workbook settings; entries that are not objects are dropped', async () => {
+  const pack = { format: 'fundcheck-regulation-pack/1', id: 'testcounty', articles: { 第一条: '……' } };
+  const fake = createFakeExcel({ sheets: [SHEET] });
+  const host = createOfficeHost(fake.Excel, fake.Office);
+  await host.saveSettings({ profile: 'testcounty', regulations: [pack] });
+  const reopened = createFakeExcel(fake.save());
+  expect(await createOfficeHost(reopened.Excel, reopened.Office).loadSettings()).toEqual({ profile: 'testcounty', regulations: [pack] });
+  const junk = createFakeExcel({ sheets: [SHEET], settings: { 'fundcheck.settings': JSON.stringify({ regulations: ['x', null, [1], pack] }) } });
+  expect(await createOfficeHost(junk.Excel, junk.Office).loadSettings()).toEqual({ regulations: [pack] });
+});
