@@ -341,29 +341,34 @@ const cliSummaryCase: CaseDef = {
     const m0 = median(without.map((x) => x.seconds));
     const perFileMs = (ms / count) * 1000;
     const overhead = ms / m0 - 1;
+    // Judged by CPU time, which other load on a shared machine disturbs less than wall time.
+    const cpuWith = median(withSummary.map((x) => x.cpuSeconds));
+    const cpuWithout = median(without.map((x) => x.cpuSeconds));
+    const cpuOverhead = cpuWith / cpuWithout - 1;
     return [
       {
         name: 'cli-summary',
         figure: 'ms per file with --summary',
         value: perFileMs,
         median: ms,
-        target: '--summary adds ≤ 25 %',
-        pass: overhead <= 0.25,
+        target: '--summary adds ≤ 25 % CPU',
+        pass: cpuOverhead <= 0.25,
         figures: {
           files: count,
           perFileMs,
           summarySeconds: ms,
           plainSeconds: m0,
           overhead,
-          summaryCpuSeconds: median(withSummary.map((x) => x.cpuSeconds)),
-          plainCpuSeconds: median(without.map((x) => x.cpuSeconds)),
+          cpuOverhead,
+          summaryCpuSeconds: cpuWith,
+          plainCpuSeconds: cpuWithout,
           maxRssMB: Math.max(...withSummary.map((x) => x.maxRssMB)),
           summaryBytes: fs.statSync(summaryFile).size,
         },
         times: withSummary.map((x) => x.seconds),
         detail:
           `${count} files: ${fmt2(ms)} s with --summary, ${fmtInt(perFileMs)} ms/file; without ${fmt2(m0)} s (${overhead >= 0 ? '+' : ''}${fmt1(overhead * 100)} %); ` +
-          `CPU ${fmt2(median(withSummary.map((x) => x.cpuSeconds)))} s vs ${fmt2(median(without.map((x) => x.cpuSeconds)))} s`,
+          `CPU ${fmt2(cpuWith)} s vs ${fmt2(cpuWithout)} s (${cpuOverhead >= 0 ? '+' : ''}${fmt1(cpuOverhead * 100)} %)`,
       },
     ];
   },

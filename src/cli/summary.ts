@@ -6,8 +6,9 @@ import { buildSummary, crossFileText, summarySheets } from '../engine/summary';
 import type { Summary, SummaryFileInput } from '../engine/summary';
 import type { FileResult } from './format';
 import type { InputFile } from './main';
-import { buildTableBook } from './copy/table-book';
+import { tableBookParts } from './copy/table-book';
 import { writeAtomically } from './copy/package';
+import { writeZip } from './copy/zip';
 
 const MSG = {
   zh: {
@@ -91,7 +92,9 @@ export function writeSummary(opts: {
   const input = { asOf: opts.asOf, lang: opts.lang, files: summaryFiles(opts.current), ...(opts.previous ? { previous: summaryFiles(opts.previous) } : {}) };
   const summary = buildSummary(input);
   try {
-    writeAtomically(opts.summaryPath, buildTableBook(summarySheets(summary, opts.lang)));
+    // Deflated by node's zlib: fflate's JavaScript deflate cost more than building the summary (measured on 50 files).
+    const parts = tableBookParts(summarySheets(summary, opts.lang));
+    writeAtomically(opts.summaryPath, writeZip(parts.map(([name, data]) => ({ name, data, level: 6 }))));
   } catch (err) {
     throw new Error(m.writeFailed(opts.display, err instanceof Error ? err.message.split('\n')[0]! : String(err)), { cause: err });
   }

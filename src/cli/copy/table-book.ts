@@ -66,10 +66,14 @@ function quotedName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** The tables as an .xlsx package: one sheet each, header row bold and frozen, widths set, an autofilter over each. */
-export function buildTableBook(sheets: TableSheet[]): Uint8Array {
+/**
+ * The parts of the tables' .xlsx package, [Content_Types].xml first (as readers that stream the package expect): one
+ * sheet per table, header row bold and frozen, widths set, an autofilter over each. The command line zips them with
+ * node's zlib; buildTableBook zips them with fflate, for a browser.
+ */
+export function tableBookParts(sheets: TableSheet[]): [string, Uint8Array][] {
   const enc = new TextEncoder();
-  const files: Zippable = {};
+  const files: Record<string, Uint8Array> = {};
   sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = enc.encode(sheetXml(s, i === 0));
   });
@@ -115,5 +119,12 @@ export function buildTableBook(sheets: TableSheet[]): Uint8Array {
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
     '</Types>';
-  return zipSync({ '[Content_Types].xml': enc.encode(ct), ...files }, { level: 6 });
+  return [['[Content_Types].xml', enc.encode(ct)], ...Object.entries(files)];
+}
+
+/** The tables as an .xlsx file (see tableBookParts), zipped in JavaScript. */
+export function buildTableBook(sheets: TableSheet[]): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, data] of tableBookParts(sheets)) files[name] = data;
+  return zipSync(files, { level: 6 });
 }

@@ -240,8 +240,9 @@ function projectRows(input: SummaryFileInput, fileIndex: number, asOf: string, l
     }
   }
   for (const [row, list] of open) {
-    const ahead = list.filter((d) => d.day >= asOf).sort((a, b) => byText(a.day, b.day));
-    const past = list.filter((d) => d.day < asOf).sort((a, b) => byText(b.day, a.day));
+    // YYYY-MM-DD compares as text.
+    const ahead = list.filter((d) => d.day >= asOf).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const past = list.filter((d) => d.day < asOf).sort((a, b) => (a.day > b.day ? -1 : a.day < b.day ? 1 : 0));
     const next = ahead[0] ?? past[0]!;
     row.nextDeadline = next.day;
     const h = DEADLINE_HEADERS[next.key];
