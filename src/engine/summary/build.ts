@@ -64,6 +64,8 @@ export interface FindingRow {
   citation: string;
   /** The waiver's text when the finding carries one ('' when none). */
   waiver: string;
+  /** Waived (verified or approved, not stale): nothing left to do, so listed after the others. */
+  waived: boolean;
   ruleId: string;
   /** The finding's project has an overdue deadline (sort key: act on those first). */
   overdue: boolean;
@@ -271,6 +273,7 @@ function projectRows(input: SummaryFileInput, fileIndex: number, asOf: string, l
       message: t[COL.problem]!,
       citation: t[COL.citation]!,
       waiver: t[COL.waiver]!,
+      waived: waived(f),
       ruleId: f.ruleId,
       overdue: row?.overdue === true,
     });
@@ -286,6 +289,7 @@ function projectRows(input: SummaryFileInput, fileIndex: number, asOf: string, l
       message: n.message,
       citation: n.citation ? citationText(n.citation) : '',
       waiver: '',
+      waived: false,
       ruleId: n.id,
       overdue: false,
     });
@@ -451,6 +455,7 @@ export function buildSummary(input: SummaryInput): Summary {
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      Number(a.waived) - Number(b.waived) ||
       byText(a.unit, b.unit) ||
       byText(a.file, b.file) ||
       (rank.get(`${a.file}\u0000${a.unit}\u0000${a.project}`) ?? -1) - (rank.get(`${b.file}\u0000${b.unit}\u0000${b.project}`) ?? -1) ||
