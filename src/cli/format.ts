@@ -2,6 +2,7 @@
 import { citationText } from '../engine/regulations';
 import { computedValues } from '../engine/computed';
 import { uncheckedSheets } from '../engine/rules/coverage';
+import { isWaived, waiverText } from '../engine/waivers';
 import { SEVERITIES, SEVERITY_NAME } from '../engine/presentation';
 import type { Citation, Finding, Lang, Report, Severity, SheetKind } from '../engine/types';
 import type { ProjectFact } from '../engine/summary';
@@ -61,9 +62,10 @@ const L = {
     unchecked: (n: number) => `${n} 张工作表有数据未检查`,
     nothingChecked: '没有识别出可检查的表，未做任何检查',
     noticesToo: (n: number) => `另有 ${n} 条警告或错误提示（见上）`,
+    waived: (n: number) => `另有 ${n} 个问题已核实或经评估同意（不计入上述数目）`,
     semi: '；',
     left: '左',
-    csvHeader: ['文件', '工作表', '行', '单元格', '严重程度', '规则', '类别', '说明', '依据'],
+    csvHeader: ['文件', '工作表', '行', '单元格', '严重程度', '规则', '类别', '说明', '依据', '核实情况'],
   },
   en: {
     // English text and CSV print the severity ids themselves, which scripts filter on.
@@ -100,9 +102,10 @@ const L = {
     unchecked: (n: number) => `${n} sheet(s) hold data that was not checked`,
     nothingChecked: 'no sheet was recognised; nothing was checked',
     noticesToo: (n: number) => `${n} more warning or error notice(s) above`,
+    waived: (n: number) => `${n} more finding(s) verified or approved after assessment (not counted above)`,
     semi: '; ',
     left: 'L',
-    csvHeader: ['file', 'sheet', 'row', 'cell', 'severity', 'ruleId', 'category', 'message', 'citation'],
+    csvHeader: ['file', 'sheet', 'row', 'cell', 'severity', 'ruleId', 'category', 'message', 'citation', 'waiver'],
   },
 };
 
@@ -151,7 +154,8 @@ export function formatText(result: FileResult, lang: Lang): string {
 
   for (const s of r.sheets) {
     const findings = r.findings.filter((f) => f.sheet === s.name);
-    const n = countBySeverity(findings);
+    const n = countBySeverity(findings.filter((f) => !isWaived(f)));
+    const waivedHere = findings.filter(isWaived).length;
     const parts = [t.kind[s.kind]];
     if (s.headerRow) parts.push(t.headerRow(s.headerRow));
     const head = `  ${t.sheet(s.name)}${colon(lang)}${parts.join(lang === 'zh' ? '，' : ', ')}`;
@@ -159,7 +163,7 @@ export function formatText(result: FileResult, lang: Lang): string {
       // Its findings (the warning that its data went unchecked) follow; never "no problems found" for it.
       out.push(`${head}${s.reason ? (lang === 'zh' ? `（${s.reason}）` : ` (${s.reason})`) : ''}`);
     } else {
-      out.push(`${head} — ${findings.length ? t.counts(n.error, n.warning, n.info) : t.noFindings}`);
+      out.push(`${head} — ${findings.length ? t.counts(n.error, n.warning, n.info) + (waivedHere ? `${t.semi}${t.waived(waivedHere)}` : '') : t.noFindings}`);
     }
     if (s.unmappedColumns.length) out.push(`    ${t.unmapped(s.unmappedColumns)}`);
     const sorted = findings
@@ -183,13 +187,15 @@ export function formatText(result: FileResult, lang: Lang): string {
 }
 
 function findingLine(
-  f: { cell: string; severity: Severity; message: string; citation: Citation | null },
+  f: { cell: string; severity: Severity; message: string; citation: Citation | null; waiver?: Finding['waiver'] },
   t: (typeof L)[Lang],
   indent: string,
 ): string {
   const c = cite(f.citation);
   const where = f.cell ? `${f.cell.padEnd(5)} ` : '';
-  return `${indent}${where}${t.severity[f.severity]}  ${f.message}${c ? `  〔${c}〕` : ''}`;
+  const line = `${indent}${where}${t.severity[f.severity]}  ${f.message}${c ? `  〔${c}〕` : ''}`;
+  // The reader's assessment on its own line under the finding, in the report's language.
+  return f.waiver ? `${line}\n${indent}${' '.repeat(where.length)}↳ ${waiverText(f.waiver, t === L.en ? 'en' : 'zh')}` : line;
 }
 
 /**
@@ -198,12 +204,16 @@ function findingLine(
  */
 export function verdict(r: Report, lang: Lang): string {
   const t = L[lang];
-  const n = countBySeverity(r.findings);
+  // Waived findings (assessed, cell unchanged) are counted apart; a stale waiver counts as none.
+  const open = r.findings.filter((f) => !isWaived(f));
+  const waived = r.findings.length - open.length;
+  const n = countBySeverity(open);
   const unchecked = uncheckedSheets(r).length;
   const loud = r.notices.filter((x) => x.severity !== 'info').length;
   const checked = r.sheets.some((s) => s.kind !== 'unknown');
   if (r.findings.length === 0 && loud === 0) return checked ? t.noFindings : t.nothingChecked;
   const parts = [t.counts(n.error, n.warning, n.info)];
+  if (waived) parts.push(t.waived(waived));
   if (unchecked) parts.push(t.unchecked(unchecked));
   if (loud) parts.push(t.noticesToo(loud));
   return parts.join(t.semi);
@@ -213,12 +223,13 @@ export function verdict(r: Report, lang: Lang): string {
 export function formatTextTotals(results: FileResult[], lang: Lang): string {
   const t = L[lang];
   const all = results.flatMap((r) => r.report?.findings ?? []);
-  const n = countBySeverity(all);
+  const n = countBySeverity(all.filter((f) => !isWaived(f)));
+  const waived = all.filter(isWaived).length;
   const bad = results.filter((r) => !r.report && r.skipped === undefined).length;
   const notChecked = results.filter((r) => r.skipped !== undefined).length;
   let unchecked = 0;
   for (const r of results) if (r.report) unchecked += uncheckedSheets(r.report).length;
-  const tail = unchecked ? `${t.semi}${t.unchecked(unchecked)}` : '';
+  const tail = (waived ? `${t.semi}${t.waived(waived)}` : '') + (unchecked ? `${t.semi}${t.unchecked(unchecked)}` : '');
   return `${t.total(results.length, bad, notChecked)}${colon(lang)}${t.counts(n.error, n.warning, n.info)}${tail}\n`;
 }
 
@@ -274,6 +285,8 @@ export function toJsonWorkbook(file: string, r: Report): JsonWorkbook {
       severity: f.severity,
       message: f.message,
       citation: cite(f.citation),
+      ...(f.project !== undefined ? { project: f.project } : {}),
+      ...(f.waiver ? { waiver: f.waiver } : {}),
     })),
     computed: computedValues(r).map((c) => ({ sheet: c.sheet, row: c.row, key: c.key, header: c.header, value: c.value })),
   };
@@ -326,13 +339,13 @@ export function csvHeader(lang: Lang): string {
  */
 export function formatCsvRows(result: FileResult, lang: Lang): string {
   const t = L[lang];
-  if (result.skipped !== undefined) return csvLine([result.file, '', '', '', t.severity.warning, 'cli/not-checked', '', `${t.notChecked}${colon(lang)}${result.skipped}`, '']);
-  if (!result.report) return csvLine([result.file, '', '', '', t.severity.error, 'cli/unusable', '', `${t.unusable}${colon(lang)}${result.error ?? ''}`, '']);
+  if (result.skipped !== undefined) return csvLine([result.file, '', '', '', t.severity.warning, 'cli/not-checked', '', `${t.notChecked}${colon(lang)}${result.skipped}`, '', '']);
+  if (!result.report) return csvLine([result.file, '', '', '', t.severity.error, 'cli/unusable', '', `${t.unusable}${colon(lang)}${result.error ?? ''}`, '', '']);
   const r = result.report;
   let s = '';
-  for (const n of r.notices) s += csvLine([result.file, '', '', '', t.severity[n.severity], n.id, '', n.message, cite(n.citation)]);
+  for (const n of r.notices) s += csvLine([result.file, '', '', '', t.severity[n.severity], n.id, '', n.message, cite(n.citation), '']);
   for (const f of r.findings) {
-    s += csvLine([result.file, f.sheet, f.row || '', f.cell, t.severity[f.severity], f.ruleId, f.category, f.message, cite(f.citation)]);
+    s += csvLine([result.file, f.sheet, f.row || '', f.cell, t.severity[f.severity], f.ruleId, f.category, f.message, cite(f.citation), f.waiver ? waiverText(f.waiver, lang) : '']);
   }
   return s;
 }

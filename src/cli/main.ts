@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { Lang, ProfileId } from '../engine/types';
 import { csvHeader, formatCsvRows, formatJson, formatText, formatTextTotals } from './format';
 import { uncheckedSheets } from '../engine/rules/coverage';
+import { isWaived } from '../engine/waivers';
 import type { FileResult, OutputFormat } from './format';
 // Type-only: the runtime module (which loads ExcelJS) is imported when work starts, after arguments are checked.
 import type { Job, JobOptions, JobResult } from './process';
@@ -117,7 +118,8 @@ Options:
   -h, --help              this help
   -V, --version           version
 
-Exit status: 0 no errors found; 1 some finding of severity error, or a sheet holds data that was not
+Exit status: 0 no errors found; 1 some finding of severity error (one the workbook records as verified or
+approved after assessment, its cell unchanged since, does not count), or a sheet holds data that was not
 recognised and so not checked; 2 a file could not be checked or the arguments are wrong (files found in a
 folder and listed as not checked do not change it; such a file named explicitly gives 2). In a batch every usable file is still checked; 2 wins over 1.
 Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the extra worker threads
@@ -630,7 +632,8 @@ export async function main(argv: string[], io?: Partial<MainIO>): Promise<number
   const anyError = all.some(
     (r) =>
       r.report &&
-      (r.report.findings.some((f) => f.severity === 'error') || r.report.notices.some((n) => n.severity === 'error') || uncheckedSheets(r.report).length > 0),
+      // An error assessed as verified or approved (its cell unchanged since) no longer fails the run.
+      (r.report.findings.some((f) => f.severity === 'error' && !isWaived(f)) || r.report.notices.some((n) => n.severity === 'error') || uncheckedSheets(r.report).length > 0),
   );
   return anyError ? EXIT_FINDINGS : EXIT_OK;
 }

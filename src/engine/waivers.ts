@@ -153,3 +153,8 @@ export function attachWaivers(findings: Finding[], snapshot: WorkbookSnapshot, e
     f.waiver = { status: e.status, reason: e.reason, by: e.by, date: e.date, stale };
   }
 }
+
+/** A finding the user assessed and whose cell has not changed since: counted apart, no longer failing a check. */
+export function isWaived(f: { waiver?: Waiver }): boolean {
+  return f.waiver !== undefined && !f.waiver.stale;
+}

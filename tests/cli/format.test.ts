@@ -89,10 +89,10 @@ describe('csv output', () => {
     expect(text.startsWith(BOM)).toBe(true);
     expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('文件,工作表,行,单元格,严重程度,规则,类别,说明,依据');
+    expect(lines[0]).toBe('文件,工作表,行,单元格,严重程度,规则,类别,说明,依据,核实情况');
     expect(lines).toHaveLength(1 + 1 + 2 + 1); // header, notice, two findings, trailing empty
     expect(lines[2]).toBe(
-      '"a,b.xlsx",申报表,7,F7,错误,form.fundingSum,consistency,资金筹措合计 110 与项目投资 120 不符,《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）附件1',
+      '"a,b.xlsx",申报表,7,F7,错误,form.fundingSum,consistency,资金筹措合计 110 与项目投资 120 不符,《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）附件1,',
     );
     expect(lines[3]).toContain(`"'=cmd|""/c calc""!A1"`);
     // No field of any line may start with a formula character once parsed.
@@ -102,7 +102,7 @@ describe('csv output', () => {
   });
 
   test('English header', () => {
-    expect(csvHeader('en')).toBe(`${BOM}file,sheet,row,cell,severity,ruleId,category,message,citation\r\n`);
+    expect(csvHeader('en')).toBe(`${BOM}file,sheet,row,cell,severity,ruleId,category,message,citation,waiver\r\n`);
   });
 });
 
@@ -237,7 +237,7 @@ describe('an honest verdict', () => {
       '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）附件1《六安市叶集区政务信息化项目申报表》、附件2《六安市叶集区政务信息化项目进度情况表》',
     );
     const lines = formatCsvRows(result, 'zh').split('\r\n');
-    expect(lines[1]).toBe(`x.xlsx,申报表,6,M6,警告,form.fundingSum,consistency,联系电话“6012”不像有效的电话号码,${TEMPLATE_PHONE}`);
+    expect(lines[1]).toBe(`x.xlsx,申报表,6,M6,警告,form.fundingSum,consistency,联系电话“6012”不像有效的电话号码,${TEMPLATE_PHONE},`);
     expect(lines[2]).toContain(`,填表说明,3,A3,警告,${SHEET_UNCHECKED},completeness,`);
   });
 });

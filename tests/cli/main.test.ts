@@ -325,7 +325,7 @@ describe('text and csv over the samples', () => {
   test('csv: BOM, header, one line per finding or notice', async () => {
     const j = JSON.parse((await run(['assets/samples', '--format', 'json', '--as-of', AS_OF])).out) as JsonDocument;
     const r = await run(['assets/samples', '--format', 'csv', '--as-of', AS_OF]);
-    expect(r.out.startsWith('\uFEFF文件,工作表,行,单元格,严重程度,规则,类别,说明,依据\r\n')).toBe(true);
+    expect(r.out.startsWith('\uFEFF文件,工作表,行,单元格,严重程度,规则,类别,说明,依据,核实情况\r\n')).toBe(true);
     const expected = j.workbooks.reduce((n, w) => n + w.findings.length + w.notices.length, 0);
     // Quoted fields may hold CRLF only inside quotes; count records by the file column instead.
     const records = r.out.split('\r\n').filter((l) => l.startsWith('assets/samples/'));
