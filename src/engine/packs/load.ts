@@ -247,7 +247,8 @@ export function loadPack(json: unknown, file: string, options: { known?: readonl
   if (p.overlays !== undefined) {
     const ids = new Set<string>();
     const list = arr(p.overlays, 'overlays');
-    if (list.length > 16) fail('overlays', '最多 16 条', '16 at most');
+    // The classifier packs a verdict's overlays into OVERLAY_BITS (10) bits.
+    if (list.length > 10) fail('overlays', '最多 10 条', '10 at most');
     list.forEach((x, i) => {
       const path = `overlays[${i}]`;
       if (!isObj(x)) fail(path, '应为对象', 'must be an object');

@@ -73,7 +73,7 @@ export const overLimit = createRule({
     ctx.report({
       field: F.adjustment,
       messageId: 'overLimit',
-      params: { adjustment: formatWan(abs), budget: formatWan(b.cents), percent: limit.percent, share: percentString(abs, b.cents) },
+      params: { adjustment: formatWan(abs), budget: formatWan(b.cents), percent: limit.percent, share: percentString(abs, b.cents, 'up') },
     });
   },
 });

@@ -215,7 +215,7 @@ export const omFeeLimit = createRule({
     // check rather than told of a breach that rests on a class the sheet does not state.
     const cls = projectClassOf(ctx.text(F.projectType), ctx.text(F.remark));
     if (cls !== null && cls !== limit.projectClass) return;
-    const params = { fee: formatWan(fee), total: formatWan(base.cents), percent: limit.percent, share: percentString(fee, base.cents) };
+    const params = { fee: formatWan(fee), total: formatWan(base.cents), percent: limit.percent, share: percentString(fee, base.cents, 'up') };
     if (cls === null) ctx.report({ field: F.maintenanceFee, messageId: 'classUnknown', severity: 'warning', params: { ...params, projectClass: limit.projectClass } });
     else ctx.report({ field: F.maintenanceFee, messageId: 'overLimit', params });
   },

@@ -65,13 +65,14 @@ export function exceedsPercent(part: Cents, whole: Cents, percent: number): bool
 }
 
 /** part / whole as a percentage with two decimals, rounded half away from zero: '15.00%'; '—' when whole is 0. */
-export function percentString(part: Cents, whole: Cents): string {
+export function percentString(part: Cents, whole: Cents, round: 'nearest' | 'up' = 'nearest'): string {
   if (whole === 0) return '—';
   const neg = part < 0 !== whole < 0 && part !== 0;
   const num = BigInt(Math.abs(part)) * 10000n;
   const den = BigInt(Math.abs(whole));
   let q = num / den;
-  if ((num % den) * 2n >= den) q += 1n;
+  // 'up' for a share said to be over a limit: 10.0025% must not read 10.00%.
+  if (round === 'up' ? num % den !== 0n : (num % den) * 2n >= den) q += 1n;
   const s = q.toString().padStart(3, '0');
   return (neg && q !== 0n ? '-' : '') + s.slice(0, -2) + '.' + s.slice(-2) + '%';
 }

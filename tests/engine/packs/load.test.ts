@@ -55,6 +55,8 @@ describe('loadPack refuses, naming the field', () => {
     ['a duty with no event', (p) => void delete (p.deadlines![1] as { event?: string }).event, 'deadlines[1].event'],
     ['an unknown concept', (p) => void (p.overlays![0].when = [[['spaceship']]]), 'overlays[0].when[0][0][0]'],
     ['a quote not in the article', (p) => void (p.overlays![0].quote!.zh = '不得建设任何系统'), 'overlays[0].quote.zh'],
+    // The classifier holds 10 overlays a verdict: an 11th would fail every check later, so the loader refuses it now.
+    ['eleven overlays', (p) => void (p.overlays = Array.from({ length: 11 }, (_, i) => ({ ...p.overlays![0], id: `x-${i}` }))), 'overlays'],
     ['an unknown expense table', (p) => void (p.expenseTable = { id: 'beijing', binding: true }), 'expenseTable.id'],
     ['a detection word of one character', (p) => void (p.detect = ['汉']), 'detect[0]'],
     ['an in-force end before its start', (p) => void (p.inForce = { from: '2024-01-01', to: '2023-01-01', article: '第三十一条' }), 'inForce.to'],

@@ -69,6 +69,15 @@ describe('percentString', () => {
   ])('%d / %d → %s', (part, whole, expected) => {
     expect(percentString(part, whole)).toBe(expected);
   });
+
+  // A share said to be over a limit is rounded up: 40.01 of 400 万元 is 10.0025%, which must not read 10.00%.
+  test.each([
+    [4001, 40000, '10.01%', '10.00%'],
+    [4000, 40000, '10.00%', '10.00%'],
+    [1, 3, '33.34%', '33.33%'],
+  ])("%d / %d rounded 'up' → %s (nearest: %s)", (part, whole, up, nearest) => {
+    expect([percentString(part, whole, 'up'), percentString(part, whole)]).toEqual([up, nearest]);
+  });
 });
 
 describe('sumCents', () => {
