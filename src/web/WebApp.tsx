@@ -13,9 +13,8 @@ import {
   Select,
   webLightTheme,
 } from '@fluentui/react-components';
-import * as regulations from '../engine/regulations';
-import { citationText } from '../engine/regulations';
-import type { Citation, Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
+import { articleText, citationText } from '../engine/regulations';
+import type { Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
 import { parseRect } from '../excel/address';
 import { Grid, MAX_GRID_ROWS, type GridSelection } from '../preview/Grid';
 import { FindingsView } from '../taskpane/FindingsView';
@@ -33,7 +32,7 @@ type FileState =
   | { status: 'running' }
   | { status: 'cancelled' }
   | { status: 'failed'; error: string }
-  | { status: 'done'; report: Report; snapshot: WorkbookSnapshot; format: string; ms: number };
+  | { status: 'done'; report: Report; snapshot: WorkbookSnapshot; format: string; ms: { preflight: number; read: number; check: number } };
 
 interface WebFile {
   id: string;
@@ -53,9 +52,6 @@ interface Progress {
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv';
 
-/** The text of a cited article, from the engine's articleText where this build has it (else only the citation is shown). */
-type ArticleText = (c: Citation) => { text: string } | null;
-const articleText: ArticleText = (c) => ((regulations as { articleText?: ArticleText }).articleText ?? (() => null))(c);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALL: FindingFilter = { severity: 'all', category: 'all' };
 
@@ -64,8 +60,6 @@ export interface WebAppProps {
   lang?: Lang;
   /** Reference date at start (default today). */
   today?: string;
-  /** Offers 汇总 when the page can build the reviewer's summary. */
-  summary?: boolean;
 }
 
 export function WebApp(props: WebAppProps): React.ReactElement {
@@ -122,7 +116,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
         const o = m.outcome;
         patchFile(
           o.id,
-          o.ok ? { status: 'done', report: o.report, snapshot: o.snapshot, format: o.format, ms: o.ms.read + o.ms.check } : { status: 'failed', error: o.error },
+          o.ok ? { status: 'done', report: o.report, snapshot: o.snapshot, format: o.format, ms: o.ms } : { status: 'failed', error: o.error },
         );
         setSelectedId((sel) => sel ?? o.id);
       }
@@ -139,7 +133,13 @@ export function WebApp(props: WebAppProps): React.ReactElement {
     return worker.current;
   }, [props, onMessage]);
 
-  React.useEffect(() => () => worker.current?.terminate(), []);
+  React.useEffect(() => {
+    // Started with the page, so its code is loaded and compiled before the user has picked a file.
+    ensureWorker();
+    return () => worker.current?.terminate();
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const options: WebCheckOptions = React.useMemo(
     () => ({ asOf: ISO_DATE.test(asOf) ? asOf : localToday(), profile, lang }),
@@ -324,11 +324,9 @@ export function WebApp(props: WebAppProps): React.ReactElement {
           <Button onClick={() => void download('csv-all')} disabled={!anyDone || running} data-testid="download-csv-all">
             {t.downloadAllCsv}
           </Button>
-          {props.summary && (
-            <Button onClick={() => void download('summary')} disabled={!anyDone || running} data-testid="download-summary">
-              {t.downloadSummary}
-            </Button>
-          )}
+          <Button onClick={() => void download('summary')} disabled={!anyDone || running} data-testid="download-summary">
+            {t.downloadSummary}
+          </Button>
         </div>
 
         <div
@@ -420,12 +418,12 @@ export function WebApp(props: WebAppProps): React.ReactElement {
               )}
               {done && selected && (
                 <>
-                  <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#424242' }}>
+                  <p data-testid="profile-line" data-ms={JSON.stringify(done.ms)} style={{ fontSize: 12, margin: '4px 0', color: '#424242' }}>
                     {(done.report.profile.detected ? s.detectedProfile : s.chosenProfile)(
                       regulationName(done.report.profile.id, [], lang, s.profileGeneric),
                       done.report.profile.reason,
                     )}
-                    {` · ${t.time(done.ms)}`}
+                    {` · ${t.time(done.ms.preflight + done.ms.read + done.ms.check)}`}
                   </p>
                   {done.report.notices.length > 0 && (
                     <section aria-label={t.notices}>

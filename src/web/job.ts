@@ -1,10 +1,11 @@
 // One workbook checked from its bytes, and the files the page downloads, with the CLI's own preflight, reader, check,
 // copy writer and CSV: the page's worker runs this (its node:fs serves the dropped bytes to the preflight).
-import * as XLSX from '@e965/xlsx';
 import { checkAsync } from '../engine/chunked';
 import { findingsTable } from '../engine/findings-table';
+import { buildSummary, projectFacts, summarySheets, type SummaryFileInput } from '../engine/summary';
 import type { Lang, Notice, Report, WorkbookSnapshot } from '../engine/types';
 import { annotatedCopy, isPatchable, rebuiltCopyNotice, unmarkedSheetsNotice, type InputFormat } from '../cli/annotate';
+import { buildTableBook } from '../cli/copy/table-book';
 import { csvHeader, formatCsvRows, type FileResult } from '../cli/format';
 import { preflight } from '../cli/preflight';
 import { readSpreadsheetBytes, spreadsheetFormat } from '../cli/read-bytes';
@@ -46,7 +47,7 @@ function oneLine(err: unknown): string {
 
 const paren = (lang: Lang, text: string): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
-export type CheckOutcome = { ok: true; file: CheckedFile; ms: { read: number; check: number } } | { ok: false; error: string };
+export type CheckOutcome = { ok: true; file: CheckedFile; ms: { preflight: number; read: number; check: number } } | { ok: false; error: string };
 
 /**
  * Preflight (`path` is where node:fs finds the bytes), read, check. A file that cannot be used gives one plain reason,
@@ -62,6 +63,7 @@ export async function checkWorkbookBytes(
   const { lang } = options;
   const format = spreadsheetFormat(input.name);
   if (!format) return { ok: false, error: MSG[lang].format };
+  const tp = now();
   const pre = preflight(input.path, format);
   if (!pre.ok) return { ok: false, error: lang === 'zh' ? pre.message : pre.messageEn };
   onProgress('read', 0, 1);
@@ -80,7 +82,7 @@ export async function checkWorkbookBytes(
     report = await checkAsync(
       loaded.snapshot,
       { asOf: options.asOf, profile: options.profile, lang },
-      { onProgress: (done, total) => onProgress('check', done, total), sliceMs: 100, ...(signal ? { signal } : {}) },
+      { onProgress: (done, total) => onProgress('check', done, total), sliceMs: 200, ...(signal ? { signal } : {}) },
     );
   } catch (err) {
     if (signal?.aborted) return null;
@@ -88,7 +90,7 @@ export async function checkWorkbookBytes(
   }
   if (!isPatchable(loaded.format)) report.notices.push(rebuiltCopyNotice(loaded.format, lang));
   const file: CheckedFile = { name: input.name, bytes: input.bytes, format: loaded.format, snapshot: loaded.snapshot, report };
-  return { ok: true, file, ms: { read: t1 - t0, check: now() - t1 } };
+  return { ok: true, file, ms: { preflight: t0 - tp, read: t1 - t0, check: now() - t1 } };
 }
 
 function now(): number {
@@ -128,13 +130,28 @@ export function csvDownload(results: FileResult[], lang: Lang, name: string): Do
   return { name, mime: CSV_MIME, bytes: new TextEncoder().encode(text) };
 }
 
-/** The 检查结果 workbook: findingsTable's rows on one sheet. */
+/** The 检查结果 workbook: findingsTable's rows on one sheet, written like the summary (bold frozen header, widths, filter). */
 export function tableDownload(f: CheckedFile, lang: Lang): DownloadFile {
   const table = findingsTable(f.report, lang);
-  const ws = XLSX.utils.aoa_to_sheet([table.header, ...table.rows]);
-  ws['!cols'] = table.header.map((_, i) => ({ wch: [16, 8, 24, 8, 60, 40, 16][i] ?? 16 }));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, lang === 'zh' ? '检查结果' : 'Findings');
-  const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
-  return { name: `${stem(f.name)}${lang === 'zh' ? '-检查结果' : '-findings'}.xlsx`, mime: XLSX_MIME, bytes: new Uint8Array(bytes) };
+  const widths = [16, 8, 28, 8, 60, 48, 20];
+  const bytes = buildTableBook([
+    {
+      name: lang === 'zh' ? '检查结果' : 'Findings',
+      columns: table.header.map((header, i) => ({ header, width: widths[i] ?? 16, type: 'text' as const })),
+      rows: table.rows,
+    },
+  ]);
+  return { name: `${stem(f.name)}${lang === 'zh' ? '-检查结果' : '-findings'}.xlsx`, mime: XLSX_MIME, bytes };
+}
+
+/** One file as the reviewer's summary takes it: its report and project facts, or why it could not be checked. */
+export function summaryInput(name: string, f: CheckedFile | undefined, error: string | undefined): SummaryFileInput {
+  if (!f) return { file: name, error: error ?? '' };
+  return { file: name, report: f.report, facts: projectFacts(f.snapshot, f.report) };
+}
+
+/** 汇总: the CLI's --summary workbook for the files given (src/engine/summary builds it, table-book writes it). */
+export function summaryDownload(files: SummaryFileInput[], asOf: string, lang: Lang): DownloadFile {
+  const summary = buildSummary({ asOf, lang, files });
+  return { name: lang === 'zh' ? 'fundcheck-汇总.xlsx' : 'fundcheck-summary.xlsx', mime: XLSX_MIME, bytes: buildTableBook(summarySheets(summary, lang)) };
 }

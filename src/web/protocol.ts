@@ -17,7 +17,7 @@ export type ToWorker =
   | { type: 'download'; request: number; kind: DownloadKind; id?: string; ids?: string[]; lang: Lang };
 
 export type FileOutcome =
-  | { id: string; ok: true; report: Report; snapshot: WorkbookSnapshot; format: string; ms: { read: number; check: number } }
+  | { id: string; ok: true; report: Report; snapshot: WorkbookSnapshot; format: string; ms: { preflight: number; read: number; check: number } }
   | { id: string; ok: false; error: string };
 
 export type FromWorker =

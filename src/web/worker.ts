@@ -3,14 +3,14 @@ import './shims/globals';
 import type { Lang } from '../engine/types';
 import type { FileResult } from '../cli/format';
 import { registerFile, unregisterFile } from './shims/fs';
-import { checkWorkbookBytes, copyDownload, csvDownload, tableDownload, type CheckedFile, type DownloadFile } from './job';
+import { checkWorkbookBytes, copyDownload, csvDownload, summaryDownload, summaryInput, tableDownload, type CheckedFile, type DownloadFile } from './job';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as { postMessage(m: FromWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const post = (m: FromWorker, transfer?: Transferable[]): void => scope.postMessage(m, transfer);
 
 /** Each file's last result, for the downloads. */
-const results = new Map<string, { name: string; checked?: CheckedFile; error?: string }>();
+const results = new Map<string, { name: string; checked?: CheckedFile; error?: string; asOf: string }>();
 /** Runs are done one after another; a cancel stops the one under way (at its next slice) and those queued up to it. */
 let queue: Promise<void> = Promise.resolve();
 let cancelledUpTo = 0;
@@ -36,11 +36,11 @@ async function runCheck(msg: Extract<ToWorker, { type: 'check' }>): Promise<void
         );
         if (outcome === null) break; // cancelled
         if (outcome.ok) {
-          results.set(f.id, { name: f.name, checked: outcome.file });
+          results.set(f.id, { name: f.name, checked: outcome.file, asOf: msg.options.asOf });
           const { report, snapshot, format } = outcome.file;
           post({ type: 'file', run: msg.run, outcome: { id: f.id, ok: true, report, snapshot, format, ms: outcome.ms } });
         } else {
-          results.set(f.id, { name: f.name, error: outcome.error });
+          results.set(f.id, { name: f.name, error: outcome.error, asOf: msg.options.asOf });
           post({ type: 'file', run: msg.run, outcome: { id: f.id, ok: false, error: outcome.error } });
         }
       } finally {
@@ -61,6 +61,14 @@ function download(kind: string, id: string | undefined, ids: string[] | undefine
       if (r) rows.push(r.checked ? { file: r.name, report: r.checked.report } : { file: r.name, error: r.error ?? '' });
     }
     return csvDownload(rows, lang, lang === 'zh' ? 'fundcheck-检查结果.csv' : 'fundcheck-findings.csv');
+  }
+  if (kind === 'summary') {
+    const picked = (ids ?? [...results.keys()]).map((i) => results.get(i)).filter((r) => r !== undefined);
+    return summaryDownload(
+      picked.map((r) => summaryInput(r.name, r.checked, r.error)),
+      picked[0]?.asOf ?? new Date().toISOString().slice(0, 10),
+      lang,
+    );
   }
   const r = id === undefined ? undefined : results.get(id)?.checked;
   if (!r) throw new Error(lang === 'zh' ? '该文件没有检查结果' : 'this file has no check results');
