@@ -82,6 +82,10 @@ export function loadPack(json: unknown, file: string, options: { known?: readonl
   text(p.name, 'name');
   const title = text(p.title, 'title');
   if (!title.zh.includes('《')) fail('title.zh', '应为带书名号的办法全称（含文号），如《…办法》（…〔2022〕6号）', 'must be the full title in 《》 with its document number');
+  if (p.documentNumber !== undefined && p.documentNumber !== null) {
+    const n = str(p.documentNumber, 'documentNumber');
+    if (!title.zh.includes(n)) fail('documentNumber', `文号“${n}”应写在 title.zh 中，引用时随标题出现`, `the number "${n}" must appear in title.zh, which citations print`);
+  }
   if (p.source !== undefined && !isObj(p.source)) fail('source', '应为对象', 'must be an object');
 
   // Article texts first: everything cited is looked up in them.

@@ -17,6 +17,8 @@ export interface Regulation {
   name: { zh: string; en: string };
   /** Title with document number, as cited. */
   title: string;
+  /** The issuing number (文号), null when the text has none. */
+  documentNumber: string | null;
   titleEn: string;
   /** First day in force, YYYY-MM-DD, or null when the text gives no date (自印发之日起施行 with no date printed). */
   inForceFrom: string | null;
@@ -116,6 +118,7 @@ function regulationOf(pack: RegulationPack, user: boolean): Regulation {
     id: pack.id,
     name: pack.name,
     title: pack.title.zh,
+    documentNumber: pack.documentNumber ?? null,
     titleEn: pack.title.en,
     inForceFrom: pack.inForce.from,
     inForceTo: pack.inForce.to,

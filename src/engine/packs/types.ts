@@ -125,6 +125,8 @@ export interface RegulationPack {
   name: PackText;
   /** The title as cited, with its document number: 《…办法》（…〔2022〕47号）. */
   title: PackText;
+  /** The issuing number (文号) as printed, e.g. 叶政办〔2020〕19号; null when the published text has none. */
+  documentNumber?: string | null;
   /** Where the text was taken from (a file name, an address and the day it was read). Never read by the checker. */
   source: { document?: string; url?: string; retrieved?: string; note?: string };
   /** First and last day in force (YYYY-MM-DD, null when the text gives none), and the article that says so. */

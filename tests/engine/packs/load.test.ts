@@ -45,6 +45,7 @@ describe('loadPack refuses, naming the field', () => {
     ['a reserved id', (p) => void (p.id = 'generic'), 'id'],
     ['an id with capitals', (p) => void (p.id = 'Wuhan'), 'id'],
     ['a title without 《》', (p) => void (p.title.zh = '武汉办法'), 'title.zh'],
+    ['a 文号 the title does not print', (p) => void (p.documentNumber = '武政办〔2020〕1号'), 'documentNumber'],
     ['no article texts', (p) => void (p.articles = {}), 'articles'],
     ['a threshold citing an article it lacks', (p) => void (p.thresholds![0].article = '第九十九条'), 'thresholds[0].article'],
     ['bounds with nothing between', (p) => void (p.thresholds![0].min = { wan: 60, inclusive: true }), 'thresholds[0]'],
