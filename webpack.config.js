@@ -246,6 +246,8 @@ module.exports = async (env = {}, argv = {}) => {
                   context: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
                   to: OFFICE_JS_DIR,
                   globOptions: { ignore: ['**/*.debug.js'] },
+                  // Microsoft's files as published: not minified again, no licence comments moved out.
+                  info: { minimized: true },
                 },
               ]
             : []),
