@@ -442,6 +442,10 @@ export function buildCli(root: string): { bin: string; cleanup: () => void } {
         const js = ts.transpileModule(src, { compilerOptions: options, fileName: r }).outputText;
         fs.mkdirSync(path.join(out, rel), { recursive: true });
         fs.writeFileSync(path.join(out, r.replace(/\.ts$/, '.js')), js);
+      } else if (e.name.endsWith('.json')) {
+        // the regulation packs are data the engine imports
+        fs.mkdirSync(path.join(out, rel), { recursive: true });
+        fs.copyFileSync(path.join(root, 'src', r), path.join(out, r));
       }
     }
   };
