@@ -11,10 +11,12 @@ function normalize(p: string): string {
     } else out.push(seg);
   }
   const s = (abs ? '/' : '') + out.join('/');
-  return s || (abs ? '/' : '.');
+  if (!s) return abs ? '/' : '.';
+  return p.endsWith('/') && s !== '/' ? `${s}/` : s;
 }
 
 function dirname(p: string): string {
+  if (/^\/+$/.test(p)) return '/';
   const i = p.replace(/\/+$/, '').lastIndexOf('/');
   if (i < 0) return '.';
   return i === 0 ? '/' : p.slice(0, i);
