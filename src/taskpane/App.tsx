@@ -10,8 +10,6 @@ import {
   MessageBarBody,
   ProgressBar,
   Select,
-  Tab,
-  TabList,
   webLightTheme,
 } from '@fluentui/react-components';
 import type {
@@ -38,11 +36,13 @@ import {
   orderFindings,
   upcomingDeadlines,
   yieldToUi,
+  type DeadlineEntry,
   type FindingFilter,
 } from './model';
 import { FindingsView } from './FindingsView';
 import { usePaneAdditions } from './additions';
 import { DeadlinesView } from './DeadlinesView';
+import { PaneTabs } from './PaneTabs';
 import { SheetsView } from './SheetsView';
 import { HolidaysImport } from './HolidaysImport';
 import { RulesImport } from './RulesImport';
@@ -155,6 +155,9 @@ export function App(props: AppProps): React.ReactElement {
   const [filter, setFilter] = React.useState<FindingFilter>({ severity: 'all', category: 'all' });
   const [current, setCurrent] = React.useState<Finding | null>(null);
   const [view, setView] = React.useState<View>('findings');
+  // Whether the computed columns of the report shown are in the sheet: only after 填写期限列 (a check removes ours).
+  const [computedInSheet, setComputedInSheet] = React.useState(false);
+  const [notFilled, setNotFilled] = React.useState<DeadlineEntry | null>(null);
   // 清除标记 says what it will clear and waits for a second, explicit confirmation.
   const [confirmClear, setConfirmClear] = React.useState(false);
 
@@ -310,6 +313,8 @@ export function App(props: AppProps): React.ReactElement {
       quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       if (mounted.current) {
+        setComputedInSheet(op === 'fill');
+        setNotFilled(null);
         // Nothing recognised is never "0 problems" nor "0 deadlines filled": say nothing was checked, as the CLI does.
         setStatus(
           !rep.sheets.some((x) => x.kind !== 'unknown')
@@ -370,6 +375,16 @@ export function App(props: AppProps): React.ReactElement {
     host.selectCell(sheet, cell).catch((e) => {
       if (mounted.current) setProblem({ key: 'select', detail: errorMessage(e, s.errors.unknown) });
     });
+  }
+
+  function onSelectDeadline(d: DeadlineEntry) {
+    // Before 填写期限列 (or after a check, which takes our columns out again) the deadline's cell is empty: say so.
+    if (!computedInSheet || !d.cell || !/^[A-Z]/.test(d.cell)) {
+      setNotFilled(d);
+      return;
+    }
+    setNotFilled(null);
+    select(d.sheet, d.cell);
   }
 
   function onSelectFinding(f: Finding) {
@@ -466,15 +481,19 @@ export function App(props: AppProps): React.ReactElement {
       <main aria-label={s.appTitle} style={{ padding: 10, fontSize: 13 }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
           <h2 style={{ fontSize: 16, margin: 0 }}>{s.appTitle}</h2>
-          <Button
-            size="small"
-            appearance="subtle"
-            aria-label={s.languageToggleLabel}
-            onClick={() => onLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {s.languageToggle}
-          </Button>
+          <span style={{ display: 'flex', gap: 4 }}>
+            {additions.helpButton}
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-label={s.languageToggleLabel}
+              onClick={() => onLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {s.languageToggle}
+            </Button>
+          </span>
         </header>
+        {additions.helpNode}
 
         {noAnnotations && (
           <MessageBar layout="multiline" intent="info" style={{ marginTop: 8 }} data-testid="no-annotations">
@@ -606,12 +625,18 @@ export function App(props: AppProps): React.ReactElement {
         )}
         {report ? (
           <>
-            <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
-              <Tab value="findings">{`${s.tabs.findings} (${ordered.length})`}</Tab>
-              <Tab value="deadlines">{`${s.tabs.deadlines} (${deadlines.length})`}</Tab>
-              <Tab value="sheets">{`${s.tabs.sheets} (${report.sheets.length})`}</Tab>
-            </TabList>
-            <div role="tabpanel" style={{ marginTop: 6 }}>
+            {additions.resultNode}
+            <PaneTabs<View>
+              idPrefix="fundcheck"
+              label={s.tabs.label}
+              selected={view}
+              onSelect={setView}
+              tabs={[
+                { value: 'findings', label: s.tabs.count(s.tabs.findings, ordered.length) },
+                { value: 'deadlines', label: s.tabs.count(s.tabs.deadlines, deadlines.length) },
+                { value: 'sheets', label: s.tabs.count(s.tabs.sheets, report.sheets.length) },
+              ]}
+            >
               {view === 'findings' && additions.actionsNode}
               {view === 'findings' && (
                 <FindingsView
@@ -629,13 +654,23 @@ export function App(props: AppProps): React.ReactElement {
                   onStep={onStep}
                   pageSize={props.pageSize}
                   renderExtra={additions.renderWaiver}
+                  cite={additions.shortCite}
                 />
               )}
-              {view === 'deadlines' && <DeadlinesView s={s} entries={deadlines} onSelect={select} pageSize={props.pageSize} />}
+              {view === 'deadlines' && (
+                <DeadlinesView
+                  s={s}
+                  entries={deadlines}
+                  onSelect={onSelectDeadline}
+                  notFilled={notFilled}
+                  onFill={busy ? undefined : () => onRun('fill')}
+                  pageSize={props.pageSize}
+                />
+              )}
               {view === 'sheets' && (
                 <SheetsView s={s} sheets={report.sheets} unchecked={uncheckedSheets(report)} overrides={overrides} onOverride={onOverride} />
               )}
-            </div>
+            </PaneTabs>
           </>
         ) : (
           <p style={{ color: '#666' }}>{s.notChecked}</p>

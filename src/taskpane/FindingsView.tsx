@@ -1,8 +1,9 @@
-// Findings tab: summary counts, severity/category filters, findings grouped by sheet and row, next/previous.
+// Findings tab: counts that filter, severity/category filters, findings grouped by sheet and row, pinned next/previous.
 import * as React from 'react';
-import { Badge, Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import type { Category, Finding, Report, Severity } from '../engine/types';
+import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import type { Category, Citation, Finding, Report, Severity } from '../engine/types';
 import { citationText } from '../engine/regulations';
+import { SEVERITY_FILL_RGB } from '../engine/presentation';
 import { uncheckedSheets } from '../engine/rules/coverage';
 import type { UiStrings } from './strings';
 import {
@@ -14,11 +15,23 @@ import {
   type FindingFilter,
 } from './model';
 
-export const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  error: 'danger',
-  warning: 'warning',
-  info: 'informative',
-};
+/**
+ * A severity as the sheet shows it: the same fill as the marked cell (presentation.ts), near-black text (12:1 or more
+ * on all three fills) and a thin border so the pale fills stand out from the pane's white.
+ */
+export function severityStyle(sev: Severity): React.CSSProperties {
+  return {
+    background: `#${SEVERITY_FILL_RGB[sev]}`,
+    color: '#242424',
+    border: '1px solid rgba(0, 0, 0, 0.35)',
+    borderRadius: 4,
+    padding: '0 6px',
+    fontSize: 12,
+    lineHeight: '18px',
+    fontWeight: 600,
+    whiteSpace: 'nowrap',
+  };
+}
 
 /** Enter/Space activate a focusable non-button element, as they would a button. */
 export function activateOnKey(action: () => void) {
@@ -27,6 +40,26 @@ export function activateOnKey(action: () => void) {
       e.preventDefault();
       action();
     }
+  };
+}
+
+/**
+ * Up/Down/Home/End move the focus among the items of a list that is one Tab stop (roving tabindex): items carry
+ * data-rove="<index>"; `onMove` gets the index to make tabbable, and the item there is focused.
+ */
+export function roveOnKey(container: () => HTMLElement | null, onMove: (index: number) => void) {
+  return (e: React.KeyboardEvent) => {
+    const at = Number((e.target as HTMLElement).getAttribute?.('data-rove'));
+    if (!Number.isInteger(at)) return;
+    const items = container()?.querySelectorAll<HTMLElement>('[data-rove]');
+    if (!items || items.length === 0) return;
+    const last = items.length - 1;
+    const next =
+      e.key === 'ArrowDown' ? Math.min(last, at + 1) : e.key === 'ArrowUp' ? Math.max(0, at - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? last : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    onMove(next);
+    items[next]?.focus();
   };
 }
 
@@ -48,6 +81,8 @@ export interface FindingsViewProps {
   pageSize?: number;
   /** Shown under a finding (its waiver): text only, no control, as the item itself is the button. */
   renderExtra?: (f: Finding) => React.ReactNode;
+  /** How a citation reads here (shortened to the article when the regulation is named above); full by default. */
+  cite?: (c: Citation) => string;
 }
 
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
@@ -67,32 +102,55 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const [limit, setLimit] = React.useState(pageSize);
   // Next/previous can step past what is rendered: render far enough to show the current finding.
   const shown = Math.max(limit, position + 1);
-  const groups = groupFindings(visible.length > shown ? visible.slice(0, shown) : visible);
+  const rendered = visible.length > shown ? visible.slice(0, shown) : visible;
+  const groups = groupFindings(rendered);
+  // The one item of the list in the Tab order: the current finding, else the last one the arrows reached.
+  const [roving, setRoving] = React.useState(Math.max(0, position));
+  React.useEffect(() => {
+    if (position >= 0) setRoving(position);
+  }, [position]);
+  const tabbable = Math.min(roving, Math.max(0, rendered.length - 1));
+  const listRef = React.useRef<HTMLDivElement>(null);
+  const indexOf = new Map<Finding, number>();
+  rendered.forEach((f, i) => indexOf.set(f, i));
+
+  const toggleSeverity = (sev: Severity) => props.onFilter({ ...filter, severity: filter.severity === sev ? 'all' : sev });
 
   return (
     <div>
       <section aria-label={s.summary} style={{ marginBottom: 8 }}>
-        <div role="group" aria-label={s.bySeverity} style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+        <div role="group" aria-label={s.bySeverityFilter} style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'center' }}>
           {SEVERITIES.map((sev) => (
-            <Badge
+            <button
               key={sev}
-              appearance={bySeverity[sev] > 0 ? 'filled' : 'outline'}
-              color={SEVERITY_COLOR[sev]}
+              type="button"
+              aria-pressed={filter.severity === sev}
+              title={s.countFilterHint(s.severityNames[sev])}
+              onClick={() => toggleSeverity(sev)}
               data-testid={`count-${sev}`}
+              style={{
+                ...severityStyle(sev),
+                cursor: 'pointer',
+                fontFamily: 'inherit',
+                opacity: bySeverity[sev] > 0 ? 1 : 0.75,
+                outline: filter.severity === sev ? '2px solid #0f6cbd' : undefined,
+                outlineOffset: 1,
+              }}
             >
               {`${s.severityNames[sev]} ${bySeverity[sev]}`}
-            </Badge>
+            </button>
           ))}
+          <span style={{ fontSize: 11, color: '#555' }}>{s.countFilterNote}</span>
         </div>
         {unchecked.length > 0 && (
-          <MessageBar intent="warning" style={{ marginTop: 6 }} data-testid="unchecked-sheets">
+          <MessageBar layout="multiline" intent="warning" style={{ marginTop: 6 }} data-testid="unchecked-sheets">
             <MessageBarBody>{s.uncheckedSheets(unchecked)}</MessageBarBody>
           </MessageBar>
         )}
         <ul aria-label={s.byCategory} style={{ listStyle: 'none', padding: 0, margin: '6px 0 0', fontSize: 12 }}>
           {CATEGORIES.filter((c) => byCategory[c]).map((c) => (
             <li key={c} data-testid={`category-${c}`} style={{ display: 'inline-block', marginRight: 10 }}>
-              {`${s.categoryNames[c]}：${byCategory[c]}`}
+              {`${s.categoryNames[c]}${s.colon}${byCategory[c]}`}
             </li>
           ))}
         </ul>
@@ -127,6 +185,26 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
             ))}
           </Select>
         </Field>
+      </div>
+
+      {/* Pinned: the way through a long list stays in view however far the pane is scrolled. */}
+      <div
+        role="group"
+        aria-label={s.navigation}
+        data-testid="finding-nav"
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 1,
+          background: '#fff',
+          display: 'flex',
+          gap: 8,
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          padding: '6px 0',
+          borderBottom: '1px solid #e0e0e0',
+        }}
+      >
         <Button size="small" onClick={() => props.onStep(-1)} disabled={visible.length === 0 || position === 0}>
           {s.previous}
         </Button>
@@ -137,11 +215,9 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
         >
           {s.next}
         </Button>
-        {position >= 0 && (
-          <span aria-live="polite" style={{ fontSize: 12 }}>
-            {s.position(position + 1, visible.length)}
-          </span>
-        )}
+        <span aria-live="polite" style={{ fontSize: 12 }} data-testid="position">
+          {position >= 0 ? s.position(position + 1, visible.length) : s.positionNone(visible.length)}
+        </span>
       </div>
 
       {!checkedAny && ordered.length > 0 && <p data-testid="verdict">{s.nothingChecked}</p>}
@@ -150,30 +226,49 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
       ) : visible.length === 0 ? (
         <p>{s.noFindingsFiltered}</p>
       ) : (
-        groups.map((g) => (
-          <section key={g.sheet || '(workbook)'} aria-label={g.sheet || s.workbookLevel} style={{ marginTop: 10 }}>
-            <h3 style={{ fontSize: 14, margin: '4px 0' }}>{g.sheet || s.workbookLevel}</h3>
-            {g.rows.map((r) => (
-              <div key={r.row} style={{ marginLeft: 4 }}>
-                <h4 style={{ fontSize: 12, margin: '4px 0', color: '#555' }}>
-                  {r.row > 0 ? s.rowLabel(r.row) : s.sheetLevel}
-                </h4>
-                <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                  {r.findings.map((f, i) => (
-                    <FindingItem
-                      key={`${f.ruleId}-${f.cell}-${i}`}
-                      s={s}
-                      finding={f}
-                      selected={f === current}
-                      extra={props.renderExtra}
-                      onSelect={onSelect}
-                    />
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </section>
-        ))
+        <div
+          ref={listRef}
+          data-testid="finding-list"
+          onKeyDown={roveOnKey(() => listRef.current, setRoving)}
+        >
+          <p id="finding-list-hint" style={{ fontSize: 11, color: '#555', margin: '6px 0 0' }}>
+            {s.listKeysHint}
+          </p>
+          {groups.map((g) => (
+            <section key={g.sheet || '(workbook)'} aria-label={g.sheet || s.workbookLevel} style={{ marginTop: 10 }}>
+              <h3 style={{ fontSize: 14, margin: '4px 0' }}>{g.sheet || s.workbookLevel}</h3>
+              {g.rows.map((r) => {
+                const project = r.findings.find((f) => f.project)?.project;
+                return (
+                  <div key={r.row} style={{ marginLeft: 4 }}>
+                    <h4 style={{ fontSize: 12, margin: '4px 0', color: '#424242', overflowWrap: 'anywhere' }}>
+                      {r.row > 0 ? s.rowLabel(r.row) : s.sheetLevel}
+                      {project ? ` · ${project}` : ''}
+                    </h4>
+                    <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                      {r.findings.map((f, i) => {
+                        const at = indexOf.get(f) ?? -1;
+                        return (
+                          <FindingItem
+                            key={`${f.ruleId}-${f.cell}-${i}`}
+                            s={s}
+                            finding={f}
+                            index={at}
+                            tabbable={at === tabbable}
+                            selected={f === current}
+                            extra={props.renderExtra}
+                            cite={props.cite}
+                            onSelect={onSelect}
+                          />
+                        );
+                      })}
+                    </ul>
+                  </div>
+                );
+              })}
+            </section>
+          ))}
+        </div>
       )}
       {visible.length > shown && (
         <Button size="small" appearance="secondary" style={{ marginTop: 8 }} onClick={() => setLimit(shown + pageSize)}>
@@ -187,52 +282,64 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
 const FindingItem = React.memo(function FindingItem(props: {
   s: UiStrings;
   finding: Finding;
+  index: number;
+  tabbable: boolean;
   selected: boolean;
   onSelect: (f: Finding) => void;
   extra?: (f: Finding) => React.ReactNode;
+  cite?: (c: Citation) => string;
 }): React.ReactElement {
   const { s, finding: f, selected } = props;
-  const activate = () => props.onSelect(f);
-  const ref = React.useRef<HTMLLIElement>(null);
+  const ref = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => {
     // Keeps next/previous navigation visible in a long list; jsdom has no scrollIntoView.
     if (selected && ref.current && typeof ref.current.scrollIntoView === 'function') {
       ref.current.scrollIntoView({ block: 'nearest' });
     }
   }, [selected]);
+  // A real button inside a plain list item: its name is exactly what it shows (severity, cell, category, message,
+  // project, citation), and only one item of the list is in the Tab order.
   return (
-    <li
-      ref={ref}
-      role="button"
-      tabIndex={0}
-      aria-current={selected ? 'true' : undefined}
-      aria-label={s.findingAria(f.sheet || s.workbookLevel, f.cell, s.severityNames[f.severity], f.message)}
-      data-testid="finding"
-      data-cell={f.cell}
-      data-sheet={f.sheet}
-      onClick={activate}
-      onKeyDown={activateOnKey(activate)}
-      style={{
-        padding: '4px 6px',
-        margin: '2px 0',
-        borderRadius: 4,
-        cursor: 'pointer',
-        border: selected ? '2px solid #0f6cbd' : '1px solid #e0e0e0',
-        background: selected ? '#ebf3fc' : 'transparent',
-      }}
-    >
-      <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-        <Badge size="small" appearance="filled" color={SEVERITY_COLOR[f.severity]}>
-          {s.severityNames[f.severity]}
-        </Badge>
-        {f.cell && <code style={{ fontSize: 12 }}>{f.cell}</code>}
-        <span style={{ fontSize: 11, color: '#666' }}>{s.categoryNames[f.category] ?? f.category}</span>
-      </div>
-      <div style={{ fontSize: 13, marginTop: 2 }}>{f.message}</div>
-      {f.citation && (
-        <div style={{ fontSize: 11, color: '#666', marginTop: 2 }}>{`${s.citation}：${citationText(f.citation)}`}</div>
-      )}
-      {props.extra?.(f)}
+    <li style={{ margin: '2px 0' }}>
+      <button
+        ref={ref}
+        type="button"
+        tabIndex={props.tabbable ? 0 : -1}
+        aria-current={selected ? 'true' : undefined}
+        aria-describedby="finding-list-hint"
+        data-rove={props.index}
+        data-testid="finding"
+        data-cell={f.cell}
+        data-sheet={f.sheet}
+        onClick={() => props.onSelect(f)}
+        style={{
+          display: 'block',
+          width: '100%',
+          textAlign: 'left',
+          font: 'inherit',
+          color: 'inherit',
+          padding: '4px 6px',
+          borderRadius: 4,
+          cursor: 'pointer',
+          border: selected ? '2px solid #0f6cbd' : '1px solid #d1d1d1',
+          background: selected ? '#ebf3fc' : '#fff',
+          overflowWrap: 'anywhere',
+        }}
+      >
+        <span style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+          <span style={severityStyle(f.severity)}>{s.severityNames[f.severity]}</span>
+          {f.cell && <code style={{ fontSize: 12 }}>{f.cell}</code>}
+          <span style={{ fontSize: 11, color: '#595959' }}>{s.categoryNames[f.category] ?? f.category}</span>
+        </span>
+        <span style={{ display: 'block', fontSize: 13, marginTop: 2 }}>{f.message}</span>
+        {f.project && (
+          <span style={{ display: 'block', fontSize: 11, color: '#424242', marginTop: 2 }}>{`${s.project}${s.colon}${f.project}`}</span>
+        )}
+        {f.citation && (
+          <span style={{ display: 'block', fontSize: 11, color: '#595959', marginTop: 2 }}>{`${s.citation}${s.colon}${(props.cite ?? citationText)(f.citation)}`}</span>
+        )}
+        {props.extra?.(f)}
+      </button>
     </li>
   );
 });

@@ -1,5 +1,5 @@
 // Pure view-model helpers for the task pane: ordering, filtering and counting findings, and the deadline list.
-import type { Category, CellValue, Finding, Report, Severity, WorkbookSnapshot } from '../engine/types';
+import type { Category, CellValue, ComputedKey, Finding, Report, Severity, WorkbookSnapshot } from '../engine/types';
 import { computedValues } from '../engine/computed';
 import { SEVERITIES, SEVERITY_RANK } from '../engine/presentation';
 
@@ -108,6 +108,8 @@ export interface DeadlineEntry {
   sheet: string;
   row: number;
   cell: string;
+  /** Which deadline (its computed column). */
+  key: ComputedKey;
   header: string;
   date: string;
   /** Days from the reference date to the deadline; negative when overdue. */
@@ -153,6 +155,7 @@ export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | n
       sheet: c.sheet,
       row: c.row,
       cell: `${c.column}${c.row}`,
+      key: c.key,
       header: c.header,
       date: c.value,
       days,
@@ -170,6 +173,59 @@ export function upcomingDeadlines(report: Report, snapshot: WorkbookSnapshot | n
       a.sheet.localeCompare(b.sheet) ||
       a.row - b.row,
   );
+}
+
+/** Where a deadline stands for the clerk: what needs action comes first. */
+export type DeadlineState = 'overdue' | 'soon' | 'later' | 'passed' | 'done';
+export const DEADLINE_STATES: readonly DeadlineState[] = ['overdue', 'soon', 'later', 'passed', 'done'];
+/** "Due soon": within this many days of the reference date. */
+export const DUE_SOON_DAYS = 30;
+
+export function deadlineState(d: DeadlineEntry): DeadlineState {
+  if (d.done) return 'done';
+  if (d.overdue) return 'overdue';
+  // A past date that is neither overdue nor done bounds nothing (a window that has opened).
+  if (d.days < 0) return 'passed';
+  return d.days <= DUE_SOON_DAYS ? 'soon' : 'later';
+}
+
+/** One kind of deadline on one date: identical deadlines (19,707 rows of one 申报截止) are one line with a count. */
+export interface DeadlineGroup {
+  key: ComputedKey;
+  date: string;
+  days: number;
+  entries: DeadlineEntry[];
+}
+
+export interface DeadlineSection {
+  state: DeadlineState;
+  count: number;
+  groups: DeadlineGroup[];
+}
+
+/**
+ * The deadlines by state (overdue, due soon, later, passed, done — empty states left out), each state's deadlines
+ * grouped by kind and date, the groups in date order (the most overdue first) and by kind; entries keep their order.
+ */
+export function groupDeadlines(entries: readonly DeadlineEntry[]): DeadlineSection[] {
+  const byState = new Map<DeadlineState, Map<string, DeadlineGroup>>();
+  for (const e of entries) {
+    const st = deadlineState(e);
+    let groups = byState.get(st);
+    if (!groups) byState.set(st, (groups = new Map()));
+    const k = `${e.date}|${e.key}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { key: e.key, date: e.date, days: e.days, entries: [] }));
+    g.entries.push(e);
+  }
+  const out: DeadlineSection[] = [];
+  for (const state of DEADLINE_STATES) {
+    const groups = byState.get(state);
+    if (!groups) continue;
+    const list = [...groups.values()].sort((a, b) => a.days - b.days || a.key.localeCompare(b.key));
+    out.push({ state, count: list.reduce((n, g) => n + g.entries.length, 0), groups: list });
+  }
+  return out;
 }
 
 /** The message of whatever was thrown, for showing to the user (never logged). */

@@ -3,6 +3,9 @@ import type { Category, Lang, Severity, SheetKind } from '../engine/types';
 import { SEVERITY_NAME } from '../engine/presentation';
 
 export interface UiStrings {
+  lang: Lang;
+  /** A YYYY-MM-DD date as the language writes it in a sentence (2026年5月20日). */
+  date: (iso: string) => string;
   appTitle: string;
   languageToggle: string;
   languageToggleLabel: string;
@@ -52,13 +55,22 @@ export interface UiStrings {
     saveSettings: string;
     unknown: string;
   };
-  tabs: { findings: string; deadlines: string; sheets: string };
+  tabs: { label: string; findings: string; deadlines: string; sheets: string; count: (tab: string, n: number) => string };
   severityNames: Record<Severity, string>;
   categoryNames: Record<Category, string>;
   kindNames: Record<SheetKind, string>;
   kindAuto: string;
   summary: string;
   bySeverity: string;
+  /** The severity counts, which are filter buttons. */
+  bySeverityFilter: string;
+  countFilterHint: (severity: string) => string;
+  countFilterNote: string;
+  /** Full-width colon in Chinese text, ": " in English. */
+  colon: string;
+  navigation: string;
+  positionNone: (total: number) => string;
+  listKeysHint: string;
   byCategory: string;
   filterSeverity: string;
   filterCategory: string;
@@ -98,6 +110,12 @@ export interface UiStrings {
   reason: string;
   noSheets: string;
   deadlinesHeading: string;
+  deadlineSection: Record<'overdue' | 'soon' | 'later' | 'passed' | 'done', (n: number) => string>;
+  deadlineGroupCount: (n: number) => string;
+  expand: string;
+  collapse: string;
+  /** A deadline clicked before 填写期限列: its cell is still empty. */
+  deadlineNotFilled: (kind: string, cell: string) => string;
   noDeadlines: string;
   overdueBy: (days: number) => string;
   dueIn: (days: number) => string;
@@ -109,7 +127,15 @@ export interface UiStrings {
   notices: string;
 }
 
+/** 2026-05-20 → 2026年5月20日 (Chinese text never shows an ISO date); anything else is left as it is. */
+export function zhDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
 const zh: UiStrings = {
+  lang: 'zh',
+  date: zhDate,
   appTitle: '政务信息化项目资金检查',
   languageToggle: 'English',
   languageToggleLabel: 'Switch to English',
@@ -157,7 +183,7 @@ const zh: UiStrings = {
     saveSettings: '无法把设置保存到工作簿：',
     unknown: '未知错误',
   },
-  tabs: { findings: '问题', deadlines: '期限', sheets: '工作表' },
+  tabs: { label: '检查结果', findings: '问题', deadlines: '期限', sheets: '工作表', count: (tab, n) => `${tab}（${n}）` },
   severityNames: SEVERITY_NAME.zh,
   categoryNames: {
     threshold: '审批路径',
@@ -178,6 +204,13 @@ const zh: UiStrings = {
   kindAuto: '自动',
   summary: '汇总',
   bySeverity: '按严重程度',
+  bySeverityFilter: '按严重程度筛选',
+  countFilterHint: (sev) => `只看${sev}；再点一次显示全部`,
+  countFilterNote: '点数字可筛选',
+  colon: '：',
+  navigation: '逐个查看问题',
+  positionNone: (n) => `共 ${n} 个`,
+  listKeysHint: '用上下方向键在问题间移动，回车定位到单元格。',
   byCategory: '按类别',
   filterSeverity: '严重程度',
   filterCategory: '类别',
@@ -211,7 +244,19 @@ const zh: UiStrings = {
   headerRowHint: '留空为自动',
   reason: '识别依据',
   noSheets: '检查后显示识别结果。',
-  deadlinesHeading: '即将到期与已逾期',
+  deadlinesHeading: '期限',
+  deadlineSection: {
+    overdue: (n) => `已逾期，须尽快处理（${n}）`,
+    soon: (n) => `30 天内到期（${n}）`,
+    later: (n) => `30 天以后到期（${n}）`,
+    passed: (n) => `日期已过、无需处理（${n}）`,
+    done: (n) => `已完成（${n}）`,
+  },
+  deadlineGroupCount: (n) => `${n} 个项目同一期限`,
+  expand: '展开',
+  collapse: '收起',
+  deadlineNotFilled: (kind, cell) =>
+    `期限列还没有填写到工作表中，${cell} 单元格现在是空的。点“填写期限列”把“${kind}”等期限写入表中，再点此项定位。`,
   noDeadlines: '没有可计算的期限。',
   overdueBy: (d) => `已逾期 ${d} 天`,
   dueIn: (d) => `还有 ${d} 天`,
@@ -224,6 +269,8 @@ const zh: UiStrings = {
 };
 
 const en: UiStrings = {
+  lang: 'en',
+  date: (iso) => iso,
   appTitle: 'Informatization project funding check',
   languageToggle: '中文',
   languageToggleLabel: '切换到中文',
@@ -271,7 +318,7 @@ const en: UiStrings = {
     saveSettings: 'Cannot save the settings to the workbook: ',
     unknown: 'unknown error',
   },
-  tabs: { findings: 'Findings', deadlines: 'Deadlines', sheets: 'Sheets' },
+  tabs: { label: 'Results', findings: 'Findings', deadlines: 'Deadlines', sheets: 'Sheets', count: (tab, n) => `${tab} (${n})` },
   severityNames: SEVERITY_NAME.en,
   categoryNames: {
     threshold: 'Approval path',
@@ -292,6 +339,13 @@ const en: UiStrings = {
   kindAuto: 'Automatic',
   summary: 'Summary',
   bySeverity: 'By severity',
+  bySeverityFilter: 'Filter by severity',
+  countFilterHint: (sev) => `Show only “${sev}”; click again to show all`,
+  countFilterNote: 'click a count to filter',
+  colon: ': ',
+  navigation: 'Step through the findings',
+  positionNone: (n) => `${n} in all`,
+  listKeysHint: 'Up and Down arrows move between findings; Enter goes to the cell.',
   byCategory: 'By category',
   filterSeverity: 'Severity',
   filterCategory: 'Category',
@@ -325,7 +379,19 @@ const en: UiStrings = {
   headerRowHint: 'empty = automatic',
   reason: 'Why',
   noSheets: 'Recognition results appear after a check.',
-  deadlinesHeading: 'Upcoming and overdue',
+  deadlinesHeading: 'Deadlines',
+  deadlineSection: {
+    overdue: (n) => `Overdue: act now (${n})`,
+    soon: (n) => `Due within 30 days (${n})`,
+    later: (n) => `Due in more than 30 days (${n})`,
+    passed: (n) => `Past dates, nothing to do (${n})`,
+    done: (n) => `Done (${n})`,
+  },
+  deadlineGroupCount: (n) => `${n} projects share this deadline`,
+  expand: 'show them',
+  collapse: 'hide them',
+  deadlineNotFilled: (kind, cell) =>
+    `The deadline columns are not in the sheet yet: cell ${cell} is empty. “Fill deadline columns” writes “${kind}” and the other deadlines there; then click this item again.`,
   noDeadlines: 'No deadlines could be computed.',
   overdueBy: (d) => `${d} days overdue`,
   dueIn: (d) => `due in ${d} days`,

@@ -367,8 +367,107 @@ describe('task pane', () => {
     expect(items[0]).toHaveTextContent('智慧城管平台');
     expect(items[1]).toHaveTextContent('教育云');
     expect(items[2]).toHaveTextContent('还有 30 天');
+    // Headings say what is under them; action first.
+    expect(screen.getByTestId('deadlines-overdue')).toHaveTextContent('已逾期，须尽快处理（2）');
+    expect(screen.getByTestId('deadlines-soon')).toHaveTextContent('30 天内到期（1）');
+    expect(screen.getByTestId('deadlines-later')).toHaveTextContent('30 天以后到期（1）');
+    expect(items[0]).toHaveTextContent('2024年3月1日');
+    // Before 填写期限列 the cell is empty: the pane says so and offers to fill, instead of selecting an empty cell.
     await user.click(items[1]);
+    expect(host.selectCell).not.toHaveBeenCalled();
+    expect(screen.getByTestId('deadline-not-filled')).toHaveTextContent('期限列还没有填写到工作表中，E4 单元格现在是空的');
+    await user.click(screen.getByTestId('deadline-fill'));
+    await screen.findByText(/已填写/);
+    expect(host.applyReport).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ fillComputed: true }));
+    await user.click(screen.getAllByTestId('deadline')[1]);
     expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'E4');
+    expect(screen.queryByTestId('deadline-not-filled')).toBeNull();
+  });
+
+  test('findings: one Tab stop with Up/Down/Home/End, buttons named by what they show, project names, counts that filter', async () => {
+    const { host, user } = setup({
+      report: (o) => {
+        const r = stubReport(o.lang ?? 'zh', o.asOf);
+        r.findings[1]!.project = '智慧城管平台';
+        return r;
+      },
+    });
+    await checkOnce(user);
+    const items = screen.getAllByTestId('finding');
+    expect(items.every((el) => el.tagName === 'BUTTON' && el.closest('li'))).toBe(true);
+    expect(items.filter((el) => el.getAttribute('tabindex') === '0')).toEqual([items[0]]);
+    // The name is what it shows: severity, cell, category, message, project, citation.
+    expect(items[0]).toHaveAccessibleName(expect.stringContaining('提示 D3 审批路径 3000万元以上须先编制可行性研究报告 项目：智慧城管平台 依据：'));
+    expect(screen.getByRole('heading', { name: '第 3 行 · 智慧城管平台' })).toBeInTheDocument();
+    items[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(items[2]);
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(items[1]);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(items[0]);
+    expect(host.selectCell).not.toHaveBeenCalled(); // moving is not selecting
+    await user.keyboard('{Enter}');
+    expect(host.selectCell).toHaveBeenLastCalledWith('申报表', 'D3');
+    expect(screen.getByTestId('position')).toHaveTextContent('第 1 / 3 个');
+    // The counts are filter toggles.
+    const errors = screen.getByTestId('count-error');
+    expect(errors).toHaveAttribute('aria-pressed', 'false');
+    await user.click(errors);
+    expect(errors).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getAllByTestId('finding').map((el) => el.getAttribute('data-cell'))).toEqual(['A2']);
+    await user.click(errors);
+    expect(screen.getAllByTestId('finding')).toHaveLength(3);
+    expect(screen.getByRole('tab', { name: '问题（3）' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('identical deadlines collapse into one line with a count that expands; the list is one Tab stop with arrow keys', async () => {
+    const base = stubReport('zh');
+    const rows = Array.from({ length: 30 }, (_, i) => i + 3);
+    const report = (o: CheckOptions): Report => ({
+      ...base,
+      asOf: o.asOf,
+      sheets: [
+        {
+          ...base.sheets[0]!,
+          computedColumns: columnsOf(
+            [{ key: 'declarationDue' as const, header: '申报截止（自动）', column: 'E' }, { key: 'acceptanceDue' as const, header: '验收截止（自动）', column: 'F' }],
+            [
+              ...rows.map((row) => ({ sheet: '申报表', row, key: 'declarationDue' as const, header: '申报截止（自动）', column: 'E', value: '2024-09-30', type: 'date' as const })),
+              { sheet: '申报表', row: 3, key: 'acceptanceDue' as const, header: '验收截止（自动）', column: 'F', value: '2024-05-01', type: 'date' as const },
+            ],
+          ),
+        },
+        ...base.sheets.slice(1),
+      ],
+    });
+    const { user } = setup({ report, pageSize: 10 });
+    await checkOnce(user);
+    await user.click(screen.getByRole('tab', { name: /期限/ }));
+    const group = screen.getByTestId('deadline-group');
+    expect(group).toHaveTextContent('申报截止2024年9月30日');
+    expect(group).toHaveTextContent('30 个项目同一期限');
+    expect(group).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getAllByTestId('deadline')).toHaveLength(1); // only the single overdue one
+    await user.click(group);
+    expect(group).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getAllByTestId('deadline')).toHaveLength(11);
+    await user.click(screen.getByRole('button', { name: '显示更多（还有 20 条）' }));
+    expect(screen.getAllByTestId('deadline')).toHaveLength(21);
+    // One Tab stop: only one item is tabbable; Down/End/Home move the focus.
+    const tabbable = () => [...screen.getByTestId('deadlines').querySelectorAll('[data-rove]')].filter((e) => e.getAttribute('tabindex') === '0');
+    expect(tabbable()).toHaveLength(1);
+    const first = screen.getAllByTestId('deadline')[0]!;
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(group);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(screen.getAllByTestId('deadline')[20]);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(first);
+    expect(tabbable()).toEqual([first]);
   });
 
   test('a change in the workbook after the check asks for a new check', async () => {
