@@ -3,7 +3,7 @@ import type { CellValue, FieldKey, Finding, HolidaySchedule, MergeRange, Report,
 import { validateHolidaySchedule } from '../engine/calendar/schedule';
 import { FIELD_KEYS } from '../engine/vocabulary';
 import { COMPUTED_HEADER_MARKER } from '../engine/types';
-import { fillHex, noteText, topSeverity } from '../engine/presentation';
+import { fillHex, isOwnNote, noteText, ownNoteStart, topSeverity } from '../engine/presentation';
 import {
   MAX_COLS,
   cellAddress,
@@ -19,7 +19,7 @@ import {
 } from './address';
 import { FillGroup, MARKS_NS, MarksRecord, NoteMark, SheetMarks, ValueMark, decodeRecord, encodeRecord, hashText, hashValue } from './record';
 import type { ApplyOptions, HostCapabilities, HostSettings, WorkbookHost } from './types';
-import { removeWaiver, saveWaiver, sheetExists, writeTableSheet } from './workbook-sheets';
+import { countOwnMarks, removeWaiver, saveWaiver, sheetExists, writeTableSheet } from './workbook-sheets';
 
 /** Request budget: Excel on the web refuses requests or responses over 5 MB; estimates are rough, so keep a margin. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
@@ -807,6 +807,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
     writeTableSheet: (name, table) => writeTableSheet((b) => excel.run(b), name, table),
     saveWaiver: (entry) => saveWaiver((b) => excel.run(b), entry),
     removeWaiver: (target) => removeWaiver((b) => excel.run(b), target),
+    ownMarks: () => countOwnMarks((b) => excel.run(b), caps().annotations, (t) => isOwnNote(t) || ownNoteStart(t) >= 0),
 
     displayLanguage(): string {
       return off?.context?.displayLanguage || (typeof navigator !== 'undefined' ? navigator.language : '') || 'zh-CN';

@@ -66,6 +66,8 @@ export interface WorkbookHost {
   saveWaiver?(entry: WaiverEntry): Promise<number>;
   /** Removes a finding's waiver from that sheet. */
   removeWaiver?(target: { sheet: string; cell: string; rule: string }): Promise<number>;
+  /** Cells carrying a note of ours (the presentation's marker line): marks an earlier check left. */
+  ownMarks?(): Promise<number>;
   /** Office's UI language, e.g. zh-CN. */
   displayLanguage(): string;
 }

@@ -132,3 +132,17 @@ export function removeWaiver(run: Run, target: { sheet: string; cell: string; ru
   const key = waiverKey(target);
   return rewrite(run, (list) => list.filter((e) => waiverKey(e) !== key));
 }
+
+/**
+ * How many cells carry a note (or comment) of ours: marks an earlier check left. Reads every note's text once; a host
+ * without notes or comments has none to count.
+ */
+export async function countOwnMarks(run: Run, annotations: 'notes' | 'comments' | 'none', isOurs: (text: string) => boolean): Promise<number> {
+  if (annotations === 'none') return 0;
+  return run(async (ctx) => {
+    const coll = (annotations === 'notes' ? ctx.workbook.notes : ctx.workbook.comments) as Excel.NoteCollection;
+    coll.load('items/content');
+    await ctx.sync();
+    return coll.items.filter((n) => isOurs(n.content)).length;
+  });
+}

@@ -45,6 +45,7 @@ export interface AdditionStrings {
   notCheckedSheets: string;
   sheetLine: (name: string, kind: string, findings: number) => string;
   notCheckedLine: (name: string, reason: string) => string;
+  holdsData: string;
   regulationLine: (regulation: string) => string;
   noRegulation: string;
   asOfLine: (asOf: string) => string;
@@ -111,6 +112,7 @@ export const ADDITION_STRINGS: Record<Lang, AdditionStrings> = {
     notCheckedSheets: '未检查的工作表',
     sheetLine: (name, kind, findings) => `${name}（${kind}）：${findings} 个问题`,
     notCheckedLine: (name, reason) => `${name}：${reason}`,
+    holdsData: '（表中有数据未检查）',
     regulationLine: (regulation) => `依据：${regulation}`,
     noRegulation: '依据：未识别出适用的办法，只检查了各地通用的规则',
     asOfLine: (asOf) => `基准日期：${asOf}`,
@@ -185,6 +187,7 @@ export const ADDITION_STRINGS: Record<Lang, AdditionStrings> = {
     notCheckedSheets: 'Sheets not checked',
     sheetLine: (name, kind, findings) => `${name} (${kind}): ${findings} findings`,
     notCheckedLine: (name, reason) => `${name}: ${reason}`,
+    holdsData: '(holds data that was not checked)',
     regulationLine: (regulation) => `Regulation: ${regulation}`,
     noRegulation: 'Regulation: none recognised; only the rules common to all were checked',
     asOfLine: (asOf) => `Reference date: ${asOf}`,

@@ -1,6 +1,10 @@
 // The pane additions wired to the host and the report: export, waivers on the selected finding, the article view. App renders what this returns.
 import * as React from 'react';
-import type { Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
+import type { Citation, Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
+import { articleText, citationText } from '../engine/regulations';
+import { builtinRegistry } from '../engine/packs/registry';
+import { RULE_DOCS } from '../engine/rules/registry';
+import { version } from '../../package.json';
 import { findingsTable, FINDINGS_SHEET } from '../engine/findings-table';
 import { waiverKey, waiverValueText } from '../engine/waivers';
 import type { WorkbookHost } from '../excel/types';
@@ -11,6 +15,10 @@ import { WaiverBadge } from './WaiverBadge';
 import { WaiverDialog, type WaiverDraft } from './WaiverDialog';
 import { localNameStore, type NameStore } from './name-store';
 import { columnIndex, errorMessage } from './model';
+import { WorkbookResult } from './WorkbookResult';
+import { HelpView } from './HelpView';
+import { ArticleView, type ArticleLookup } from './ArticleView';
+import { Button } from '@fluentui/react-components';
 
 /** Widths (characters) of the exported columns: 工作表, 单元格, 项目名称, 严重程度, 问题, 依据, 核实情况. */
 export const EXPORT_WIDTHS = [14, 8, 24, 8, 60, 40, 30];
@@ -26,8 +34,19 @@ export interface AdditionsInput {
   busy: boolean;
   onReport: (report: Report, current: Finding | null) => void;
   nameStore?: NameStore;
-  /** The article view for a finding (item 7), rendered under its actions when opened. */
-  renderArticle?: (f: Finding, close: () => void) => React.ReactNode;
+  /** The article texts (the engine's articleText by default; tests may stand in for the packs). */
+  lookupArticle?: ArticleLookup;
+}
+
+/** What to do about a finding: what its rule asks, then the two ways out. */
+export function whatToDo(f: Finding, lang: Lang): string {
+  const doc = RULE_DOCS.find((d) => d.id === f.ruleId);
+  const rule = doc ? doc.description[lang] : '';
+  const out =
+    lang === 'zh'
+      ? `改正${f.cell ? `单元格 ${f.cell}` : '表中相应内容'}后重新检查；如经核实确属合理，用“核实…”记下理由。`
+      : `Correct ${f.cell ? `cell ${f.cell}` : 'the table'} and check again; if it is right after all, record why with “Assess…”.`;
+  return rule ? `${rule}${lang === 'zh' ? '。' : '. '}${out}`.replace(/。。/g, '。').replace(/\.\. /g, '. ') : out;
 }
 
 function cellValueOf(snapshot: WorkbookSnapshot | null, f: Finding): string {
@@ -46,6 +65,30 @@ export function usePaneAdditions(input: AdditionsInput) {
   const [message, setMessage] = React.useState<{ ok: boolean; text: string } | null>(null);
   const [articleFor, setArticleFor] = React.useState<Finding | null>(null);
   const canWaive = typeof host.saveWaiver === 'function' && typeof host.removeWaiver === 'function';
+  const [earlierMarks, setEarlierMarks] = React.useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = React.useState(false);
+  const lookup = input.lookupArticle ?? ((c: Citation) => articleText(c));
+
+  // Marks of an earlier check, counted when the pane opens (after a check of ours they are this check's own).
+  React.useEffect(() => {
+    let live = true;
+    host
+      .ownMarks?.()
+      .then((n) => {
+        if (live) setEarlierMarks(n);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  // The regulation is named once at the top of the results: citations of it shorten to the article below it.
+  const regulationShown = report && report.profile.id !== 'generic' ? report.profile.regulation : null;
+  const shortCite = React.useCallback(
+    (c: Citation) => (regulationShown && c.regulation === regulationShown ? c.article : citationText(c)),
+    [regulationShown],
+  );
 
   // A new check or another finding closes what belonged to the old one.
   React.useEffect(() => setMessage(null), [current, report]);
@@ -119,7 +162,7 @@ export function usePaneAdditions(input: AdditionsInput) {
         busy={saving || input.busy}
         onWaive={canWaive ? () => setDialogFor(current) : undefined}
         onRemoveWaiver={canWaive ? () => void remove(current) : undefined}
-        onArticle={input.renderArticle ? () => setArticleFor(articleFor === current ? null : current) : undefined}
+        onArticle={() => setArticleFor(articleFor === current ? null : current)}
       >
         {message && (
           <p role={message.ok ? 'status' : 'alert'} data-testid="waiver-message" style={{ fontSize: 12, margin: '4px 0 0', color: message.ok ? undefined : '#a4262c' }}>
@@ -129,7 +172,9 @@ export function usePaneAdditions(input: AdditionsInput) {
         {dialogFor === current && (
           <WaiverDialog s={s} lang={lang} finding={dialogFor} name={store.load()} saving={saving} onSave={(d) => void save(dialogFor, d)} onCancel={() => setDialogFor(null)} />
         )}
-        {articleFor === current && input.renderArticle?.(current, () => setArticleFor(null))}
+        {articleFor === current && (
+          <ArticleView s={s} finding={current} lookup={lookup} cite={shortCite} whatToDo={whatToDo(current, lang)} onClose={() => setArticleFor(null)} />
+        )}
       </FindingActions>
     </>
   ) : null;
@@ -139,5 +184,20 @@ export function usePaneAdditions(input: AdditionsInput) {
     [lang],
   );
 
-  return { exportNode, actionsNode, renderWaiver, strings: s };
+  const resultNode = report ? <WorkbookResult s={s} lang={lang} report={report} earlierMarks={earlierMarks} /> : null;
+
+  const helpButton = (
+    <Button size="small" appearance="subtle" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)} data-testid="help-toggle">
+      {s.helpTab}
+    </Button>
+  );
+  const helpNode = helpOpen ? (
+    <HelpView
+      s={s}
+      version={version}
+      regulations={builtinRegistry().regulations.map((r) => ({ id: r.id, title: lang === 'en' ? r.titleEn : r.title, inForceFrom: r.inForceFrom, inForceTo: r.inForceTo }))}
+    />
+  ) : null;
+
+  return { exportNode, actionsNode, renderWaiver, resultNode, helpButton, helpNode, shortCite, strings: s };
 }

@@ -8,6 +8,7 @@ import { App } from '../../src/taskpane/App';
 import { createOfficeHost } from '../../src/excel';
 import { createFakeExcel, type FakeExcel } from '../../src/fake-excel';
 import { WAIVER_HEADER, WAIVER_SHEET } from '../../src/engine/waivers';
+import pkg from '../../package.json';
 import './jsdom-env';
 
 jest.setTimeout(120_000);
@@ -117,4 +118,70 @@ test('导出检查结果 writes the sheet 检查结果, and says before replacin
   // A re-check does not take the exported sheet for data.
   await check(user);
   expect(screen.getAllByTestId('finding').length).toBe(n);
+});
+
+test('the whole-workbook result comes first: regulation, 基准日期, sheets checked and not (why), counts per sheet and project, earlier marks', async () => {
+  const fake = createFakeExcel({
+    name: '叶集区政务信息化项目申报表.xlsx',
+    sheets: [
+      ...workbook().save().sheets,
+      { name: '统计', values: [['类别', '数量', '备注'], ['甲', 3, 'x'], ['乙', 4, 'y'], ['丙', 5, 'z']] },
+    ],
+  });
+  // A note of an earlier check on a cell: the pane says the workbook carries marks already.
+  fake.save();
+  const withNote = createFakeExcel({ ...fake.save(), sheets: fake.save().sheets.map((s) => (s.name === '申报表' ? { ...s, notes: { F3: '【fundcheck 资金规则检查】\n错误：旧的问题' } } : s)) });
+  const user = userEvent.setup({ delay: null });
+  render(<App host={createOfficeHost(withNote.Excel, withNote.Office)} today="2025-01-10" lang="zh" />);
+  await check(user);
+  const result = screen.getByTestId('workbook-result');
+  expect(within(result).getByTestId('result-regulation')).toHaveTextContent('依据：《六安市叶集区政务信息化项目管理办法》');
+  expect(within(result).getByTestId('result-asof')).toHaveTextContent('基准日期：2025-01-10');
+  expect(within(result).getByTestId('result-earlier-marks')).toHaveTextContent('已带有之前检查留下的标记（1 个单元格');
+  const n = screen.getAllByTestId('finding').filter((f) => f.getAttribute('data-sheet') === '申报表').length;
+  expect(within(result).getByTestId('result-checked')).toHaveTextContent(`申报表（申报表）：${n} 个问题`);
+  expect(within(result).getByTestId('result-not-checked')).toHaveTextContent(/统计：.+（表中有数据未检查）/);
+  const projects = within(result).getByTestId('result-projects');
+  expect(projects).toHaveTextContent(/智慧校园平台（申报表）：\d+ 个/);
+  // It comes before the findings.
+  expect(result.compareDocumentPosition(screen.getAllByTestId('finding')[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+});
+
+test('帮助 says what is recognised, what each button changes, the version and each regulation’s dates in force', async () => {
+  const fake = workbook();
+  const user = userEvent.setup({ delay: null });
+  render(<App host={createOfficeHost(fake.Excel, fake.Office)} today="2025-01-10" lang="zh" />);
+  await user.click(screen.getByRole('button', { name: '帮助' }));
+  const help = await screen.findByTestId('help');
+  expect(help).toHaveTextContent('申报表（附件1）');
+  expect(help).toHaveTextContent('进度情况表（附件2）：一个项目一张表单，或一行一个项目的台账');
+  expect(help).toHaveTextContent('费用明细');
+  expect(within(help).getByTestId('help-buttons')).toHaveTextContent('导出检查结果：新建（或替换）工作表“检查结果”');
+  expect(within(help).getByTestId('help-version')).toHaveTextContent(`版本 ${pkg.version}`);
+  const regs = within(help).getByTestId('help-regulations');
+  expect(regs).toHaveTextContent('《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）：自 2020-07-17 起施行');
+  expect(regs).toHaveTextContent('有效期至 2024-09-28');
+  expect(regs).toHaveTextContent('《武汉市政务信息化项目建设管理办法》：自印发之日起施行（未载明日期）');
+});
+
+test('a finding opens its article text and what to do; citations of the regulation named above read as the article alone', async () => {
+  const { articleText } = jest.requireActual('../../src/engine/regulations') as typeof import('../../src/engine/regulations');
+  const fake = workbook();
+  const user = userEvent.setup({ delay: null });
+  render(<App host={createOfficeHost(fake.Excel, fake.Office)} today="2025-01-10" lang="zh" />);
+  await check(user);
+  const item = phoneItem();
+  // In the list: 依据 is the annex and field, the regulation being named once at the top.
+  expect(item).toHaveTextContent('依据：附件1《六安市叶集区政务信息化项目申报表》联系电话');
+  expect(item).not.toHaveTextContent('依据：《六安市叶集区');
+  await user.click(item);
+  await user.click(within(await screen.findByTestId('finding-actions')).getByRole('button', { name: '查看条文' }));
+  const article = await screen.findByTestId('article');
+  expect(within(article).getByTestId('article-heading')).toHaveTextContent('引用：附件1《六安市叶集区政务信息化项目申报表》联系电话');
+  const expected = articleText({ profile: 'yeji', regulation: '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）', article: '附件1《六安市叶集区政务信息化项目申报表》联系电话', kind: 'template' });
+  if (expected) expect(within(article).getByTestId('article-text').textContent).toBe(expected.text);
+  else expect(within(article).getByTestId('article-missing')).toBeInTheDocument();
+  expect(within(article).getByTestId('article-todo')).toHaveTextContent(/^联系电话.+。改正单元格 M4后重新检查；如经核实确属合理，用“核实…”记下理由。$/);
+  await user.click(within(article).getByRole('button', { name: '关闭条文' }));
+  expect(screen.queryByTestId('article')).toBeNull();
 });
