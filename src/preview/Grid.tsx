@@ -81,8 +81,10 @@ export interface GridProps {
   selection: GridSelection | null;
   onActivateSheet: (name: string) => void;
   labels: { sheets: string; truncated: (rows: number, cols: number) => string; window?: (from: number, to: number, total: number) => string };
-  /** First row shown (0-based; default 0): a large sheet is shown a window of MAX_GRID_ROWS rows from here. */
+  /** First row shown (0-based; default 0): a large sheet is shown a window of maxRows rows from here. */
   firstRow?: number;
+  /** Rows rendered at most (default MAX_GRID_ROWS). */
+  maxRows?: number;
 }
 
 export function Grid(props: GridProps): React.ReactElement {
@@ -91,7 +93,7 @@ export function Grid(props: GridProps): React.ReactElement {
   const merges = React.useMemo(() => mergeInfo(sheet), [sheet]);
   const size = extent(sheet);
   const first = Math.max(0, Math.min(props.firstRow ?? 0, size.rows - 1));
-  const rows = Math.min(size.rows - first, MAX_GRID_ROWS);
+  const rows = Math.min(size.rows - first, props.maxRows ?? MAX_GRID_ROWS);
   const cols = Math.min(size.cols, MAX_GRID_COLS);
   const selectedRef = React.useRef<HTMLTableCellElement>(null);
   const sel = selection && selection.sheet === sheet.name ? selection : null;

@@ -16,7 +16,7 @@ import {
 import { articleText, citationText } from '../engine/regulations';
 import type { Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
 import { parseRect } from '../excel/address';
-import { Grid, MAX_GRID_ROWS, type GridSelection } from '../preview/Grid';
+import { Grid, type GridSelection } from '../preview/Grid';
 import { FindingsView } from '../taskpane/FindingsView';
 import { countBySeverity, filterFindings, localToday, orderFindings, type FindingFilter } from '../taskpane/model';
 import { STRINGS } from '../taskpane/strings';
@@ -54,6 +54,8 @@ const ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALL: FindingFilter = { severity: 'all', category: 'all' };
+/** Rows of a sheet the grid renders at once: enough to read a table, few enough to show a large file at once. */
+const GRID_ROWS = 150;
 
 export interface WebAppProps {
   startWorker: StartWorker;
@@ -74,6 +76,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
+  const [ready, setReady] = React.useState(false);
   const t = WEB_TEXT[lang];
   const s = STRINGS[lang];
 
@@ -96,6 +99,10 @@ export function WebApp(props: WebAppProps): React.ReactElement {
   const onMessage = React.useCallback(
     (e: MessageEvent<FromWorker>) => {
       const m = e.data;
+      if (m.type === 'ready') {
+        setReady(true);
+        return;
+      }
       if (m.type === 'download') {
         const resolve = pending.current.get(m.request);
         pending.current.delete(m.request);
@@ -234,7 +241,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
     return rect ? { sheet: current.sheet, ...rect } : null;
   }, [current, sheetName]);
   // A cell beyond the rows the grid renders: show a window of rows around it.
-  const firstRow = selection && selection.top >= MAX_GRID_ROWS - 20 ? Math.max(0, Math.floor((selection.top - 50) / 100) * 100) : 0;
+  const firstRow = selection && selection.top >= GRID_ROWS - 20 ? Math.max(0, Math.floor((selection.top - 50) / 50) * 50) : 0;
 
   function selectFile(id: string) {
     setSelectedId(id);
@@ -267,7 +274,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
           {t.language}
         </Button>
       </header>
-      <main style={{ padding: '8px 16px' }}>
+      <main style={{ padding: '8px 16px' }} data-worker-ready={ready ? 'true' : 'false'}>
         <p data-testid="privacy" style={{ margin: '4px 0 8px', fontSize: 13, color: '#1b5e20' }}>
           {t.privacy}
         </p>
@@ -490,6 +497,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
                             activeSheet={sheetName}
                             selection={selection}
                             firstRow={firstRow}
+                            maxRows={GRID_ROWS}
                             onActivateSheet={(name) => {
                               setActiveSheet(name);
                               setCurrent(null);

@@ -21,6 +21,8 @@ export type FileOutcome =
   | { id: string; ok: false; error: string };
 
 export type FromWorker =
+  /** Sent once the worker's code has loaded: the page can take files without waiting for it to start. */
+  | { type: 'ready' }
   | { type: 'progress'; run: number; id: string; index: number; count: number; stage: 'read' | 'check'; done: number; total: number }
   | { type: 'file'; run: number; outcome: FileOutcome }
   | { type: 'done'; run: number; cancelled: boolean }

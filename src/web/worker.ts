@@ -78,6 +78,8 @@ function download(kind: string, id: string | undefined, ids: string[] | undefine
   throw new Error(lang === 'zh' ? `不支持的下载：${kind}` : `unknown download ${kind}`);
 }
 
+post({ type: 'ready' });
+
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   if (msg.type === 'check') {
