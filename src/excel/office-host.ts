@@ -19,7 +19,7 @@ import {
 } from './address';
 import { FillGroup, MARKS_NS, MarksRecord, NoteMark, SheetMarks, ValueMark, decodeRecord, encodeRecord, hashText, hashValue } from './record';
 import type { ApplyOptions, HostCapabilities, HostSettings, WorkbookHost } from './types';
-import { countOwnMarks, removeWaiver, saveWaiver, sheetExists, writeTableSheet } from './workbook-sheets';
+import { countOwnMarks, recordSummary, removeWaiver, saveWaiver, sheetExists, writeTableSheet } from './workbook-sheets';
 
 /** Request budget: Excel on the web refuses requests or responses over 5 MB; estimates are rough, so keep a margin. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
@@ -360,7 +360,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
    * Undoes what the record says we wrote. `keepComputed`: only the marks (fills, notes) go; the computed values stay
    * and stay in the record, so a later full clear or re-check still knows what they replaced.
    */
-  async function clearWithin(ctx: Ctx, signal?: AbortSignal, keepComputed = false): Promise<{ restored: number }> {
+  async function clearWithin(ctx: Ctx, signal?: AbortSignal, keepComputed = false, keepMarks = false): Promise<{ restored: number }> {
     const { parts, record } = await loadRecordParts(ctx);
     if (!record) return { restored: 0 };
     const c = caps();
@@ -368,7 +368,8 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
     wss.load('items/name');
     await ctx.sync();
     const sheetByName = new Map(wss.items.map((w) => [w.name, w]));
-    const hasNotes = record.sheets.some((s) => s.notes.length);
+    // keepMarks (移除计算列): only the computed values go back; fills and notes stay, and stay in the record.
+    const hasNotes = !keepMarks && record.sheets.some((s) => s.notes.length);
     const occupied = hasNotes ? await occupiedCells(ctx, c) : new Map();
 
     // Read what the cells hold now, to leave alone whatever the user changed since.
@@ -380,7 +381,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       const cur = { fills: new Map<number, string | null>(), values: new Map<number, { v: string | number | boolean; f: string }>() };
       current.set(s.sheet, cur);
       const fillKeys: number[] = [];
-      for (const g of s.fills) for (const a of g.areas) forEachCell(a, (k) => fillKeys.push(k));
+      for (const g of keepMarks ? [] : s.fills) for (const a of g.areas) forEachCell(a, (k) => fillKeys.push(k));
       reads.push(...fillReadTasks(ws, fillKeys, cur.fills));
       reads.push(...valueReadTasks(ws, s.values.map((v) => keyOf(v.cell)), cur.values));
     }
@@ -394,7 +395,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       if (!ws || !cur) continue;
       const byOrig = new Map<string, number[]>();
       const touched: number[] = [];
-      for (const g of s.fills) {
+      for (const g of keepMarks ? [] : s.fills) {
         for (const a of g.areas) forEachCell(a, (k) => {
           // A fill that is no longer ours is the user's choice: keep it.
           if (cur.fills.get(k) !== g.set.toUpperCase()) return;
@@ -433,7 +434,7 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
       restored += back.size;
       writes.push(...valueWriteTasks(ws, back));
       const occ = occupied.get(s.sheet);
-      for (const n of s.notes) {
+      for (const n of keepMarks ? [] : s.notes) {
         const o = occ?.get(keyOf(n.cell));
         if (!o || o.kind !== n.kind || hashText(o.content) !== n.hash) continue;
         writes.push({ bytes: OP_OVERHEAD, enqueue: () => o.obj.delete() });
@@ -449,6 +450,10 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
           for (const p of parts) p.delete();
           if (keepComputed) {
             const kept: MarksRecord = { run: record.run, sheets: record.sheets.filter((x) => x.values.length).map((x) => ({ ...x, fills: [], notes: [] })) };
+            if (kept.sheets.length) for (const xml of encodeRecord(kept)) ctx.workbook.customXmlParts.add(xml);
+          }
+          if (keepMarks) {
+            const kept: MarksRecord = { run: record.run, sheets: record.sheets.filter((x) => x.fills.length || x.notes.length).map((x) => ({ ...x, values: [] })) };
             if (kept.sheets.length) for (const xml of encodeRecord(kept)) ctx.workbook.customXmlParts.add(xml);
           }
         },
@@ -807,6 +812,10 @@ export function createOfficeHostImpl(excel: typeof Excel, office?: typeof Office
     writeTableSheet: (name, table) => writeTableSheet((b) => excel.run(b), name, table),
     saveWaiver: (entry) => saveWaiver((b) => excel.run(b), entry),
     removeWaiver: (target) => removeWaiver((b) => excel.run(b), target),
+    marksSummary: () =>
+      excel.run(async (ctx) => recordSummary((await loadRecordParts(ctx)).record)),
+    removeComputed: () => excel.run((ctx) => clearWithin(ctx, undefined, false, true)),
+    undoLastFill: () => excel.run((ctx) => clearWithin(ctx)),
     ownMarks: () => countOwnMarks((b) => excel.run(b), caps().annotations, (t) => isOwnNote(t) || ownNoteStart(t) >= 0),
 
     displayLanguage(): string {

@@ -68,6 +68,12 @@ export interface WorkbookHost {
   removeWaiver?(target: { sheet: string; cell: string; rule: string }): Promise<number>;
   /** Cells carrying a note of ours (the presentation's marker line): marks an earlier check left. */
   ownMarks?(): Promise<number>;
+  /** What the last check or fill wrote, per its record: cells marked, computed cells and columns (said before undoing). */
+  marksSummary?(): Promise<{ markedCells: number; computedCells: number; computedColumns: number }>;
+  /** 移除计算列: the computed values go back to what they replaced; marks stay. */
+  removeComputed?(): Promise<{ restored: number }>;
+  /** 撤销上次填写: everything the last check or fill wrote goes back (fills, notes, values), keeping the user's later edits. */
+  undoLastFill?(): Promise<{ restored: number }>;
   /** Office's UI language, e.g. zh-CN. */
   displayLanguage(): string;
 }

@@ -2,7 +2,8 @@
 import { WAIVER_HEADER, WAIVER_SHEET, waiverKey, waiverRow, readWaiverSheet } from '../engine/waivers';
 import type { WaiverEntry } from '../engine/waivers';
 import type { CellValue } from '../engine/types';
-import { cellAddress, utf8Length } from './address';
+import { cellAddress, cellKey, parseRect, utf8Length } from './address';
+import type { MarksRecord } from './record';
 
 type Ctx = Excel.RequestContext;
 type Run = <T>(batch: (ctx: Ctx) => Promise<T>) => Promise<T>;
@@ -145,4 +146,25 @@ export async function countOwnMarks(run: Run, annotations: 'notes' | 'comments' 
     await ctx.sync();
     return coll.items.filter((n) => isOurs(n.content)).length;
   });
+}
+
+/** What the marks record says the last check or fill wrote: cells marked (fill or note), computed cells and columns. */
+export function recordSummary(record: MarksRecord | null): { markedCells: number; computedCells: number; computedColumns: number } {
+  let markedCells = 0, computedCells = 0;
+  const columns = new Set<string>();
+  for (const s of record?.sheets ?? []) {
+    const marked = new Set<number>();
+    for (const g of s.fills) for (const a of g.areas) {
+      const r = parseRect(a);
+      if (r) for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) marked.add(cellKey(row, c));
+    }
+    for (const n of s.notes) {
+      const r = parseRect(n.cell);
+      if (r) marked.add(cellKey(r.top, r.left));
+    }
+    markedCells += marked.size;
+    computedCells += s.values.length;
+    for (const v of s.values) columns.add(`${s.sheet}\u0000${v.cell.replace(/\d+$/, '')}`);
+  }
+  return { markedCells, computedCells, computedColumns: columns.size };
 }

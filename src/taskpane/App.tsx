@@ -545,6 +545,7 @@ export function App(props: AppProps): React.ReactElement {
           </Button>
         </div>
         {additions.exportNode}
+        {additions.reversibleNode}
         {confirmClear && !busy && (
           <div role="group" aria-label={s.clear} data-testid="clear-confirm" style={{ marginTop: 6, padding: 6, border: '1px solid #d1d1d1', borderRadius: 4 }}>
             <p style={{ margin: '0 0 6px', fontSize: 12 }}>{s.clearExplain}</p>

@@ -37,6 +37,7 @@ export interface AdditionStrings {
   undoFill: string;
   undoFillExplain: (cells: number) => string;
   undone: (cells: number) => string;
+  undoNone: string;
   keep: string;
   actionFailed: string;
   // workbook result
@@ -105,6 +106,7 @@ export const ADDITION_STRINGS: Record<Lang, AdditionStrings> = {
     undoFill: '撤销上次填写',
     undoFillExplain: (cells) => `将撤销上次检查或填写写入的内容：${cells} 个单元格恢复为填写前的颜色、批注和值（之后您自己改过的单元格不动）。`,
     undone: (cells) => `已撤销上次填写：${cells} 个单元格恢复原样。`,
+    undoNone: '工作簿中没有可撤销的填写。',
     keep: '保留',
     actionFailed: '操作失败：',
     resultTitle: '整个工作簿',
@@ -180,6 +182,7 @@ export const ADDITION_STRINGS: Record<Lang, AdditionStrings> = {
     undoFill: 'Undo last fill',
     undoFillExplain: (cells) => `Undoes what the last check or fill wrote: ${cells} cells get back their fill, note and value from before (cells you changed since are left alone).`,
     undone: (cells) => `Last fill undone: ${cells} cells restored.`,
+    undoNone: 'There is no fill to undo in this workbook.',
     keep: 'Keep',
     actionFailed: 'The action failed: ',
     resultTitle: 'Whole workbook',

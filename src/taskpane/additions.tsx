@@ -18,6 +18,7 @@ import { columnIndex, errorMessage } from './model';
 import { WorkbookResult } from './WorkbookResult';
 import { HelpView } from './HelpView';
 import { ArticleView, type ArticleLookup } from './ArticleView';
+import { ReversibleActions } from './ReversibleActions';
 import { Button } from '@fluentui/react-components';
 
 /** Widths (characters) of the exported columns: 工作表, 单元格, 项目名称, 严重程度, 问题, 依据, 核实情况. */
@@ -184,6 +185,17 @@ export function usePaneAdditions(input: AdditionsInput) {
     [lang],
   );
 
+  const reversibleNode =
+    host.marksSummary && host.removeComputed && host.undoLastFill ? (
+      <ReversibleActions
+        s={s}
+        disabled={input.busy}
+        summary={() => host.marksSummary!()}
+        removeComputed={() => host.removeComputed!()}
+        undoLastFill={() => host.undoLastFill!()}
+      />
+    ) : null;
+
   const resultNode = report ? <WorkbookResult s={s} lang={lang} report={report} earlierMarks={earlierMarks} /> : null;
 
   const helpButton = (
@@ -199,5 +211,5 @@ export function usePaneAdditions(input: AdditionsInput) {
     />
   ) : null;
 
-  return { exportNode, actionsNode, renderWaiver, resultNode, helpButton, helpNode, shortCite, strings: s };
+  return { exportNode, reversibleNode, actionsNode, renderWaiver, resultNode, helpButton, helpNode, shortCite, strings: s };
 }

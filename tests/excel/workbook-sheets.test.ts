@@ -104,3 +104,65 @@ describe('waivers in the workbook', () => {
     expect(changed.findings.find((f) => f.ruleId === 'format/phone')!.waiver?.stale).toBe(true);
   });
 });
+
+describe('separate, reversible actions', () => {
+  function declaration() {
+    return createFakeExcel({
+      name: '叶集区政务信息化项目申报表.xlsx',
+      sheets: [
+        {
+          name: '申报表',
+          values: [
+            ['六安市叶集区政务信息化项目申报表'],
+            ['序号', '建设单位', '项目名称', '项目简要说明及建设依据', '建设年度', '项目投资（万元）', '财政资金（万元）', '银行贷款（万元）', '自筹（万元）', '其他（万元）', '负责人', '联系人', '联系电话', '电子邮箱', '备注'],
+            [1, '叶集区数据资源管理局', '叶集区政务云平台扩容', '扩容计算存储资源', '2025年3月至2025年12月', 120, 100, 0, 10, 0, '张三', '李四', '0564-1234567', 'lisi@example.cn', ''],
+            [2, '叶集区教育局', '智慧校园平台', '建设智慧校园', '2025年1月至2025年10月', 80, 80, 0, 0, 0, '王五', '赵六', '12', 'zhaoliu@example.cn', ''],
+          ],
+        },
+      ],
+      customXmlParts: [],
+    });
+  }
+
+  it('marksSummary counts what the last fill wrote; removeComputed gives back the computed cells and keeps the marks; undoLastFill gives back the rest', async () => {
+    const fake = declaration();
+    fake.userFill('申报表', 'M4', '#00B050'); // the user's own fill under a mark
+    const host = createOfficeHost(fake.Excel, fake.Office);
+    const report = check(await host.readSnapshot(), { asOf: '2025-01-10', profile: 'yeji' });
+    const before = fake.save().sheets[0];
+    const res = await host.applyReport(report, { lang: 'zh', fillComputed: true });
+    expect(res.computed).toBeGreaterThan(0);
+    const sum = await host.marksSummary!();
+    expect(sum.markedCells).toBe(res.marked);
+    expect(sum.computedColumns).toBeGreaterThan(0);
+    expect(sum.computedCells).toBeGreaterThan(res.computed); // headers too
+    const fills = fake.fills('申报表');
+    const notes = fake.notes('申报表');
+
+    fake.resetStats();
+    const removed = await host.removeComputed!();
+    expect(removed.restored).toBe(sum.computedCells);
+    expect(fake.stats.largestRequestBytes).toBeLessThan(FIVE_MB);
+    const after = fake.save().sheets[0];
+    expect(after.values).toEqual(before.values);
+    expect(fake.fills('申报表')).toEqual(fills);
+    expect(fake.notes('申报表')).toEqual(notes);
+    expect(await host.marksSummary!()).toEqual({ markedCells: sum.markedCells, computedCells: 0, computedColumns: 0 });
+
+    const undone = await host.undoLastFill!();
+    expect(undone.restored).toBe(sum.markedCells);
+    expect(fake.fills('申报表')).toEqual({ M4: '#00B050' });
+    expect(fake.notes('申报表')).toEqual({});
+    expect(await host.marksSummary!()).toEqual({ markedCells: 0, computedCells: 0, computedColumns: 0 });
+  });
+
+  it('undoLastFill right after a fill restores values, fills and notes to what they were', async () => {
+    const fake = declaration();
+    const host = createOfficeHost(fake.Excel, fake.Office);
+    const before = fake.save();
+    await host.applyReport(check(await host.readSnapshot(), { asOf: '2025-01-10', profile: 'yeji' }), { lang: 'zh', fillComputed: true });
+    expect(fake.save()).not.toEqual(before);
+    await host.undoLastFill!();
+    expect(fake.save()).toEqual(before);
+  });
+});

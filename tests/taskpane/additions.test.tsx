@@ -185,3 +185,37 @@ test('a finding opens its article text and what to do; citations of the regulati
   await user.click(within(article).getByRole('button', { name: '关闭条文' }));
   expect(screen.queryByTestId('article')).toBeNull();
 });
+
+test('移除计算列 and 撤销上次填写 are separate: each says what it will change (counts) and waits; marks stay when columns go', async () => {
+  const fake = workbook();
+  const user = userEvent.setup({ delay: null });
+  render(<App host={createOfficeHost(fake.Excel, fake.Office)} today="2025-01-10" lang="zh" />);
+  const original = fake.save().sheets[0].values;
+  await user.click(screen.getByRole('button', { name: '填写期限列' }));
+  await screen.findByText(/已填写/, undefined, { timeout: 20_000 });
+  const filled = fake.save().sheets[0].values!;
+  expect(filled).not.toEqual(original);
+  const fills = fake.fills('申报表');
+  expect(Object.keys(fills).length).toBeGreaterThan(0);
+
+  await user.click(screen.getByRole('button', { name: '移除计算列' }));
+  const ask = await screen.findByTestId('remove-confirm');
+  expect(ask).toHaveTextContent(/将移除 \d+ 个计算列（表头以“（自动）”结尾）中的 \d+ 个单元格/);
+  // Nothing changed yet.
+  expect(fake.save().sheets[0].values).toEqual(filled);
+  await user.click(within(ask).getByRole('button', { name: '移除计算列' }));
+  expect(await screen.findByTestId('reversible-message')).toHaveTextContent(/已移除计算列：\d+ 个单元格/);
+  expect(fake.save().sheets[0].values).toEqual(original);
+  expect(fake.fills('申报表')).toEqual(fills);
+
+  await user.click(screen.getByRole('button', { name: '撤销上次填写' }));
+  const undo = await screen.findByTestId('undo-confirm');
+  expect(undo).toHaveTextContent(`${Object.keys(fills).length} 个单元格恢复为填写前的颜色、批注和值`);
+  await user.click(within(undo).getByRole('button', { name: '保留' }));
+  expect(fake.fills('申报表')).toEqual(fills);
+  await user.click(screen.getByRole('button', { name: '撤销上次填写' }));
+  await user.click(within(await screen.findByTestId('undo-confirm')).getByRole('button', { name: '撤销上次填写' }));
+  expect(await screen.findByTestId('reversible-message')).toHaveTextContent(`已撤销上次填写：${Object.keys(fills).length} 个单元格恢复原样。`);
+  expect(fake.fills('申报表')).toEqual({});
+  expect(fake.notes('申报表')).toEqual({});
+});
