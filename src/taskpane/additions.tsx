@@ -91,12 +91,16 @@ export function usePaneAdditions(input: AdditionsInput) {
     [regulationShown],
   );
 
-  // A new check or another finding closes what belonged to the old one.
-  React.useEffect(() => setMessage(null), [current, report]);
+  // A new check or another finding clears the last message; the report a waiver just produced does not.
+  const ownReport = React.useRef<Report | null>(null);
+  const currentKey = current ? waiverKey(current) : '';
+  React.useEffect(() => {
+    if (report !== ownReport.current) setMessage(null);
+  }, [currentKey, report]);
   React.useEffect(() => {
     setArticleFor(null);
     setDialogFor(null);
-  }, [current]);
+  }, [currentKey]);
 
   function replaceWaiver(f: Finding, waiver: Finding['waiver'] | undefined) {
     if (!report) return;
@@ -110,7 +114,9 @@ export function usePaneAdditions(input: AdditionsInput) {
       if (x === current) next = y;
       return y;
     });
-    input.onReport({ ...report, findings }, next ?? current);
+    const updated = { ...report, findings };
+    ownReport.current = updated;
+    input.onReport(updated, next ?? current);
   }
 
   async function save(f: Finding, d: WaiverDraft) {
