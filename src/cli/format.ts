@@ -41,7 +41,7 @@ const L = {
     generic: '通用规则（未识别出适用办法）',
     detected: '自动识别',
     chosen: '指定',
-    asOf: '基准日',
+    asOf: '基准日期',
     sheet: (n: string) => `工作表「${n}」`,
     headerRow: (r: number) => `表头第 ${r} 行`,
     counts: (e: number, w: number, i: number) => `错误 ${e}，警告 ${w}，提示 ${i}`,

@@ -134,7 +134,7 @@ Progress is shown on stderr when it is a terminal. FUNDCHECK_WORKERS=n sets the 
 选项：
   --profile ${profileChoices().join('|')}   适用办法（默认 auto：根据工作簿内容自动识别）
   --rules FILE            加入办法数据包（JSON，写法见 README“编写办法数据包”）：与内置办法一样自动识别，或用 --profile <其 id> 指定；可重复；读入结果显示在标准错误
-  --as-of YYYY-MM-DD      期限计算的基准日（默认今天）
+  --as-of YYYY-MM-DD      期限计算的基准日期（默认今天）
   --format text|json|csv  标准输出格式（默认 text）；csv 为带 BOM 的 UTF-8，可直接用 Excel 打开
   --out DIR               将标注副本（问题单元格着色并加批注、追加计算列）写入 DIR；从不修改输入文件
   --lang zh|en            信息语言（默认 zh）

@@ -95,7 +95,7 @@ const DEADLINE_TYPE = COMPUTED_ORDER.map((k): 'date' | 'text' => (k === 'approva
 
 
 function noticeText(id: keyof typeof ENGINE_MESSAGES, lang: Lang, params?: Params): string {
-  return formatMessage(ENGINE_MESSAGES[id][lang], resolveParams(params, lang));
+  return formatMessage(ENGINE_MESSAGES[id][lang], resolveParams(params, lang), lang);
 }
 
 /** Shared run state: the report under construction and the rule currently running. */
@@ -142,7 +142,7 @@ class Run {
       severity: this.severityOf(rule, input.severity),
       messageId: input.messageId,
       params,
-      message: formatMessage(msg[this.lang], params),
+      message: formatMessage(msg[this.lang], params, this.lang),
       // What no article governs comes from the form being filled: cite the template (and field) instead of nothing.
       citation: (input.citation !== undefined ? input.citation : this.ruleCitation(rule)) ?? templateCitation(kind, input.field === undefined ? undefined : fieldKey(input.field), this.profile),
     });
@@ -644,7 +644,7 @@ function workbookContext(run: Run, snapshot: WorkbookSnapshot, sheets: { sheet: 
         run.notices.push({
           id: `${rule.id}:${input.messageId}`,
           severity: run.severityOf(rule, input.severity),
-          message: formatMessage(msg[run.lang], resolveParams(input.params, run.lang)),
+          message: formatMessage(msg[run.lang], resolveParams(input.params, run.lang), run.lang),
           citation: input.citation !== undefined ? input.citation : run.ruleCitation(rule),
         });
       },

@@ -270,7 +270,7 @@ describe('the samples, --format json', () => {
   test('Laizhou checked after 2024-09-28 carries one expired-regulation notice', () => {
     const notices = wb(SAMPLE_FILES.laizhouLedger).notices;
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.message).toContain('2024-09-28');
+    expect(notices[0]!.message).toContain('2024年9月28日');
     for (const w of doc.workbooks.filter((x) => x.profile.id !== 'laizhou')) expect(w.notices).toEqual([]);
   });
 

@@ -26,15 +26,27 @@ function compile(template: string): string[] {
   return parts;
 }
 
-/** Fills `{name}` placeholders; an unknown placeholder stays as written so a missing param is visible, not silent. */
-export function formatMessage(template: string, params?: Record<string, string | number>): string {
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD value as Chinese text writes it (2026年5月20日); anything else unchanged. */
+export function zhDateText(v: string): string {
+  const m = ISO_DATE.exec(v);
+  return m === null ? v : `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/**
+ * Fills `{name}` placeholders; an unknown placeholder stays as written so a missing param is visible, not silent.
+ * In a Chinese message a date param reads 2026年5月20日, never an ISO date inside the sentence.
+ */
+export function formatMessage(template: string, params?: Record<string, string | number>, lang?: Lang): string {
   if (params === undefined || template.indexOf('{') < 0) return template;
   const parts = compile(template);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
     const v = params[name];
-    out += (v === undefined ? '{' + name + '}' : String(v)) + parts[i + 1];
+    const text = v === undefined ? '{' + name + '}' : String(v);
+    out += (lang === 'zh' && typeof v === 'string' ? zhDateText(text) : text) + parts[i + 1];
   }
   return out;
 }

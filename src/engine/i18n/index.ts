@@ -25,7 +25,7 @@ export function t(lang: Lang, key: string, params?: Params): string {
   if (catalogue === null) catalogue = build();
   const m = catalogue.get(key);
   if (m === undefined) return key;
-  return formatMessage(m[lang], resolveParams(params, lang));
+  return formatMessage(m[lang], resolveParams(params, lang), lang);
 }
 
 /** Every message key known to t() (for completeness tests and documentation). */

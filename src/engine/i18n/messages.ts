@@ -7,11 +7,11 @@ export const ENGINE_MESSAGES = {
     en: 'No regulation ({regulationsEn}) could be determined, so only the checks common to all ran: form filling, amount consistency and the expense-scope table; thresholds, change limits and deadlines did not run. Pick a profile by hand to run them.',
   },
   'profile/expired': {
-    zh: '{regulation}有效期至{to}，参考日期{asOf}已超出其施行期限；仍按该办法检查，结果仅供参考。',
+    zh: '{regulation}有效期至{to}，基准日期{asOf}已超出其施行期限；仍按该办法检查，结果仅供参考。',
     en: '{regulation} was in force until {to}; the reference date {asOf} is outside that period. The checks still ran under it, for reference only.',
   },
   'profile/not-yet-in-force': {
-    zh: '{regulation}自{from}起施行，参考日期{asOf}早于施行日期；仍按该办法检查，结果仅供参考。',
+    zh: '{regulation}自{from}起施行，基准日期{asOf}早于施行日期；仍按该办法检查，结果仅供参考。',
     en: '{regulation} is in force from {from}; the reference date {asOf} is earlier. The checks still ran under it, for reference only.',
   },
   'profile/conflict': {

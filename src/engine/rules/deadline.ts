@@ -357,7 +357,7 @@ export const declarationLate = createRule({
   citation: (p) => declarationDue(p, 2000)?.lateCitation ?? null,
   messages: {
     late: {
-      zh: '本表{count}个项目已过申报截止（{year}年度项目的申报截止为{due}，参考日期{asOf}已过）：须按程序报批后增列入年度计划',
+      zh: '本表{count}个项目已过申报截止（{year}年度项目的申报截止为{due}，基准日期{asOf}已过）：须按程序报批后增列入年度计划',
       en: '{count} project(s) on this sheet are past the declaration cut-off ({year} projects were due by {due}; the reference date {asOf} is later): they can only be added through the approval procedure',
     },
   },

@@ -65,7 +65,7 @@ describe('notices', () => {
   test('the expiry notice names the date and still runs the rules', () => {
     const r = declaration([declarationRow({ '项目投资（万元）': 500, '财政资金（万元）': 480 })], 'laizhou', { asOf: '2025-01-01' });
     const n = r.notices.find((x) => x.id === 'profile/expired');
-    expect(n?.message).toContain('2024-09-28');
+    expect(n?.message).toContain('2024年9月28日');
     expect(n?.severity).toBe('warning');
     expect(of(r, 'threshold/on-boundary')).toHaveLength(1);
   });

@@ -98,6 +98,6 @@ describe('a sheet-wide warning is said once per sheet', () => {
     const f = of(r, 'deadline/declaration-late');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'warning', cell: 'E3', citation: expect.objectContaining({ article: '第六条、第八条' }) });
-    expect(f[0].message).toBe('本表3个项目已过申报截止（2026年度项目的申报截止为2025-09-30，参考日期2025-11-01已过）：须按程序报批后增列入年度计划');
+    expect(f[0].message).toBe('本表3个项目已过申报截止（2026年度项目的申报截止为2025年9月30日，基准日期2025年11月1日已过）：须按程序报批后增列入年度计划');
   });
 });

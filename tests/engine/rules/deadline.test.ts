@@ -42,7 +42,7 @@ describe('acceptance within six months of completion', () => {
     const [f] = of(r, 'deadline/overdue');
     expect(f.severity).toBe('error');
     expect(f.message).toContain('已逾期');
-    expect(f.message).toContain('2024-12-30'); // 6 calendar months after 06-30
+    expect(f.message).toContain('2024年12月30日'); // 6 calendar months after 06-30, written as Chinese text writes dates
     expect(f.message).toContain('验收日期');
   });
 
