@@ -1,6 +1,9 @@
 // The web page: open or drop workbooks, each checked in a worker with the CLI's reader and the engine; per file its sheets,
 // findings (the pane's FindingsView) beside a grid of the sheet with the problem cells filled, the article cited, and downloads.
-import { profileChoices, regulationName } from '../taskpane/regulations';
+import { RULE_IDS, profileChoices, regulationName } from '../taskpane/regulations';
+import { RulesImport } from '../taskpane/RulesImport';
+import { builtinRegistry } from '../engine/packs/registry';
+import type { RegulationPack } from '../engine/packs/types';
 import * as React from 'react';
 import {
   Button,
@@ -67,6 +70,8 @@ export interface WebAppProps {
 export function WebApp(props: WebAppProps): React.ReactElement {
   const [lang, setLang] = React.useState<Lang>(props.lang ?? 'zh');
   const [profile, setProfile] = React.useState<string>('auto');
+  // Packs of other places' regulations the user loaded: offered in the menu and detected like the shipped ones.
+  const [packs, setPacks] = React.useState<RegulationPack[]>([]);
   const [asOf, setAsOf] = React.useState<string>(props.today ?? localToday());
   const [files, setFiles] = React.useState<WebFile[]>([]);
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
@@ -149,8 +154,8 @@ export function WebApp(props: WebAppProps): React.ReactElement {
   }, []);
 
   const options: WebCheckOptions = React.useMemo(
-    () => ({ asOf: ISO_DATE.test(asOf) ? asOf : localToday(), profile, lang }),
-    [asOf, profile, lang],
+    () => ({ asOf: ISO_DATE.test(asOf) ? asOf : localToday(), profile, lang, ...(packs.length > 0 ? { regulations: packs } : {}) }),
+    [asOf, profile, lang, packs],
   );
 
   /** Checks these files (their bytes are read here and handed to the worker). */
@@ -290,9 +295,9 @@ export function WebApp(props: WebAppProps): React.ReactElement {
               }}
             >
               <option value="auto">{s.profileAuto}</option>
-              {profileChoices([]).filter((p) => p !== 'auto').map((p) => (
+              {profileChoices(packs).filter((p) => p !== 'auto').map((p) => (
                 <option key={p} value={p}>
-                  {regulationName(p, [], lang, s.profileGeneric)}
+                  {regulationName(p, packs, lang, s.profileGeneric)}
                 </option>
               ))}
             </Select>
@@ -335,6 +340,27 @@ export function WebApp(props: WebAppProps): React.ReactElement {
             {t.downloadSummary}
           </Button>
         </div>
+
+        <RulesImport
+          lang={lang}
+          packs={packs}
+          shippedIds={builtinRegistry().ids()}
+          ruleIds={RULE_IDS}
+          disabled={running}
+          onImport={(pack) => {
+            const next = [...packs.filter((p) => p.id !== pack.id), pack];
+            setPacks(next);
+            setProfile(pack.id);
+            if (files.length > 0) recheck({ ...options, profile: pack.id, regulations: next });
+          }}
+          onRemove={(id) => {
+            const next = packs.filter((p) => p.id !== id);
+            const chosen = profile === id ? 'auto' : profile;
+            setPacks(next);
+            setProfile(chosen);
+            if (files.length > 0) recheck({ ...options, profile: chosen, regulations: next });
+          }}
+        />
 
         <div
           data-testid="drop-zone"
@@ -427,7 +453,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
                 <>
                   <p data-testid="profile-line" data-ms={JSON.stringify(done.ms)} style={{ fontSize: 12, margin: '4px 0', color: '#424242' }}>
                     {(done.report.profile.detected ? s.detectedProfile : s.chosenProfile)(
-                      regulationName(done.report.profile.id, [], lang, s.profileGeneric),
+                      regulationName(done.report.profile.id, packs, lang, s.profileGeneric),
                       done.report.profile.reason,
                     )}
                     {` · ${t.time(done.ms.preflight + done.ms.read + done.ms.check)}`}

@@ -81,7 +81,7 @@ export async function checkWorkbookBytes(
   try {
     report = await checkAsync(
       loaded.snapshot,
-      { asOf: options.asOf, profile: options.profile, lang },
+      { asOf: options.asOf, profile: options.profile, lang, ...(options.regulations?.length ? { regulations: options.regulations } : {}) },
       { onProgress: (done, total) => onProgress('check', done, total), sliceMs: 200, ...(signal ? { signal } : {}) },
     );
   } catch (err) {

@@ -1,10 +1,13 @@
 // Messages between the web page and its worker (structured-cloned plain data; file bytes are transferred).
+import type { RegulationPack } from '../engine/packs/types';
 import type { Lang, ProfileId, Report, WorkbookSnapshot } from '../engine/types';
 
 export interface WebCheckOptions {
   asOf: string;
   profile: ProfileId | 'auto';
   lang: Lang;
+  /** Regulation packs the user loaded in the page (plain JSON, validated in the page before they are sent). */
+  regulations?: RegulationPack[];
 }
 
 /** What a download button asks for: one file's annotated copy, CSV or 检查结果 workbook, or the CSV of every file. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
-import { check } from '../../src/engine';
+import { check, parsePack } from '../../src/engine';
 import { annotatedCopy } from '../../src/cli/annotate';
 import { csvHeader, formatCsvRows } from '../../src/cli/format';
 import { preflight } from '../../src/cli/preflight';
@@ -55,4 +55,21 @@ test('a cancelled check gives null', async () => {
   const abort = new AbortController();
   abort.abort();
   expect(await checkWorkbookBytes({ name: 'a.xlsx', path: SAMPLE, bytes: fs.readFileSync(SAMPLE) }, OPTIONS, undefined, abort.signal)).toBeNull();
+});
+
+test('a regulation pack loaded in the page is detected and cited like a shipped one (丽水 example pack on its sample)', async () => {
+  const packFile = path.resolve(__dirname, '../../assets/packs/lishui/lishui.json');
+  const sample = path.resolve(__dirname, '../../assets/packs/lishui/sample.xlsx');
+  const pack = parsePack(fs.readFileSync(packFile, 'utf8'), 'lishui.json');
+  const bytes = fs.readFileSync(sample);
+  const options = { asOf: '2026-06-30', profile: 'auto', lang: 'zh', regulations: [pack] } as const;
+  const out = await checkWorkbookBytes({ name: 'sample.xlsx', path: sample, bytes }, { ...options, regulations: [pack] });
+  if (!out?.ok) throw new Error('not checked');
+  expect(out.file.report.profile).toMatchObject({ id: 'lishui', detected: true });
+  const loaded = await readSpreadsheet(sample);
+  expect(out.file.report).toEqual(check(loaded.snapshot, { ...options, regulations: [pack] }));
+  // Without the pack, nothing is under 丽水's regulation.
+  const without = await checkWorkbookBytes({ name: 'sample.xlsx', path: sample, bytes }, { asOf: '2026-06-30', profile: 'auto', lang: 'zh' });
+  if (!without?.ok) throw new Error('not checked');
+  expect(without.file.report.profile.id).not.toBe('lishui');
 });
