@@ -147,14 +147,15 @@ describe('the production bundle', () => {
           process.exit(0);
         });
       });`;
-    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+    // No time limit that a busy machine could reach: only a hung build is cut off (like tests/manifest/webpack.test.ts).
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 1_100_000 });
     if (r.status !== 0) throw new Error(`webpack failed: ${r.stderr || r.error}`);
     html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
     const src = /<script[^>]+src="?(taskpane\.[^"\s>]+\.js)/.exec(html)![1]!;
     bundle = fs.readFileSync(path.join(out, src), 'utf8');
     const cmd = /<script[^>]+src="?(commands\.[^"\s>]+\.js)/.exec(fs.readFileSync(path.join(out, 'commands.html'), 'utf8'));
     commands = cmd ? fs.readFileSync(path.join(out, cmd[1]!), 'utf8') : '';
-  });
+  }, 1_200_000);
 
   test('the task pane and command bundles have no network API (office.js is loaded from the CDN, not bundled)', () => {
     expect(bundle.length).toBeGreaterThan(10_000);
