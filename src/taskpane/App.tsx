@@ -42,6 +42,7 @@ import {
 import { FindingsView } from './FindingsView';
 import { usePaneAdditions } from './additions';
 import { DeadlinesView } from './DeadlinesView';
+import { detectProfile } from '../engine/profiles';
 import { PaneTabs } from './PaneTabs';
 import { SheetsView } from './SheetsView';
 import { HolidaysImport } from './HolidaysImport';
@@ -469,6 +470,18 @@ export function App(props: AppProps): React.ReactElement {
             ? s.clearedStatus(status.a)
             : s.cancelled
     : null;
+  // A regulation chosen by hand that the workbook's own words contradict: say what it mentions, and how often.
+  const mismatch = React.useMemo(() => {
+    if (!report || !snapshot || report.profile.detected || report.profile.id === 'generic') return null;
+    const mentions: Record<string, number> = detectProfile(snapshot).mentions;
+    const chosen = report.profile.id;
+    const others = Object.entries(mentions)
+      .filter(([id, n]) => id !== chosen && n > (mentions[chosen] ?? 0))
+      .sort((a, b) => b[1] - a[1]);
+    if (others.length === 0) return null;
+    const name = (id: string) => regulationName(id, packs, lang, s.profileGeneric);
+    return s.profileMismatch(name(chosen), mentions[chosen] ?? 0, others.map(([id, n]) => ({ name: name(id), count: n })));
+  }, [report, snapshot, packs, lang, s]);
   const profileLine = report
     ? (report.profile.detected ? s.detectedProfile : s.chosenProfile)(
         regulationName(report.profile.id, packs, lang, s.profileGeneric),
@@ -511,7 +524,7 @@ export function App(props: AppProps): React.ReactElement {
               ))}
             </Select>
           </Field>
-          <Field label={s.asOf} size="small">
+          <Field label={s.asOf} size="small" hint={ISO_DATE.test(asOf) ? undefined : s.asOfEmpty(s.date(today))}>
             <Input size="small" type="date" value={asOf} onChange={(_, d) => onAsOf(d.value)} />
           </Field>
         </div>
@@ -623,6 +636,16 @@ export function App(props: AppProps): React.ReactElement {
           <p data-testid="profile-line" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
             {profileLine}
           </p>
+        )}
+        {report && (
+          <p data-testid="as-of-used" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
+            {s.asOfUsed(s.date(report.asOf))}
+          </p>
+        )}
+        {mismatch && (
+          <MessageBar layout="multiline" intent="warning" style={{ marginTop: 4 }} data-testid="profile-mismatch">
+            <MessageBarBody>{mismatch}</MessageBarBody>
+          </MessageBar>
         )}
         {report ? (
           <>

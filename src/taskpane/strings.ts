@@ -16,6 +16,10 @@ export interface UiStrings {
   detectedProfile: (name: string, reason: string) => string;
   chosenProfile: (name: string, reason: string) => string;
   asOf: string;
+  /** Under an emptied 基准日期: the date that will be used. */
+  asOfEmpty: (today: string) => string;
+  asOfUsed: (date: string) => string;
+  profileMismatch: (chosen: string, chosenCount: number, others: { name: string; count: number }[]) => string;
   check: string;
   /** The group of the main buttons. */
   actions: string;
@@ -145,6 +149,10 @@ const zh: UiStrings = {
   detectedProfile: (name, reason) => `已识别为：${name}（${reason}）`,
   chosenProfile: (name, reason) => `使用：${name}（${reason}）`,
   asOf: '基准日期',
+  asOfEmpty: (today) => `未填写：按今天（${today}）计算`,
+  asOfUsed: (date) => `基准日期：${date}`,
+  profileMismatch: (chosen, n, others) =>
+    `所选办法“${chosen}”可能与工作簿不符：工作簿中提到${others.map((o) => `“${o.name}”${o.count} 处`).join('、')}，${n > 0 ? `提到“${chosen}”仅 ${n} 处` : `没有提到“${chosen}”`}。请核对适用办法，或改回“自动识别”。`,
   check: '检查',
   actions: '操作',
   cancel: '取消',
@@ -280,6 +288,10 @@ const en: UiStrings = {
   detectedProfile: (name, reason) => `Detected: ${name} (${reason})`,
   chosenProfile: (name, reason) => `Using: ${name} (${reason})`,
   asOf: 'Reference date',
+  asOfEmpty: (today) => `Empty: today (${today}) is used`,
+  asOfUsed: (date) => `Reference date: ${date}`,
+  profileMismatch: (chosen, n, others) =>
+    `The regulation chosen, ${chosen}, may not fit this workbook: it mentions ${others.map((o) => `${o.name} ${o.count} time(s)`).join(', ')} and ${n > 0 ? `${chosen} only ${n} time(s)` : `${chosen} nowhere`}. Check the regulation, or go back to “Detect automatically”.`,
   check: 'Check',
   actions: 'Actions',
   cancel: 'Cancel',

@@ -423,6 +423,20 @@ describe('task pane', () => {
     expect(screen.getByRole('tab', { name: '问题（3）' })).toHaveAttribute('aria-selected', 'true');
   });
 
+  test('a regulation chosen by hand that the workbook contradicts is warned about, naming what it mentions; the date used is shown', async () => {
+    const { user } = setup({
+      report: (o) => ({ ...stubReport(o.lang ?? 'zh', o.asOf), profile: { id: 'wuhan', regulation: '', detected: false, reason: '由用户选择' } }),
+    });
+    // An emptied 基准日期 says which date it stands for.
+    const date = document.querySelector('input[type="date"]') as HTMLInputElement;
+    await user.clear(date);
+    expect(screen.getByText('未填写：按今天（2024年6月1日）计算')).toBeInTheDocument();
+    await checkOnce(user);
+    expect(screen.getByTestId('as-of-used')).toHaveTextContent('基准日期：2024年6月1日');
+    // The workbook (武隆区项目申报.xlsx) names 武隆, not 武汉.
+    expect(screen.getByTestId('profile-mismatch')).toHaveTextContent(/所选办法“武汉.*”可能与工作簿不符：工作簿中提到“武隆.*”\d+ 处，没有提到“武汉/);
+  });
+
   test('identical deadlines collapse into one line with a count that expands; the list is one Tab stop with arrow keys', async () => {
     const base = stubReport('zh');
     const rows = Array.from({ length: 30 }, (_, i) => i + 3);
