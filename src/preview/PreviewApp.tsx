@@ -48,6 +48,11 @@ export interface PreviewAppProps {
   initialSample?: string | null;
   samples?: readonly string[];
   sampleBase?: string;
+  /**
+   * 'side' (default): the grid with the pane beside it, 380 px. 'pane': the page is the pane, as Office hosts it (its
+   * own document, 320–350 px wide), with the grid below in a box of its own; narrow the window to test the pane's width.
+   */
+  layout?: 'side' | 'pane';
 }
 
 export function PreviewApp(props: PreviewAppProps): React.ReactElement {
@@ -95,8 +100,9 @@ export function PreviewApp(props: PreviewAppProps): React.ReactElement {
     return loaded.workbook.subscribe(() => setView(loaded.workbook.view()));
   }, [loaded]);
 
+  const paneLayout = props.layout === 'pane';
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh', fontFamily: 'inherit' }}>
+    <div style={{ display: 'flex', flexDirection: 'column', height: paneLayout ? undefined : '100vh', fontFamily: 'inherit' }}>
       <header style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '6px 10px', borderBottom: '1px solid #ddd', flexWrap: 'wrap' }}>
         <strong>{t.title}</strong>
         <label>
@@ -141,8 +147,15 @@ export function PreviewApp(props: PreviewAppProps): React.ReactElement {
           {error}
         </p>
       )}
-      <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <section aria-label={loaded?.name ?? t.none} style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+      <div style={{ display: 'flex', flex: 1, minHeight: 0, flexDirection: paneLayout ? 'column-reverse' : 'row' }}>
+        <section
+          aria-label={loaded?.name ?? t.none}
+          style={
+            paneLayout
+              ? { height: 320, overflow: 'auto', borderTop: '1px solid #ddd', display: 'flex', flexDirection: 'column' }
+              : { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }
+          }
+        >
           {loaded && view ? (
             <Grid
               data={view.data}
@@ -155,7 +168,7 @@ export function PreviewApp(props: PreviewAppProps): React.ReactElement {
             <p style={{ margin: 10 }}>{t.none}</p>
           )}
         </section>
-        <aside data-testid="taskpane" style={{ width: 380, borderLeft: '1px solid #ddd', overflow: 'auto' }}>
+        <aside data-testid="taskpane" style={paneLayout ? {} : { width: 380, borderLeft: '1px solid #ddd', overflow: 'auto' }}>
           {loaded && (
             <App
               key={loaded.id}

@@ -132,7 +132,6 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
                 ...severityStyle(sev),
                 cursor: 'pointer',
                 fontFamily: 'inherit',
-                opacity: bySeverity[sev] > 0 ? 1 : 0.75,
                 outline: filter.severity === sev ? '2px solid #0f6cbd' : undefined,
                 outlineOffset: 1,
               }}

@@ -1,4 +1,4 @@
-// End-to-end in real Chromium: build the preview, open a sample, check, jump to a finding, clear the marks.
+// End-to-end in real Chromium: build the preview, open a sample, check, jump to a finding, clear the marks; the pane at 320 px (width, axe).
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -191,6 +191,114 @@ test('check a sample in the preview, jump to a finding, clear the marks', async 
   await page.click('[data-testid="clear-confirm-yes"]');
   await page.waitForSelector('text=已清除标记', WAIT);
   expect(await allFills()).toEqual(before);
+  expect(pageErrors).toEqual([]);
+});
+
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the pane; the page's CSP forbids injected script tags, so the source is evaluated through the driver. */
+async function seriousViolations(state: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const res = await axe.run(document.querySelector('[data-testid="taskpane"]')!);
+    return res.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return found.map((v) => `${state}: ${v}`);
+}
+
+/** The pane at a task pane's width: nothing wider than the page (no sideways scrolling), nothing axe calls serious. */
+async function checkState(state: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect({ state, scrollWidth: scrollWidth <= clientWidth ? 'fits' : scrollWidth }).toEqual({ state, scrollWidth: 'fits' });
+  expect(await seriousViolations(state)).toEqual([]);
+}
+
+async function xlsxBuffer(rows: (string | number)[][], sheet = 'Sheet1'): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function openFile(name: string, buffer: Buffer): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', {
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  await page.waitForFunction((n) => document.querySelector('[data-testid="workbook-name"]')?.textContent === n, name, WAIT);
+  await page.waitForSelector('[data-testid="check"]', WAIT);
+}
+
+test('at 320 px, as a task pane: every state fits the width and has no serious accessibility violation', async () => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    await page.goto(`${baseUrl}/preview.html?layout=pane&today=2026-05-20&sample=${encodeURIComponent(SAMPLE)}`);
+    await page.waitForSelector('[data-testid="check"]', WAIT);
+    await checkState('before check');
+
+    // The buttons stay where they were when the results arrive.
+    const y0 = (await page.locator('[data-testid="check"]').boundingBox())!.y;
+    await page.click('[data-testid="check"]');
+    await page.waitForSelector('text=检查完成', WAIT);
+    expect((await page.locator('[data-testid="check"]').boundingBox())!.y).toBe(y0);
+    await page.waitForSelector('[data-testid="finding"]', WAIT);
+    await checkState('after check with findings');
+
+    // One Tab stop with arrow keys; next/previous stay in view when the pane is scrolled to the end.
+    expect(await page.locator('[data-testid="finding"][tabindex="0"]').count()).toBe(1);
+    await page.locator('[data-testid="finding"]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-rove'))).toBe('1');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const nav = (await page.locator('[data-testid="finding-nav"]').boundingBox())!;
+    expect(nav.y).toBeGreaterThanOrEqual(-1);
+    expect(nav.y + nav.height).toBeLessThanOrEqual(800);
+
+    // A severity count filters the list (aria-pressed).
+    await page.click('[data-testid="count-warning"]');
+    expect(await page.getAttribute('[data-testid="count-warning"]', 'aria-pressed')).toBe('true');
+    const severities = await page.$$eval('[data-testid="finding"]', (els) => els.length);
+    expect(severities).toBeGreaterThan(0);
+    await checkState('findings filtered by severity');
+    await page.click('[data-testid="count-warning"]');
+
+    await page.getByRole('tab', { name: /期限/ }).click();
+    await page.waitForSelector('[data-testid="deadlines"]', WAIT);
+    await checkState('期限 tab');
+    await page.getByRole('tab', { name: /工作表/ }).click();
+    await checkState('sheets tab');
+
+    // An empty workbook and one nothing is recognised in: "nothing was checked", never "0 problems".
+    for (const [name, rows] of [
+      ['empty.xlsx', []],
+      ['资产清单.xlsx', [['资产编号', '资产名称', '数量', '存放地点'], ['ZC-001', '笔记本电脑', 3, '三楼'], ['ZC-002', '打印机', 1, '二楼']]],
+    ] as const) {
+      await openFile(name, await xlsxBuffer(rows.map((r) => [...r])));
+      await page.click('[data-testid="check"]');
+      await page.waitForSelector('text=没有识别出可检查的表，未做任何检查', WAIT);
+      const text = await page.textContent('[data-testid="taskpane"]');
+      expect(text).not.toMatch(/发现 0 个问题|未发现问题/);
+      await checkState(name);
+    }
+
+    await page.goto(`${baseUrl}/preview.html?layout=pane&lang=en-US&today=2026-05-20&sample=${encodeURIComponent(SAMPLE)}`);
+    await page.waitForSelector('[data-testid="check"]', WAIT);
+    await page.click('[data-testid="check"]');
+    await page.waitForSelector('text=Check finished', WAIT);
+    await checkState('en-US after check');
+    expect(await page.textContent('[data-testid="taskpane"]')).not.toContain('Source：');
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
   expect(pageErrors).toEqual([]);
 });
 
