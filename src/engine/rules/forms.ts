@@ -17,6 +17,11 @@ import { keyHash, keyPosition, sortedKeys } from './packed-key';
 
 // ---- completeness ---------------------------------------------------------------------------------------------
 
+/** A difference said as a positive amount with its direction (超出 / 不足), never 差-10.00. */
+function gapWord(delta: number): { zh: string; en: string } {
+  return delta > 0 ? { zh: '超出', en: 'over' } : { zh: '不足', en: 'short' };
+}
+
 const REQUIRED: Record<SheetKind, FieldKey[]> = {
   declaration: ['unit', 'projectName', 'investment', 'owner', 'contact'],
   'progress-form': ['unit', 'owner', 'reportDate', 'contact', 'projectName', 'content', 'builder', 'progress', 'totalInvestment', 'invested'],
@@ -156,8 +161,8 @@ export const fundingSum = createRule({
   citation: (p) => formCitation(p, 'declaration', '资金筹措'),
   messages: {
     mismatch: {
-      zh: '资金筹措合计{sum}万元与项目投资{investment}万元不一致（差{diff}万元）',
-      en: 'The funding sources add up to {sum}, not the project investment {investment} (difference {diff}, 10k yuan)',
+      zh: '资金筹措合计{sum}万元与项目投资{investment}万元不一致（{gap}{diff}万元），请核对各资金来源或项目投资',
+      en: 'The funding sources add up to {sum}, not the project investment {investment} ({diff} {gap}, 10k yuan): check the sources or the investment',
     },
     noFunding: {
       zh: '项目投资{investment}万元，但资金筹措各栏都未填写',
@@ -189,7 +194,7 @@ export const fundingSum = createRule({
       return;
     }
     if (sum === inv) return;
-    ctx.report({ field: F.investment, messageId: 'mismatch', params: { sum: formatWan(sum), investment: formatWan(inv), diff: formatWan(sum - inv) } });
+    ctx.report({ field: F.investment, messageId: 'mismatch', params: { sum: formatWan(sum), investment: formatWan(inv), diff: formatWan(Math.abs(sum - inv)), gap: gapWord(sum - inv) } });
   },
 });
 
@@ -247,8 +252,8 @@ export const totalsRow = createRule({
   citation: () => null,
   messages: {
     mismatch: {
-      zh: '合计行{field}为{total}万元，与各行之和{sum}万元不一致（差{diff}万元）',
-      en: 'The totals row shows {total} for {field}, but the rows add up to {sum} (difference {diff}, 10k yuan)',
+      zh: '合计行{field}为{total}万元，与各行之和{sum}万元不一致（合计行{gap}{diff}万元），请核对合计行或各行',
+      en: 'The totals row shows {total} for {field}, but the rows add up to {sum} (the totals row is {diff} {gap}, 10k yuan): check the totals row or the rows',
     },
   },
   // The row pass notes each record's amounts (other rules have read them already), so the sums need no second pass.
@@ -313,7 +318,7 @@ export const totalsRow = createRule({
           field: f,
           messageId: 'mismatch',
           citation: ctx.kind === 'declaration' ? formCitation(ctx.profile, 'declaration', '合计') : null,
-          params: { field: fieldLabel(f), total: formatWan(shown), sum: formatWan(seg), diff: formatWan(shown - seg) },
+          params: { field: fieldLabel(f), total: formatWan(shown), sum: formatWan(seg), diff: formatWan(Math.abs(shown - seg)), gap: gapWord(shown - seg) },
         });
       }
     }
@@ -500,7 +505,10 @@ export const phone = createRule({
   appliesTo: PROJECT_KINDS,
   citation: () => null,
   messages: {
-    invalid: { zh: '{field}“{value}”不像有效的电话号码（固定电话须带区号，手机为11位）', en: '{field} "{value}" does not look like a phone number (landlines need an area code; mobiles have 11 digits)' },
+    invalid: {
+      zh: '{field}“{value}”不是有效的电话号码：{why}。请填写带区号的固定电话（如0564-1234567）或11位手机号',
+      en: '{field} "{value}" is not a valid phone number: {why}. Enter a landline with its area code (e.g. 0564-1234567) or an 11-digit mobile',
+    },
     noAreaCode: { zh: '{field}“{value}”缺少区号', en: '{field} "{value}" lacks the area code' },
     lostZero: { zh: '{field}“{value}”像是区号前的0因数字格式丢失了，请把单元格设为文本', en: '{field} "{value}" looks like a landline whose leading 0 was lost to a number format; format the cell as text' },
     notMobile: { zh: '手机“{value}”不是11位手机号', en: 'Mobile "{value}" is not an 11-digit mobile number' },
@@ -534,7 +542,7 @@ export const phone = createRule({
         if (!bySpace.includes('invalid') && !bySpace.includes('local')) kinds.splice(0, kinds.length, ...bySpace);
       }
       if (kinds.includes('invalid')) {
-        ctx.report({ field: f, messageId: 'invalid', params: { field: fieldLabel(f), value: shown } });
+        ctx.report({ field: f, messageId: 'invalid', params: { field: fieldLabel(f), value: shown, why: phoneProblem(shown) } });
       } else if (f === F.mobile && !kinds.includes('mobile')) {
         ctx.report({ field: f, messageId: 'notMobile', params: { value: shown } });
       } else if (kinds.includes('local')) {
@@ -543,6 +551,16 @@ export const phone = createRule({
     }
   },
 });
+
+/** What is wrong with a number that is no phone number, in words a clerk can act on. */
+function phoneProblem(shown: string): { zh: string; en: string } {
+  const digits = shown.replace(/\D/g, '').length;
+  if (/[^\d\s()（）+\-－—,，、;；/]/.test(shown)) return { zh: '含有数字以外的字符', en: 'it holds characters other than digits' };
+  if (digits < 7) return { zh: `只有${digits}位数字，位数不够`, en: `it has only ${digits} digits` };
+  if (/^\D*1/.test(shown) && digits !== 11) return { zh: `像手机号，但有${digits}位数字，手机号应为11位`, en: `it looks like a mobile but has ${digits} digits, not 11` };
+  if (digits > 12) return { zh: `有${digits}位数字，位数太多`, en: `it has ${digits} digits, too many` };
+  return { zh: '位数不对（固定电话为区号3～4位加号码7～8位）', en: 'the number of digits is wrong (a landline is a 3–4 digit area code and a 7–8 digit number)' };
+}
 
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isLabelChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 45;

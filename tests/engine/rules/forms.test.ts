@@ -126,6 +126,15 @@ describe('funding adds up to the investment', () => {
     else expect(f).toEqual([expect.objectContaining({ messageId, cell: 'F3', severity: 'error' })]);
   });
 
+  test('the message says 超出/不足 with a positive amount and what to check, never 差-10.00', () => {
+    const short = declarationRow({ '项目投资（万元）': 120, '财政资金（万元）': 100, '银行贷款（万元）': 0, '自筹（万元）': 10, '其他资金（万元）': 0 });
+    expect(of(declaration([short]), 'consistency/funding-sum')[0]!.message).toBe(
+      '资金筹措合计110.00万元与项目投资120.00万元不一致（不足10.00万元），请核对各资金来源或项目投资',
+    );
+    const over = declarationRow({ '项目投资（万元）': 120, '财政资金（万元）': 100, '银行贷款（万元）': 0, '自筹（万元）': 30, '其他资金（万元）': 0 });
+    expect(of(declaration([over]), 'consistency/funding-sum')[0]!.message).toContain('（超出10.00万元）');
+  });
+
   test('no funding filled in at all is a warning', () => {
     const row = declarationRow({ '财政资金（万元）': null, '银行贷款（万元）': null, '自筹（万元）': null, '其他资金（万元）': null });
     expect(of(declaration([row]), 'consistency/funding-sum')).toEqual([expect.objectContaining({ messageId: 'noFunding', severity: 'warning' })]);
@@ -256,6 +265,15 @@ describe('phone numbers', () => {
     const f = of(declaration([declarationRow({ 联系电话: phone })]), 'format/phone');
     if (messageId === null) expect(f).toEqual([]);
     else expect(f).toEqual([expect.objectContaining({ messageId, cell: 'M3', severity: 'warning' })]);
+  });
+
+  test.each([
+    ['139123', '联系电话“139123”不是有效的电话号码：只有6位数字，位数不够。请填写带区号的固定电话（如0564-1234567）或11位手机号'],
+    ['电话待定', '联系电话“电话待定”不是有效的电话号码：含有数字以外的字符。请填写带区号的固定电话（如0564-1234567）或11位手机号'],
+    ['1391234567', '联系电话“1391234567”不是有效的电话号码：像手机号，但有10位数字，手机号应为11位。请填写带区号的固定电话（如0564-1234567）或11位手机号'],
+  ])('an invalid number says what is wrong: %s', (phone, message) => {
+    const f = of(declaration([declarationRow({ 联系电话: phone })]), 'format/phone');
+    expect(f.map((x) => x.message)).toEqual([message]);
   });
 
   test('a 手机 must be a mobile number', () => {
