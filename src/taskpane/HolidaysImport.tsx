@@ -1,6 +1,7 @@
 // The pane's holiday-schedule import: a .json schedule or a notice's .txt, shown back for confirmation, then kept in the workbook.
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { FileImport, readText } from './FileImport';
+import type { FileReading } from './FileImport';
 import { HolidayScheduleError, readHolidaySource, summarizeHolidaySchedule } from '../engine/calendar/schedule';
 import type { HolidaySchedule, Lang } from '../engine/types';
 
@@ -37,18 +38,6 @@ const TEXT = {
   },
 };
 
-/** The file's text: UTF-8, or GB18030 when UTF-8 does not fit (a notice saved by Chinese Windows Notepad). */
-function readText(file: File): Promise<string> {
-  const read = (encoding: string) =>
-    new Promise<string>((resolve, reject) => {
-      const r = new FileReader();
-      r.onload = () => resolve(typeof r.result === 'string' ? r.result : '');
-      r.onerror = () => reject(r.error ?? new Error('read failed'));
-      r.readAsText(file, encoding);
-    });
-  return read('utf-8').then((t) => (t.includes('\uFFFD') ? read('gb18030') : t));
-}
-
 /** A notice is a page of text: anything over 1 MB is not one. */
 const MAX_BYTES = 1024 * 1024;
 
@@ -63,88 +52,34 @@ export interface HolidaysImportProps {
 
 export function HolidaysImport(props: HolidaysImportProps): React.ReactElement {
   const t = TEXT[props.lang];
-  const input = React.useRef<HTMLInputElement>(null);
-  const [pending, setPending] = React.useState<HolidaySchedule[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const years = props.schedules.map((s) => s.year).sort((a, b) => a - b);
 
-  async function onFile(file: File | undefined) {
-    setError(null);
-    setPending(null);
-    if (!file) return;
+  async function read(file: File): Promise<FileReading<HolidaySchedule[]>> {
     try {
       if (file.size > MAX_BYTES) throw new HolidayScheduleError('', '文件过大，不是放假安排', 'the file is too large to be a schedule');
-      const text = await readText(file);
-      setPending(readHolidaySource(text, file.name));
+      const schedules = readHolidaySource(await readText(file), file.name);
+      const replaced = schedules.map((s) => s.year).filter((y) => years.includes(y));
+      return {
+        ok: true,
+        value: schedules,
+        summary: schedules.map((s) => summarizeHolidaySchedule(s, props.lang)).join('\n'),
+        ...(replaced.length > 0 ? { replaces: t.replaces(replaced) } : {}),
+      };
     } catch (e) {
-      setError(e instanceof HolidayScheduleError ? t.invalid(file.name, e.text(props.lang)) : t.unreadable(file.name));
-    } finally {
-      // the same file can be chosen again after a cancel
-      if (input.current) input.current.value = '';
+      return { ok: false, error: e instanceof HolidayScheduleError ? t.invalid(file.name, e.text(props.lang)) : t.unreadable(file.name) };
     }
   }
 
-  const years = props.schedules.map((s) => s.year).sort((a, b) => a - b);
-  const replaced = pending ? pending.map((s) => s.year).filter((y) => years.includes(y)) : [];
-
   return (
-    <section aria-label={t.title} data-testid="holidays" style={{ marginTop: 8, fontSize: 12 }}>
-      <div style={{ fontWeight: 600 }}>{t.title}</div>
-      {years.length === 0 ? (
-        <p style={{ margin: '2px 0', color: '#444' }}>{t.none}</p>
-      ) : (
-        <p style={{ margin: '2px 0' }} data-testid="holidays-imported">
-          {t.imported}
-          {years.map((y) => (
-            <span key={y} style={{ marginRight: 6 }}>
-              {t.year(y)}
-              <Button size="small" appearance="subtle" aria-label={t.remove(y)} disabled={props.disabled} onClick={() => props.onRemove(y)}>
-                ×
-              </Button>
-            </span>
-          ))}
-        </p>
-      )}
-      <Button size="small" disabled={props.disabled} onClick={() => input.current?.click()} title={t.chooseHint}>
-        {t.choose}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,.txt,application/json,text/plain"
-        aria-label={t.chooseHint}
-        data-testid="holidays-file"
-        style={{ display: 'none' }}
-        onChange={(e) => void onFile(e.target.files?.[0])}
-      />
-      {error && (
-        <MessageBar intent="error" role="alert" data-testid="holidays-error" style={{ marginTop: 4 }}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {pending && (
-        <div data-testid="holidays-confirm" style={{ marginTop: 4, border: '1px solid #ccc', padding: 6 }}>
-          <div>{t.confirmTitle}</div>
-          {/* text only: the summary is built from the file, never rendered as HTML */}
-          <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', margin: '4px 0' }}>{pending.map((s) => summarizeHolidaySchedule(s, props.lang)).join('\n')}</pre>
-          {replaced.length > 0 && <div>{t.replaces(replaced)}</div>}
-          <div style={{ display: 'flex', gap: 6 }}>
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={props.disabled}
-              onClick={() => {
-                props.onImport(pending);
-                setPending(null);
-              }}
-            >
-              {t.confirm}
-            </Button>
-            <Button size="small" onClick={() => setPending(null)}>
-              {t.cancel}
-            </Button>
-          </div>
-        </div>
-      )}
-    </section>
+    <FileImport
+      text={t}
+      testId="holidays"
+      accept=".json,.txt,application/json,text/plain"
+      items={years.map((y) => ({ key: String(y), label: t.year(y), removeLabel: t.remove(y) }))}
+      read={read}
+      onImport={props.onImport}
+      onRemove={(key) => props.onRemove(Number(key))}
+      disabled={props.disabled}
+    />
   );
 }

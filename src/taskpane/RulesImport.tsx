@@ -1,6 +1,7 @@
 // The pane's regulation-pack import: a pack (.json) validated and shown back for confirmation, then kept in the workbook.
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { FileImport, readText } from './FileImport';
+import type { FileReading } from './FileImport';
 import { PackError, parsePack } from '../engine/packs/load';
 import type { RegulationPack } from '../engine/packs/types';
 import type { Lang } from '../engine/types';
@@ -56,15 +57,6 @@ const TEXT = {
 
 const MAX_BYTES = 4 * 1024 * 1024;
 
-function readText(file: File): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(typeof r.result === 'string' ? r.result : '');
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsText(file, 'utf-8');
-  });
-}
-
 export interface RulesImportProps {
   lang: Lang;
   /** The packs imported so far. */
@@ -81,91 +73,29 @@ export interface RulesImportProps {
 
 export function RulesImport(props: RulesImportProps): React.ReactElement {
   const t = TEXT[props.lang];
-  const input = React.useRef<HTMLInputElement>(null);
-  const [pending, setPending] = React.useState<RegulationPack | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
 
-  async function onFile(file: File | undefined) {
-    setError(null);
-    setPending(null);
-    if (!file) return;
+  async function read(file: File): Promise<FileReading<RegulationPack>> {
+    if (file.size > MAX_BYTES) return { ok: false, error: t.tooLarge(file.name) };
     try {
-      if (file.size > MAX_BYTES) {
-        setError(t.tooLarge(file.name));
-        return;
-      }
-      const text = await readText(file);
-      const pack = parsePack(text, file.name, { known: [...props.shippedIds, ...props.packs.map((p) => p.id)], ruleIds: props.ruleIds });
-      if (props.shippedIds.includes(pack.id)) setError(t.invalid(t.shipped(pack.id)));
-      else setPending(pack);
+      const pack = parsePack(await readText(file), file.name, { known: [...props.shippedIds, ...props.packs.map((p) => p.id)], ruleIds: props.ruleIds });
+      if (props.shippedIds.includes(pack.id)) return { ok: false, error: t.invalid(t.shipped(pack.id)) };
+      const replaced = props.packs.find((p) => p.id === pack.id);
+      return { ok: true, value: pack, summary: t.summary(pack), ...(replaced ? { replaces: t.replaces(replaced.name[props.lang]) } : {}) };
     } catch (e) {
-      setError(e instanceof PackError ? t.invalid(e.text(props.lang)) : t.unreadable(file.name));
-    } finally {
-      if (input.current) input.current.value = '';
+      return { ok: false, error: e instanceof PackError ? t.invalid(e.text(props.lang)) : t.unreadable(file.name) };
     }
   }
 
-  const replaced = pending ? props.packs.find((p) => p.id === pending.id) : undefined;
-
   return (
-    <section aria-label={t.title} data-testid="rules" style={{ marginTop: 8, fontSize: 12, overflowWrap: 'anywhere' }}>
-      <div style={{ fontWeight: 600 }}>{t.title}</div>
-      {props.packs.length === 0 ? (
-        <p style={{ margin: '2px 0', color: '#444' }}>{t.none}</p>
-      ) : (
-        <p style={{ margin: '2px 0' }} data-testid="rules-imported">
-          {t.imported}
-          {props.packs.map((p) => (
-            <span key={p.id} style={{ marginRight: 6 }}>
-              {p.name[props.lang]}
-              <Button size="small" appearance="subtle" aria-label={t.remove(p.name[props.lang])} disabled={props.disabled} onClick={() => props.onRemove(p.id)}>
-                ×
-              </Button>
-            </span>
-          ))}
-        </p>
-      )}
-      <Button size="small" disabled={props.disabled} onClick={() => input.current?.click()} title={t.chooseHint}>
-        {t.choose}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        aria-label={t.chooseHint}
-        data-testid="rules-file"
-        style={{ display: 'none' }}
-        onChange={(e) => void onFile(e.target.files?.[0])}
-      />
-      {error && (
-        <MessageBar intent="error" role="alert" data-testid="rules-error" style={{ marginTop: 4 }}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {pending && (
-        <div data-testid="rules-confirm" style={{ marginTop: 4, border: '1px solid #ccc', padding: 6 }}>
-          <div>{t.confirmTitle}</div>
-          {/* text only: built from the file, never rendered as HTML */}
-          <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', margin: '4px 0' }}>{t.summary(pending)}</pre>
-          {replaced && <div>{t.replaces(replaced.name[props.lang])}</div>}
-          <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={props.disabled}
-              onClick={() => {
-                props.onImport(pending);
-                setPending(null);
-              }}
-            >
-              {t.confirm}
-            </Button>
-            <Button size="small" onClick={() => setPending(null)}>
-              {t.cancel}
-            </Button>
-          </div>
-        </div>
-      )}
-    </section>
+    <FileImport
+      text={t}
+      testId="rules"
+      accept=".json,application/json"
+      items={props.packs.map((p) => ({ key: p.id, label: p.name[props.lang], removeLabel: t.remove(p.name[props.lang]) }))}
+      read={read}
+      onImport={props.onImport}
+      onRemove={props.onRemove}
+      disabled={props.disabled}
+    />
   );
 }
