@@ -101,7 +101,10 @@ export function findingLine(f: Pick<Finding, 'severity' | 'message' | 'citation'
   return `${name}: ${f.message}${f.citation ? ` (per ${citationText(f.citation)})` : ''}`;
 }
 
-/** The note for one cell's findings, most severe first, one finding per line. */
-export function noteText(findings: readonly Pick<Finding, 'severity' | 'message' | 'citation'>[], lang: Lang): string {
-  return ownNote(findings.slice().sort(bySeverity).map((f) => findingLine(f, lang)), lang);
+/** The note for one cell's findings: the row's project first (when known), then most severe first, one per line. */
+export function noteText(findings: readonly Pick<Finding, 'severity' | 'message' | 'citation' | 'project'>[], lang: Lang): string {
+  const project = findings.find((f) => f.project)?.project;
+  const lines = findings.slice().sort(bySeverity).map((f) => findingLine(f, lang));
+  if (project) lines.unshift(lang === 'zh' ? `项目：${project}` : `Project: ${project}`);
+  return ownNote(lines, lang);
 }

@@ -119,8 +119,8 @@ export const onBoundary = createRule({
   citation: (p) => p.params.thresholds[0]?.citation ?? null,
   messages: {
     onBoundary: {
-      zh: '金额{amount}万元恰好等于{bound}万元的门槛：按条文读作“{side}”，请核对适用哪一档',
-      en: 'The amount {amount} (10k yuan) is exactly on the {bound} threshold: read as "{side}"; please confirm which side applies',
+      zh: '金额{amount}万元恰好等于{bound}万元的门槛，本工具按“{side}”一档检查；条文是否包含{bound}万元本数不明确，请向主管部门确认适用哪一档',
+      en: 'The amount {amount} (10k yuan) is exactly on the {bound} threshold; this check takes it as "{side}". Whether the article includes the bound itself is unclear: confirm with the competent department which side applies',
     },
   },
   check(ctx) {
@@ -159,7 +159,7 @@ export const outOfScope = createRule({
   citation: (p) => p.params.thresholds.find((b) => b.finding)?.citation ?? null,
   messages: {
     outOfScope: {
-      zh: '金额{amount}万元：{band}。请确认是否应按本办法申报',
+      zh: '金额{amount}万元（{band}）。请确认是否应按本办法申报',
       en: 'Amount {amount} (10k yuan): {band}. Please confirm the project belongs under these Measures',
     },
   },
