@@ -159,6 +159,8 @@ export function App(props: AppProps): React.ReactElement {
   // Whether the computed columns of the report shown are in the sheet: only after 填写期限列 (a check removes ours).
   const [computedInSheet, setComputedInSheet] = React.useState(false);
   const [notFilled, setNotFilled] = React.useState<DeadlineEntry | null>(null);
+  // The language the notes in the sheet were written in: switching the pane's language does not rewrite them.
+  const [notesLang, setNotesLang] = React.useState<Lang | null>(null);
   // 清除标记 says what it will clear and waits for a second, explicit confirmation.
   const [confirmClear, setConfirmClear] = React.useState(false);
 
@@ -314,6 +316,7 @@ export function App(props: AppProps): React.ReactElement {
       quietUntil.current = Date.now() + OWN_WRITE_ECHO_MS;
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       if (mounted.current) {
+        setNotesLang(lang);
         setComputedInSheet(op === 'fill');
         setNotFilled(null);
         // Nothing recognised is never "0 problems" nor "0 deadlines filled": say nothing was checked, as the CLI does.
@@ -641,6 +644,11 @@ export function App(props: AppProps): React.ReactElement {
           <p data-testid="as-of-used" style={{ fontSize: 12, margin: '4px 0', color: '#444' }}>
             {s.asOfUsed(s.date(report.asOf))}
           </p>
+        )}
+        {report && notesLang !== null && notesLang !== lang && !busy && (
+          <MessageBar layout="multiline" intent="info" style={{ marginTop: 4 }} data-testid="notes-language">
+            <MessageBarBody>{s.notesInOtherLanguage}</MessageBarBody>
+          </MessageBar>
         )}
         {mismatch && (
           <MessageBar layout="multiline" intent="warning" style={{ marginTop: 4 }} data-testid="profile-mismatch">

@@ -19,6 +19,8 @@ export interface UiStrings {
   /** Under an emptied 基准日期: the date that will be used. */
   asOfEmpty: (today: string) => string;
   asOfUsed: (date: string) => string;
+  /** After a language switch: the notes already in the sheet keep the language they were written in. */
+  notesInOtherLanguage: string;
   profileMismatch: (chosen: string, chosenCount: number, others: { name: string; count: number }[]) => string;
   check: string;
   /** The group of the main buttons. */
@@ -151,6 +153,7 @@ const zh: UiStrings = {
   asOf: '基准日期',
   asOfEmpty: (today) => `未填写：按今天（${today}）计算`,
   asOfUsed: (date) => `基准日期：${date}`,
+  notesInOtherLanguage: '工作表中的批注仍是英文：再点一次“检查”即改写为中文。',
   profileMismatch: (chosen, n, others) =>
     `所选办法“${chosen}”可能与工作簿不符：工作簿中提到${others.map((o) => `“${o.name}”${o.count} 处`).join('、')}，${n > 0 ? `提到“${chosen}”仅 ${n} 处` : `没有提到“${chosen}”`}。请核对适用办法，或改回“自动识别”。`,
   check: '检查',
@@ -290,6 +293,7 @@ const en: UiStrings = {
   asOf: 'Reference date',
   asOfEmpty: (today) => `Empty: today (${today}) is used`,
   asOfUsed: (date) => `Reference date: ${date}`,
+  notesInOtherLanguage: 'The notes in the sheet are still in Chinese: click “Check” again to rewrite them in English.',
   profileMismatch: (chosen, n, others) =>
     `The regulation chosen, ${chosen}, may not fit this workbook: it mentions ${others.map((o) => `${o.name} ${o.count} time(s)`).join(', ')} and ${n > 0 ? `${chosen} only ${n} time(s)` : `${chosen} nowhere`}. Check the regulation, or go back to “Detect automatically”.`,
   check: 'Check',

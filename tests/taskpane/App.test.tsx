@@ -243,8 +243,15 @@ describe('task pane', () => {
     expect(screen.getByText('Office consumables are not eligible')).toBeInTheDocument();
     expect(screen.getByTestId('profile-line')).toHaveTextContent('Detected: Wulong');
     expect(host.readSnapshot).toHaveBeenCalledTimes(1);
+    // The notes in the sheet are still Chinese: the pane says so, and a re-check in English writes English notes.
+    expect(screen.getByTestId('notes-language')).toHaveTextContent('still in Chinese');
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText(/Check finished/);
+    expect(host.applyReport).toHaveBeenLastCalledWith(expect.objectContaining({ lang: 'en' }), expect.objectContaining({ lang: 'en' }));
+    expect(screen.queryByTestId('notes-language')).toBeNull();
     await user.click(screen.getByRole('button', { name: '切换到中文' }));
     expect(screen.getByText('办公耗材不纳入政务信息化项目')).toBeInTheDocument();
+    expect(screen.getByTestId('notes-language')).toHaveTextContent('仍是英文');
   });
 
   test('profile and reference date are saved to the workbook and used by the check', async () => {
