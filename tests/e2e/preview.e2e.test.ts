@@ -200,17 +200,21 @@ const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.mi
 async function seriousViolations(state: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
     const res = await axe.run(document.querySelector('[data-testid="taskpane"]')!);
     return res.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
   });
   return found.map((v) => `${state}: ${v}`);
 }
 
 /** The pane at a task pane's width: nothing wider than the page (no sideways scrolling), nothing axe calls serious. */
 async function checkState(state: string): Promise<void> {
+  // A settled page: no run in progress, no pointer over a button, no colour transition half-way (axe measures colours).
+  await page.waitForSelector('[data-testid="check"]:not([aria-disabled="true"])', WAIT);
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, WAIT);
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
@@ -297,7 +301,10 @@ test('at 320 px, as a task pane: every state fits the width and has no serious a
     await checkState('en-US after check');
     expect(await page.textContent('[data-testid="taskpane"]')).not.toContain('Source：');
   } finally {
+    // Back to the Chinese preview at its usual width for the tests after this one.
     await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${baseUrl}/preview.html?today=${TODAY}&sample=${encodeURIComponent(SAMPLE)}`);
+    await page.waitForSelector('td[data-cell="A1"]', WAIT);
   }
   expect(pageErrors).toEqual([]);
 });

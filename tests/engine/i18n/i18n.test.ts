@@ -44,7 +44,7 @@ describe('report language', () => {
     expect(en.lang).toBe('en');
     expect(en.findings.map((f) => f.ruleId)).toEqual(zh.findings.map((f) => f.ruleId));
     expect(zh.findings[0].message).toContain('联系电话');
-    expect(en.findings[0].message).toMatch(/^Telephone "139123" does not look like/);
+    expect(en.findings[0].message).toMatch(/^Telephone "139123" is not a valid phone number: it has only 6 digits/);
     expect(en.findings[0].params.field).toBe('Telephone');
   });
 });
