@@ -156,7 +156,7 @@ export const SCOPE_TABLE: readonly ScopeEntry[] = Object.freeze(
       '虚拟化、数据库等正版软件授权',
       'licences for virtualisation, database and similar software',
       '跟业务系统紧密相关，且部署在该业务系统的，纳入信息化经费。',
-      '跟业务系统紧密相关，且部署在该业务系统的，纳入',
+      '跟业务系统紧密相关、且部署在该业务系统的才纳入',
       'included if closely tied to a business system and deployed in it',
     ),
     conditional('training-courseware', '培训类系统购买电子课件、课程', 'e-courseware and courses for training systems', DATA_RULE, DATA_CONDITION, DATA_CONDITION_EN),

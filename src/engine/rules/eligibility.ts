@@ -97,16 +97,16 @@ const SCOPE_MESSAGES = {
     en: '{field} "{text}" is {item}, which is not covered by informatization funds',
   },
   conditional: {
-    zh: '{field}“{text}”属于“{item}”：{condition}',
-    en: '{field} "{text}" is {item}: {condition}',
+    zh: '{field}“{text}”属于“{item}”：{condition}；请核实是否满足，并在说明或备注中写明依据',
+    en: '{field} "{text}" is {item}: {condition}; check that it qualifies and give the grounds in the description or remark',
   },
   excludedReference: {
     zh: REFERENCE_ZH + '{field}“{text}”属于不纳入信息化经费的“{item}”',
     en: REFERENCE_EN + '{field} "{text}" is {item}, which it does not cover with informatization funds',
   },
   conditionalReference: {
-    zh: REFERENCE_ZH + '{field}“{text}”属于“{item}”：{condition}',
-    en: REFERENCE_EN + '{field} "{text}" is {item}: {condition}',
+    zh: REFERENCE_ZH + '{field}“{text}”属于“{item}”：{condition}；请核实是否满足，并在说明或备注中写明依据',
+    en: REFERENCE_EN + '{field} "{text}" is {item}: {condition}; check that it qualifies and give the grounds in the description or remark',
   },
   unknown: {
     zh: '{field}“{text}”在经费口径表中没有对应项，请人工判断是否纳入信息化经费',

@@ -120,7 +120,7 @@ export const onBoundary = createRule({
   messages: {
     onBoundary: {
       zh: '金额{amount}万元恰好等于{bound}万元的门槛，本工具按“{side}”一档检查；条文是否包含{bound}万元本数不明确，请向主管部门确认适用哪一档',
-      en: 'The amount {amount} (10k yuan) is exactly on the {bound} threshold; this check takes it as "{side}". Whether the article includes the bound itself is unclear: confirm with the competent department which side applies',
+      en: 'The amount {amount} (10k yuan) is exactly on the {bound} threshold; this check takes it as "{side}". Whether the article counts {bound} itself is unclear: confirm with the competent department which side applies',
     },
   },
   check(ctx) {
