@@ -1,6 +1,6 @@
-// Findings tab: counts that filter, severity/category filters, findings grouped by sheet and row, pinned next/previous.
+// Findings tab: counts that filter, severity/category/overdue filters, findings grouped by sheet and row or by project, pinned next/previous.
 import * as React from 'react';
-import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, ToggleButton } from '@fluentui/react-components';
 import type { Category, Citation, Finding, Report, Severity } from '../engine/types';
 import { citationText } from '../engine/regulations';
 import { SEVERITY_FILL_RGB } from '../engine/presentation';
@@ -12,6 +12,8 @@ import {
   countByCategory,
   countBySeverity,
   groupFindings,
+  OVERDUE_RULE,
+  projectGroups,
   type FindingFilter,
 } from './model';
 
@@ -114,6 +116,15 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const indexOf = new Map<Finding, number>();
   rendered.forEach((f, i) => indexOf.set(f, i));
 
+  const overdueCount = ordered.filter((f) => f.ruleId === OVERDUE_RULE).length;
+  // Headings of the project groups are named by id: unique even if a page shows two lists.
+  const idBase = React.useId();
+  const byProject = filter.byProject
+    ? projectGroups(visible)
+        .map((g, gi) => ({ g, id: `${idBase}-project-${gi}`, items: g.findings.filter((f) => indexOf.has(f)) }))
+        .filter((x) => x.items.length > 0)
+    : [];
+
   const toggleSeverity = (sev: Severity) => props.onFilter({ ...filter, severity: filter.severity === sev ? 'all' : sev });
 
   return (
@@ -185,6 +196,24 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
           </Select>
         </Field>
       </div>
+      <div role="group" aria-label={s.triage} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 6 }}>
+        <ToggleButton
+          size="small"
+          checked={!!filter.overdueOnly}
+          onClick={() => props.onFilter({ ...filter, overdueOnly: !filter.overdueOnly })}
+          data-testid="overdue-only"
+        >
+          {s.overdueOnly(overdueCount)}
+        </ToggleButton>
+        <ToggleButton
+          size="small"
+          checked={!!filter.byProject}
+          onClick={() => props.onFilter({ ...filter, byProject: !filter.byProject })}
+          data-testid="group-by-project"
+        >
+          {s.groupByProject}
+        </ToggleButton>
+      </div>
 
       {/* Pinned: the way through a long list stays in view however far the pane is scrolled. */}
       <div
@@ -233,7 +262,38 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
           <p id="finding-list-hint" style={{ fontSize: 11, color: '#555', margin: '6px 0 0' }}>
             {s.listKeysHint}
           </p>
-          {groups.map((g) => (
+          {filter.byProject && byProject.map(({ g, id, items }) => (
+            <section key={id} style={{ marginTop: 10 }} data-testid="project-group">
+              <h3 id={id} style={{ fontSize: 14, margin: '4px 0', overflowWrap: 'anywhere' }}>
+                {g.sheet !== null ? g.sheet || s.workbookLevel : g.project || s.noProjectName}
+                <span style={{ fontSize: 12, fontWeight: 'normal', color: '#424242' }}>
+                  {` · ${SEVERITIES.filter((sev) => g.counts[sev] > 0)
+                    .map((sev) => `${s.severityNames[sev]} ${g.counts[sev]}`)
+                    .join(s.listSeparator)}`}
+                </span>
+              </h3>
+              <ul aria-labelledby={id} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {items.map((f, i) => {
+                  const at = indexOf.get(f) ?? -1;
+                  return (
+                    <FindingItem
+                      key={`${f.sheet}-${f.ruleId}-${f.cell}-${i}`}
+                      s={s}
+                      finding={f}
+                      index={at}
+                      tabbable={at === tabbable}
+                      selected={f === current}
+                      showSheet
+                      extra={props.renderExtra}
+                      cite={props.cite}
+                      onSelect={onSelect}
+                    />
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
+          {!filter.byProject && groups.map((g) => (
             <section key={g.sheet || '(workbook)'} aria-label={g.sheet || s.workbookLevel} style={{ marginTop: 10 }}>
               <h3 style={{ fontSize: 14, margin: '4px 0' }}>{g.sheet || s.workbookLevel}</h3>
               {g.rows.map((r) => {
@@ -284,6 +344,8 @@ const FindingItem = React.memo(function FindingItem(props: {
   index: number;
   tabbable: boolean;
   selected: boolean;
+  /** Grouped by project, a group spans sheets: each item names its sheet. */
+  showSheet?: boolean;
   onSelect: (f: Finding) => void;
   extra?: (f: Finding) => React.ReactNode;
   cite?: (c: Citation) => string;
@@ -327,6 +389,7 @@ const FindingItem = React.memo(function FindingItem(props: {
       >
         <span style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
           <span style={severityStyle(f.severity)}>{s.severityNames[f.severity]}</span>
+          {props.showSheet && f.sheet && <span style={{ fontSize: 12 }}>{f.sheet}</span>}
           {f.cell && <code style={{ fontSize: 12 }}>{f.cell}</code>}
           <span style={{ fontSize: 11, color: '#595959' }}>{s.categoryNames[f.category] ?? f.category}</span>
         </span>

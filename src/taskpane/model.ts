@@ -46,14 +46,61 @@ export function orderFindings(findings: readonly Finding[], sheetOrder: readonly
 export interface FindingFilter {
   severity: Severity | 'all';
   category: Category | 'all';
+  /** Only the findings of OVERDUE_RULE (只看逾期). */
+  overdueOnly?: boolean;
+  /** Group by project: the list, and so next/previous, follows projectGroups' order. */
+  byProject?: boolean;
 }
 
+/** The rule whose findings 只看逾期 keeps. */
+export const OVERDUE_RULE = 'deadline/overdue';
+
+/** The findings that pass the filter, in the order the list shows them and navigation follows. */
 export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
-  return findings.filter(
+  const kept = findings.filter(
     (f) =>
       (filter.severity === 'all' || f.severity === filter.severity) &&
-      (filter.category === 'all' || f.category === filter.category),
+      (filter.category === 'all' || f.category === filter.category) &&
+      (!filter.overdueOnly || f.ruleId === OVERDUE_RULE),
   );
+  return filter.byProject ? projectGroups(kept).flatMap((g) => g.findings) : kept;
+}
+
+export interface ProjectGroup {
+  /** The project's name; '' with `sheet` set for findings of a whole sheet, '' and '' for those without a project. */
+  project: string;
+  /** Set only for the findings of a whole sheet (or '' of the whole workbook), which are grouped under the sheet. */
+  sheet: string | null;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  /** Holds an error or an overdue finding: such groups come first. */
+  urgent: boolean;
+}
+
+/**
+ * Ordered findings grouped by project (a row's 项目名称; findings of a whole sheet under the sheet; the rest under
+ * "no project name"), keeping their order inside a group; groups holding errors or overdue findings first, then in
+ * the order their first finding has (sheet order).
+ */
+export function projectGroups(ordered: readonly Finding[]): ProjectGroup[] {
+  const byKey = new Map<string, ProjectGroup>();
+  const groups: ProjectGroup[] = [];
+  for (const f of ordered) {
+    const project = f.project?.trim() ?? '';
+    const sheet = project === '' && f.row === 0 ? f.sheet : null;
+    const key = sheet !== null ? `sheet\u0000${sheet}` : `project\u0000${project}`;
+    let g = byKey.get(key);
+    if (!g) {
+      g = { project, sheet, findings: [], counts: { error: 0, warning: 0, info: 0 }, urgent: false };
+      byKey.set(key, g);
+      groups.push(g);
+    }
+    g.findings.push(f);
+    g.counts[f.severity]++;
+    if (f.severity === 'error' || f.ruleId === OVERDUE_RULE) g.urgent = true;
+  }
+  // Array.prototype.sort is stable: equal urgency keeps the order of first appearance.
+  return groups.sort((a, b) => Number(b.urgent) - Number(a.urgent));
 }
 
 export interface FindingGroup {

@@ -77,6 +77,13 @@ export interface UiStrings {
   navigation: string;
   positionNone: (total: number) => string;
   listKeysHint: string;
+  /** The group of the 只看逾期 and group-by-project toggles. */
+  triage: string;
+  overdueOnly: (count: number) => string;
+  groupByProject: string;
+  noProjectName: string;
+  /** Between the per-severity counts of a project heading. */
+  listSeparator: string;
   byCategory: string;
   filterSeverity: string;
   filterCategory: string;
@@ -222,6 +229,11 @@ const zh: UiStrings = {
   navigation: '逐个查看问题',
   positionNone: (n) => `共 ${n} 个`,
   listKeysHint: '用上下方向键在问题间移动，回车定位到单元格。',
+  triage: '整理问题列表',
+  overdueOnly: (n) => `只看逾期 ${n}`,
+  groupByProject: '按项目分组',
+  noProjectName: '（未写项目名称）',
+  listSeparator: '，',
   byCategory: '按类别',
   filterSeverity: '严重程度',
   filterCategory: '类别',
@@ -362,6 +374,11 @@ const en: UiStrings = {
   navigation: 'Step through the findings',
   positionNone: (n) => `${n} in all`,
   listKeysHint: 'Up and Down arrows move between findings; Enter goes to the cell.',
+  triage: 'Sort out the list',
+  overdueOnly: (n) => `Overdue only ${n}`,
+  groupByProject: 'Group by project',
+  noProjectName: '(no project name)',
+  listSeparator: ', ',
   byCategory: 'By category',
   filterSeverity: 'Severity',
   filterCategory: 'Category',
