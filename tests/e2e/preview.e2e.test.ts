@@ -309,6 +309,66 @@ test('at 320 px, as a task pane: every state fits the width and has no serious a
   expect(pageErrors).toEqual([]);
 });
 
+/** A bundled sample with an overdue acceptance (K8 `deadline/overdue`, due 2026-04-30; see assets/samples/README.md). */
+const OVERDUE_SAMPLE = '03-wulong-progress-ledger.xlsx';
+
+test('at 320 px: findings grouped by project and 只看逾期 fit the width, have no serious violation, and keep one Tab stop', async () => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    await page.goto(`${baseUrl}/preview.html?layout=pane&today=2026-05-20&sample=${encodeURIComponent(OVERDUE_SAMPLE)}`);
+    await page.waitForSelector('[data-testid="check"]', WAIT);
+    await page.click('[data-testid="check"]');
+    await page.waitForSelector('text=检查完成', WAIT);
+    await page.waitForSelector('[data-testid="finding"]', WAIT);
+    const all = await page.locator('[data-testid="finding"]').count();
+
+    await page.click('[data-testid="group-by-project"]');
+    expect(await page.getAttribute('[data-testid="group-by-project"]', 'aria-pressed')).toBe('true');
+    await page.waitForSelector('[data-testid="project-group"]', WAIT);
+    // Grouping reorders, never drops: every finding is still listed, under a heading that names its list.
+    expect(await page.locator('[data-testid="finding"]').count()).toBe(all);
+    const labelled = await page.$$eval('[data-testid="project-group"] ul', (uls) =>
+      uls.map((ul) => !!document.getElementById(ul.getAttribute('aria-labelledby') ?? '')),
+    );
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(labelled.every(Boolean)).toBe(true);
+    // Groups holding errors or the overdue finding (K8) come before the others.
+    const urgent = await page.$$eval('[data-testid="project-group"]', (groups) =>
+      groups.map(
+        (g) =>
+          /错误 \d/.test(g.querySelector('h3')?.textContent ?? '') ||
+          Array.from(g.querySelectorAll('[data-testid="finding"]')).some((e) => e.getAttribute('data-cell') === 'K8'),
+      ),
+    );
+    expect(urgent[0]).toBe(true);
+    expect(urgent).toEqual([...urgent].sort((a, b) => Number(b) - Number(a)));
+    expect(urgent).toContain(false);
+    await checkState('grouped by project');
+    expect(await page.locator('[data-testid="finding"][tabindex="0"]').count()).toBe(1);
+    await page.locator('[data-testid="finding"]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-rove'))).toBe('1');
+
+    await page.click('[data-testid="overdue-only"]');
+    expect(await page.getAttribute('[data-testid="overdue-only"]', 'aria-pressed')).toBe('true');
+    expect(await page.textContent('[data-testid="overdue-only"]')).toBe('只看逾期 1');
+    expect(await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => e.getAttribute('data-cell')))).toEqual(['K8']);
+    await checkState('只看逾期, grouped by project');
+
+    await page.click('[data-testid="group-by-project"]');
+    expect(await page.locator('[data-testid="project-group"]').count()).toBe(0);
+    await checkState('只看逾期');
+    await page.getByRole('button', { name: '下一个' }).click();
+    await page.waitForSelector('[data-testid="finding"][aria-current="true"][data-cell="K8"]', WAIT);
+    expect(await page.textContent('[data-testid="position"]')).toBe('第 1 / 1 个');
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${baseUrl}/preview.html?today=${TODAY}&sample=${encodeURIComponent(SAMPLE)}`);
+    await page.waitForSelector('td[data-cell="A1"]', WAIT);
+  }
+  expect(pageErrors).toEqual([]);
+});
+
 test('a file that is not a workbook is refused in words', async () => {
   await page.setInputFiles('[data-testid="file-input"]', {
     name: 'broken.xlsx',
