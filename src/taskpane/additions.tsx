@@ -4,7 +4,7 @@ import type { Citation, Finding, Lang, Report, WorkbookSnapshot } from '../engin
 import { articleText, citationText } from '../engine/regulations';
 import { builtinRegistry } from '../engine/packs/registry';
 import { RULE_DOCS } from '../engine/rules/registry';
-import { version } from '../../package.json';
+import pkg from '../../package.json';
 import { findingsTable, FINDINGS_SHEET } from '../engine/findings-table';
 import { waiverKey, waiverValueText } from '../engine/waivers';
 import type { WorkbookHost } from '../excel/types';
@@ -212,7 +212,7 @@ export function usePaneAdditions(input: AdditionsInput) {
   const helpNode = helpOpen ? (
     <HelpView
       s={s}
-      version={version}
+      version={pkg.version}
       regulations={builtinRegistry().regulations.map((r) => ({ id: r.id, title: lang === 'en' ? r.titleEn : r.title, inForceFrom: r.inForceFrom, inForceTo: r.inForceTo }))}
     />
   ) : null;

@@ -545,6 +545,28 @@ function collectDeadlines(sink: ResultSink, profile: Profile, inputs: DeadlineIn
   }
 }
 
+/**
+ * Whether the row's O&M reading can change a deadline: some construction-only spec has its events and its amount. Read
+ * per row before isMaintenanceProject, which reads three texts: most rows of a ledger have no such deadline due.
+ */
+export function maintenanceMatters(profile: Profile, inputs: DeadlineInputs): boolean {
+  const specs = profile.deadlines;
+  for (let i = 0; i < specs.length; i++) {
+    const s = specs[i];
+    if (s.kind !== 'afterEvent' || !s.notMaintenance) continue;
+    let events = true;
+    for (let j = 0; j < s.after.length && events; j++) events = inputs[s.after[j] as keyof DeadlineInputs] !== undefined;
+    if (!events) continue;
+    const inv = s.investment;
+    if (inv !== undefined) {
+      const c = inputs.investmentCents;
+      if (c === undefined ? !inv.ifUnknown : !withinBounds(c, inv.min, inv.max)) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 /** What a profile's deadlines read beyond dates, so rows are not asked for what no deadline uses. */
 export interface DeadlineNeeds {
   /** 项目类别/备注 (a class condition). */

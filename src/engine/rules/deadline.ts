@@ -1,6 +1,6 @@
 // RULES.md §4: deadlines as computed values, overdue/due-soon findings, Yeji's report window and declaration cut-off.
 import type { ComputedKey, FieldKey } from '../types';
-import { DeadlineBuffer, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, deadlineNeeds, declarationDue, expectedCompletionOf, needsQuarterlyReports } from '../deadlines';
+import { DeadlineBuffer, checkProgressReportDate, computeDeadlines, computeDeadlinesInto, deadlineNeeds, declarationDue, expectedCompletionOf, maintenanceMatters, needsQuarterlyReports } from '../deadlines';
 import type { DeadlineInputs, DeadlineResult } from '../deadlines';
 import { isoFromDay, ymdFromDay } from '../values/date';
 import { createRule, recordCache, sheetState } from './api';
@@ -93,7 +93,7 @@ function computeResults(ctx: RecordContext): DeadlineResult[] {
   // acceptance that the standard could follow.
   inputs.expectedCompletion =
     needs.progressText && p === null && inputs.completionDate === undefined && ctx.has(F.progress) ? expectedCompletionOf(ctx.text(F.progress)) : undefined;
-  inputs.maintenance = needs.maintenance && base !== null ? isMaintenanceProject(ctx) : undefined;
+  inputs.maintenance = needs.maintenance && base !== null && maintenanceMatters(ctx.profile, inputs) ? isMaintenanceProject(ctx) : undefined;
   inputs.projectType = undefined;
   if (needs.projectType) {
     const type = ctx.display(F.projectType);
