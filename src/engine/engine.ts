@@ -890,9 +890,11 @@ function attachProjects(findings: Finding[], sheet: SheetSnapshot, recognition: 
   }
   const col = recognition.columns.projectName;
   if (col === undefined) return;
-  const data = new Set(recognition.dataRows);
+  // A flag per sheet row rather than a Set of 100,000 row numbers: this runs on every finding of a ledger.
+  const data = new Uint8Array(sheet.rows.length);
+  for (const r of recognition.dataRows) data[r] = 1;
   for (const f of findings) {
-    if (f.row <= 0 || !data.has(f.row - 1)) continue;
+    if (f.row <= 0 || data[f.row - 1] !== 1) continue;
     const name = nameOf(f.row - 1, col);
     if (name !== undefined) f.project = name;
   }

@@ -426,41 +426,89 @@ function conditionHolds(spec: AfterEventSpec, inputs: DeadlineInputs): boolean {
   return true;
 }
 
-// The basis of an afterEvent spec, per sheet kind (the amount field is 项目投资 on a declaration): the fields its
-// conditions read, then its events. Built once per spec and kind; read for every row.
-const AFTER_BASIS = new WeakMap<AfterEventSpec, Partial<Record<SheetKind, FieldKey[]>>>();
-function afterBasis(spec: AfterEventSpec, sheetKind: SheetKind): FieldKey[] {
-  let byKind = AFTER_BASIS.get(spec);
-  if (byKind === undefined) AFTER_BASIS.set(spec, (byKind = {}));
-  let b = byKind[sheetKind];
-  if (b === undefined) {
-    const fields: FieldKey[] = [];
-    if (spec.investment !== undefined && !spec.investment.ifUnknown) fields.push(investmentField(sheetKind));
-    if (spec.projectClass !== undefined) fields.push('projectType');
-    for (const f of spec.after) if (!fields.includes(f)) fields.push(f);
-    byKind[sheetKind] = b = Object.freeze(fields) as FieldKey[];
-  }
-  return b;
+
+/** Reads one date input. One small function per field keeps each property load monomorphic on the per-row path. */
+type DateGetter = (inputs: DeadlineInputs) => DayNumber | undefined;
+const DATE_GETTERS: Partial<Record<FieldKey, DateGetter>> = {
+  reportDate: (i) => i.reportDate,
+  startDate: (i) => i.startDate,
+  completionDate: (i) => i.completionDate,
+  preliminaryAcceptanceDate: (i) => i.preliminaryAcceptanceDate,
+  acceptanceDate: (i) => i.acceptanceDate,
+  operationDate: (i) => i.operationDate,
+  selfEvaluationDate: (i) => i.selfEvaluationDate,
+  performanceReportDate: (i) => i.performanceReportDate,
+  acceptanceApplicationDate: (i) => i.acceptanceApplicationDate,
+  standardPublishedDate: (i) => i.standardPublishedDate,
+};
+const NO_DATE: DateGetter = () => undefined;
+const dateGetter = (f: FieldKey | undefined): DateGetter => (f === undefined ? NO_DATE : (DATE_GETTERS[f] ?? NO_DATE));
+
+/** An afterEvent spec ready for rows of one sheet kind: its getters and its basis resolved once. */
+interface CompiledAfter {
+  spec: AfterEventSpec;
+  after: DateGetter[];
+  event: DateGetter;
+  proof: DateGetter;
+  basis: FieldKey[];
+}
+
+function compileAfter(spec: AfterEventSpec, sheetKind: SheetKind): CompiledAfter {
+  const fields: FieldKey[] = [];
+  // The fields its conditions read, then its events (the finding lands on the last one the sheet has).
+  if (spec.investment !== undefined && !spec.investment.ifUnknown) fields.push(investmentField(sheetKind));
+  if (spec.projectClass !== undefined) fields.push('projectType');
+  for (const f of spec.after) if (!fields.includes(f)) fields.push(f);
+  return { spec, after: spec.after.map(dateGetter), event: dateGetter(spec.event), proof: dateGetter(spec.proof), basis: Object.freeze(fields) as FieldKey[] };
 }
 
 /**
  * N months after an event, or after the later of two events (通过验收并投入运行后: both must have happened). A duty
  * recorded by its event field (or proved by a later event), or a date only to know.
  */
-function afterEvent(sink: ResultSink, spec: AfterEventSpec, inputs: DeadlineInputs, sheetKind: SheetKind): void {
+function afterEvent(sink: ResultSink, c: CompiledAfter, inputs: DeadlineInputs): void {
   let base: DayNumber | undefined;
-  for (let i = 0; i < spec.after.length; i++) {
-    const d = inputs[spec.after[i] as keyof DeadlineInputs] as DayNumber | undefined;
+  for (let i = 0; i < c.after.length; i++) {
+    const d = c.after[i](inputs);
     if (d === undefined) return;
     base = base === undefined ? d : maxDay(base, d);
   }
   if (base === undefined) return;
+  const spec = c.spec;
   const day = addMonths(base, spec.months);
-  const basis = afterBasis(spec, sheetKind);
-  const eventDay = spec.event === undefined ? undefined : (inputs[spec.event as keyof DeadlineInputs] as DayNumber | undefined);
-  if (spec.informational) sink.informational(spec, day, basis, spec.event, eventDay);
-  else if (spec.proof !== undefined) sink.dutyOrProof(spec, day, basis, spec.event!, eventDay, spec.proof, inputs[spec.proof as keyof DeadlineInputs] as DayNumber | undefined);
-  else sink.duty(spec, day, basis, spec.event!, eventDay);
+  const eventDay = c.event(inputs);
+  if (spec.informational) sink.informational(spec, day, c.basis, spec.event, eventDay);
+  else if (spec.proof !== undefined) sink.dutyOrProof(spec, day, c.basis, spec.event!, eventDay, spec.proof, c.proof(inputs));
+  else sink.duty(spec, day, c.basis, spec.event!, eventDay);
+}
+
+/** One step of a plan: a spec of one computed key (several per key: the first whose condition holds). */
+type Step = { kind: 'afterEvent'; after: CompiledAfter } | { kind: 'other'; spec: YearEndSpec | QuarterlyWindowSpec };
+
+/** A profile's deadlines for one sheet kind, in column order, steps of a key together. Built once, then reused. */
+interface Plan {
+  profile: Profile;
+  sheetKind: SheetKind;
+  byKey: Step[][];
+}
+
+let lastPlan: Plan | null = null;
+const PLANS = new WeakMap<Profile, Partial<Record<SheetKind, Plan>>>();
+function planOf(profile: Profile, sheetKind: SheetKind): Plan {
+  // Rows of a sheet share profile and kind: the last plan answers nearly every call.
+  if (lastPlan !== null && lastPlan.profile === profile && lastPlan.sheetKind === sheetKind) return lastPlan;
+  let byKind = PLANS.get(profile);
+  if (byKind === undefined) PLANS.set(profile, (byKind = {}));
+  let plan = byKind[sheetKind];
+  if (plan === undefined) {
+    const byKey = keysOf(profile).map((key) =>
+      profile.deadlines
+        .filter((d) => d.key === key && d.kind !== 'beforeProjectYear')
+        .map((d): Step => (d.kind === 'afterEvent' ? { kind: 'afterEvent', after: compileAfter(d, sheetKind) } : { kind: 'other', spec: d as YearEndSpec | QuarterlyWindowSpec })),
+    );
+    byKind[sheetKind] = plan = { profile, sheetKind, byKey };
+  }
+  return (lastPlan = plan);
 }
 
 function specOf<K extends DeadlineSpec['kind']>(profile: Profile, kind: K): Extract<DeadlineSpec, { kind: K }> | undefined {
@@ -528,18 +576,16 @@ function collectDeadlines(sink: ResultSink, profile: Profile, inputs: DeadlineIn
     if (spec !== undefined) sink.recurring(spec, dayFromYmd(p!.start.year - 1, spec.month, spec.day), PERIOD_BASIS, false);
     return;
   }
-  const keys = keysOf(profile);
-  for (let k = 0; k < keys.length; k++) {
-    // Several specs of one key (one per condition): the first whose condition holds.
-    for (let i = 0; i < specs.length; i++) {
-      const spec = specs[i];
-      if (spec.key !== keys[k]) continue;
-      if (spec.kind === 'afterEvent') {
-        if (!conditionHolds(spec, inputs)) continue;
-        afterEvent(sink, spec, inputs, sheetKind);
-      } else if (spec.kind === 'yearEndWhileBuilding') yearEndWhileBuilding(sink, spec, inputs, asOf);
-      else if (spec.kind === 'quarterlyWindow') nextProgressReportDue(sink, spec, inputs, asOf);
-      // beforeProjectYear: declaration sheets only (above)
+  const byKey = planOf(profile, sheetKind).byKey;
+  for (let k = 0; k < byKey.length; k++) {
+    const steps = byKey[k];
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step.kind === 'afterEvent') {
+        if (!conditionHolds(step.after.spec, inputs)) continue;
+        afterEvent(sink, step.after, inputs);
+      } else if (step.spec.kind === 'yearEndWhileBuilding') yearEndWhileBuilding(sink, step.spec, inputs, asOf);
+      else nextProgressReportDue(sink, step.spec, inputs, asOf);
       break;
     }
   }
