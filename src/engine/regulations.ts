@@ -1,6 +1,6 @@
 // The shipped regulations by id (from their packs), and the one way to cite an article.
 import type { Citation, ProfileId } from './types';
-import { builtinRegistry } from './packs/registry';
+import { articleNumberEn, builtinRegistry } from './packs/registry';
 import type { Regulation } from './packs/registry';
 
 export type { Regulation };
@@ -28,9 +28,17 @@ export function validityCitation(r: Regulation): Citation {
   return { profile: r.id, regulation: r.title, article: r.validityArticle };
 }
 
-/** How a citation reads in a message or a cell note, e.g. 《武汉市…办法》第八条. */
-export function citationText(c: Citation): string {
-  return `${c.regulation}${c.article}`;
+/** How a citation reads in a message or a cell note, e.g. 《武汉市…办法》第八条; in English the article numbers are English (《…》 Article 8). */
+export function citationText(c: Citation, lang: 'zh' | 'en' = 'zh'): string {
+  return lang === 'en' ? `${c.regulation} ${articleEn(c.article)}` : `${c.regulation}${c.article}`;
+}
+
+/** 第二条、第八条 → "Article 2, Article 8" (an annex keeps its Chinese title, which is its name). */
+export function articleEn(article: string): string {
+  return article
+    .split('、')
+    .map((part) => articleNumberEn(part))
+    .join(', ');
 }
 
 /** The text of the article (or annex) a citation names, from its regulation's pack; null when it has none. */

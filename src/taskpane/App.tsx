@@ -629,7 +629,7 @@ export function App(props: AppProps): React.ReactElement {
               <MessageBar layout="multiline" key={n.id} intent={INTENT[n.severity]} data-testid="notice">
                 <MessageBarBody>
                   {n.message}
-                  {n.citation ? (lang === 'zh' ? `（${citationText(n.citation)}）` : ` (${s.citation}${s.colon}${citationText(n.citation)})`) : ''}
+                  {n.citation ? (lang === 'zh' ? `（${citationText(n.citation)}）` : ` (${s.citation}${s.colon}${citationText(n.citation, 'en')})`) : ''}
                 </MessageBarBody>
               </MessageBar>
             ))}

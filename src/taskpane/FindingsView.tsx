@@ -398,7 +398,7 @@ const FindingItem = React.memo(function FindingItem(props: {
           <span style={{ display: 'block', fontSize: 11, color: '#424242', marginTop: 2 }}>{`${s.project}${s.colon}${f.project}`}</span>
         )}
         {f.citation && (
-          <span style={{ display: 'block', fontSize: 11, color: '#595959', marginTop: 2 }}>{`${s.citation}${s.colon}${(props.cite ?? citationText)(f.citation)}`}</span>
+          <span style={{ display: 'block', fontSize: 11, color: '#595959', marginTop: 2 }}>{`${s.citation}${s.colon}${props.cite ? props.cite(f.citation) : citationText(f.citation, s.lang)}`}</span>
         )}
         {props.extra?.(f)}
       </button>

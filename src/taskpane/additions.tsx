@@ -1,7 +1,7 @@
 // The pane additions wired to the host and the report: export, waivers on the selected finding, the article view. App renders what this returns.
 import * as React from 'react';
 import type { Citation, Finding, Lang, Report, WorkbookSnapshot } from '../engine/types';
-import { articleText, citationText } from '../engine/regulations';
+import { articleEn, articleText, citationText } from '../engine/regulations';
 import { builtinRegistry } from '../engine/packs/registry';
 import { RULE_DOCS } from '../engine/rules/registry';
 import pkg from '../../package.json';
@@ -87,8 +87,8 @@ export function usePaneAdditions(input: AdditionsInput) {
   // The regulation is named once at the top of the results: citations of it shorten to the article below it.
   const regulationShown = report && report.profile.id !== 'generic' ? report.profile.regulation : null;
   const shortCite = React.useCallback(
-    (c: Citation) => (regulationShown && c.regulation === regulationShown ? c.article : citationText(c)),
-    [regulationShown],
+    (c: Citation) => (regulationShown && c.regulation === regulationShown ? (lang === 'en' ? articleEn(c.article) : c.article) : citationText(c, lang)),
+    [regulationShown, lang],
   );
 
   // A new check or another finding clears the last message; the report a waiver just produced does not.

@@ -540,7 +540,7 @@ export function WebApp(props: WebAppProps): React.ReactElement {
                           <p style={{ margin: 0 }}>{current.message}</p>
                         ) : (
                           <>
-                            <p style={{ margin: 0, fontWeight: 600 }}>{citationText(current.citation)}</p>
+                            <p style={{ margin: 0, fontWeight: 600 }}>{citationText(current.citation, lang)}</p>
                             <p data-testid="article-text" style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
                               {article ? article.text : t.citationOnly}
                             </p>

@@ -681,3 +681,15 @@ describe('an honest verdict', () => {
     expect(screen.queryByTestId('sheet-unchecked')).toBeNull();
   });
 });
+
+test('en-US: citations in the findings list give the article number in English (the regulation keeps its Chinese title)', async () => {
+  const host = fakeHost();
+  const runCheck = jest.fn((_: WorkbookSnapshot, o: CheckOptions) => stubReport(o.lang ?? 'zh', o.asOf));
+  const user = userEvent.setup({ delay: null });
+  render(<App host={host} runCheck={runCheck} today={TODAY} lang="en" />);
+  await user.click(screen.getByRole('button', { name: 'Check' }));
+  await screen.findByText(/Check finished/);
+  const list = screen.getAllByTestId('finding').map((el) => el.textContent ?? '');
+  expect(list.some((t) => t.includes('Article 9'))).toBe(true);
+  expect(list.some((t) => t.includes('第九条'))).toBe(false);
+});

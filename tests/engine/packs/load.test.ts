@@ -1,7 +1,7 @@
 // The pack loader: every shipped pack passes every check, and each kind of mistake is refused naming the file and field.
 import { PackError, loadPack } from '../../../src/engine/packs/load';
 import { articleNumberEn, builtinRegistry } from '../../../src/engine/packs/registry';
-import { articleText } from '../../../src/engine/regulations';
+import { articleEn, articleText, citationText } from '../../../src/engine/regulations';
 import { RULES } from '../../../src/engine/rules/registry';
 import type { RegulationPack } from '../../../src/engine/packs/types';
 
@@ -81,5 +81,14 @@ describe('loadPack refuses, naming the field', () => {
     const p = wuhan();
     p.rules = { 'format/no-such-rule': 'error' };
     expect(() => loadPack(p, 'mine.json', { ruleIds: RULE_IDS })).toThrow(/rules\.format\/no-such-rule/);
+  });
+});
+
+describe('citations in English', () => {
+  test('article numbers read in English; an annex keeps its title', () => {
+    const c = { profile: 'yeji', regulation: '《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）', article: '第六条、第八条' };
+    expect(citationText(c, 'en')).toBe('《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号） Article 6, Article 8');
+    expect(citationText(c)).toBe('《六安市叶集区政务信息化项目管理办法》（叶政办〔2020〕19号）第六条、第八条');
+    expect(articleEn('附件1《六安市叶集区政务信息化项目申报表》联系电话')).toBe('附件1《六安市叶集区政务信息化项目申报表》联系电话');
   });
 });
