@@ -1,132 +1,18 @@
 // End-to-end in real Chromium: build the preview, open a sample, check, jump to a finding, clear the marks; the pane at 320 px (width, axe).
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import webpack from 'webpack';
+import type { Page } from 'playwright-core';
+import { WAIT, axeViolations, usePreview } from './harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const SAMPLES_DIR = path.join(ROOT, 'assets/samples');
 const SAMPLE = '01-yeji-declaration.xlsx';
 /** Pinned so deadline findings do not drift with the calendar. */
 const TODAY = '2024-06-01';
 
-// Building the bundle dominates; the browser part takes a few seconds. Generous on purpose: a busy 2-core machine
-// (other suites build webpack at the same time) runs both several times slower.
-jest.setTimeout(300_000);
-/** How long the page may take to show something, on that busy machine. */
-const WAIT = { timeout: 60_000 };
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/** The project's own webpack config in preview mode (as `webpack --env preview`), built into `outDir`. */
-async function buildPreview(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exported = require(path.join(ROOT, 'webpack.config.js'));
-  const env = { preview: true, WEBPACK_BUILD: true, WEBPACK_BUNDLE: true };
-  let config = typeof exported === 'function' ? await exported(env, { mode: 'development', env }) : exported;
-  if (Array.isArray(config)) {
-    config = config.find((c: webpack.Configuration) => JSON.stringify(c.entry ?? '').includes('preview')) ?? config[0];
-  }
-  // Development mode without source maps: a minified build of Fluent + ExcelJS would take minutes here.
-  const final: webpack.Configuration = {
-    ...config,
-    mode: 'development',
-    devtool: false,
-    output: { ...config.output, path: outDir },
-    infrastructureLogging: { level: 'error' },
-    stats: 'errors-only',
-  };
-  delete (final as { devServer?: unknown }).devServer;
-  await new Promise<void>((resolve, reject) => {
-    webpack(final, (err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString('errors-only')));
-      resolve();
-    });
-  });
-  if (!fs.existsSync(path.join(outDir, 'preview.html'))) {
-    throw new Error(`webpack --env preview did not produce preview.html (got: ${fs.readdirSync(outDir).join(', ')})`);
-  }
-}
-
-/** Serves the build, and samples/ from assets/samples when the build did not copy them. */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'preview.html';
-    const candidates = [path.join(dir, rel)];
-    if (rel.startsWith('samples/')) candidates.push(path.join(SAMPLES_DIR, rel.slice('samples/'.length)));
-    const file = candidates.find(
-      (f) => (f.startsWith(dir + path.sep) || f.startsWith(SAMPLES_DIR + path.sep)) && fs.existsSync(f) && fs.statSync(f).isFile(),
-    );
-    if (!file) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-let outDir = '';
-let profileDir = '';
-let server: http.Server | null = null;
-let context: BrowserContext | null = null;
+const preview = usePreview(SAMPLE);
 let page: Page;
 let baseUrl = '';
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  // The test must fail, not skip, on a machine without Chromium (CI installs it: .ci/run).
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  if (!fs.existsSync(path.join(SAMPLES_DIR, SAMPLE))) throw new Error(`sample ${SAMPLE} is missing from assets/samples`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-preview-'));
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundcheck-chromium-'));
-  await buildPreview(outDir);
-  server = await serve(outDir);
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 120_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  // Nothing outside the local server may be fetched (the preview must work offline).
-  await page.route('**/*', (route) =>
-    route.request().url().startsWith(baseUrl) ? route.continue() : route.abort('blockedbyclient'),
-  );
-  page.setDefaultTimeout(WAIT.timeout);
-}, 600_000);
-
-afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  for (const d of [outDir, profileDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+const pageErrors = preview.pageErrors;
+beforeAll(() => {
+  page = preview.page;
+  baseUrl = preview.baseUrl;
 });
 
 async function filledCells(): Promise<string[]> {
@@ -194,20 +80,6 @@ test('check a sample in the preview, jump to a finding, clear the marks', async 
   expect(pageErrors).toEqual([]);
 });
 
-const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the pane; the page's CSP forbids injected script tags, so the source is evaluated through the driver. */
-async function seriousViolations(state: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
-    const res = await axe.run(document.querySelector('[data-testid="taskpane"]')!);
-    return res.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
-  });
-  return found.map((v) => `${state}: ${v}`);
-}
 
 /** The pane at a task pane's width: nothing wider than the page (no sideways scrolling), nothing axe calls serious. */
 async function checkState(state: string): Promise<void> {
@@ -220,7 +92,7 @@ async function checkState(state: string): Promise<void> {
     clientWidth: document.documentElement.clientWidth,
   }));
   expect({ state, scrollWidth: scrollWidth <= clientWidth ? 'fits' : scrollWidth }).toEqual({ state, scrollWidth: 'fits' });
-  expect(await seriousViolations(state)).toEqual([]);
+  expect(await axeViolations(page, state, '[data-testid="taskpane"]')).toEqual([]);
 }
 
 async function xlsxBuffer(rows: (string | number)[][], sheet = 'Sheet1'): Promise<Buffer> {

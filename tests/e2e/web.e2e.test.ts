@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations } from './harness';
 import webpack from 'webpack';
 import { check } from '../../src/engine';
 import { FINDINGS_TABLE_HEADER } from '../../src/engine/findings-table';
@@ -137,16 +138,6 @@ async function checkFiles(page: Page, files: string[]): Promise<void> {
   );
 }
 
-async function axeViolations(page: Page, state: string): Promise<string[]> {
-  // Evaluated through the debugging protocol, so the page's CSP (no inline script) is left as it is.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
-    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${state}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function downloadBytes(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [dl] = await Promise.all([page.waitForEvent('download', WAIT), page.click(`[data-testid=${testId}]`)]);
