@@ -1,6 +1,6 @@
 // Public entry of the engine: check(), the report types, profiles and detection, rule metadata and i18n helpers.
 export * from './types';
-export { REGULATIONS, articleText, cite, citationText } from './regulations';
+export { articleText, cite, citationText } from './regulations';
 export { Registry, builtinRegistry, articleNumberEn } from './packs/registry';
 export { loadPack, parsePack, PackError } from './packs/load';
 export type { RegulationPack } from './packs/types';

@@ -7,15 +7,6 @@ export type { Regulation };
 /** A regulation pack's id. */
 export type RegulationId = Exclude<ProfileId, 'generic'>;
 
-/** The shipped regulations by id (a view of the built-in registry, for callers that name one). */
-export const REGULATIONS: Readonly<Record<string, Regulation>> = new Proxy({} as Record<string, Regulation>, {
-  get: (_t, id) => (typeof id === 'string' ? builtinRegistry().regulation(id) : undefined),
-  has: (_t, id) => typeof id === 'string' && builtinRegistry().regulation(id) !== undefined,
-  ownKeys: () => builtinRegistry().ids(),
-  getOwnPropertyDescriptor: (_t, id) =>
-    typeof id === 'string' && builtinRegistry().regulation(id) !== undefined ? { enumerable: true, configurable: true, value: builtinRegistry().regulation(id) } : undefined,
-});
-
 /** The citation of one article of a shipped regulation. */
 export function cite(id: RegulationId, article: string): Citation {
   const r = builtinRegistry().regulation(id);
